@@ -1,0 +1,1 @@
+"""The pure core: question model, validation rules, rounds and scoring (standard library only)."""
