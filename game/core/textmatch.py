@@ -1,0 +1,59 @@
+"""Folding text for comparison: short answers and quotes, as the bank format says."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_RUN = re.compile(r"\s+")
+_QUOTE_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
+
+
+def _is_edge_noise(ch: str) -> bool:
+    """Punctuation, symbols and spaces, which do not count at either end of a short answer."""
+    return ch.isspace() or unicodedata.category(ch)[0] in "PS"
+
+
+def fold_answer(text: str) -> str:
+    """Fold a short answer: case, accents, runs of white space, and punctuation at either end.
+
+    ``"  Wang  Yi! "`` and ``"wang yi"`` fold alike; so do ``"Détente"`` and ``"detente"``.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = _SPACE_RUN.sub(" ", no_accents.casefold().translate(_QUOTE_MAP))
+    start, end = 0, len(folded)
+    while start < end and _is_edge_noise(folded[start]):
+        start += 1
+    while end > start and _is_edge_noise(folded[end - 1]):
+        end -= 1
+    return folded[start:end]
+
+
+def answer_matches(given: str, accepted: tuple[str, ...] | list[str]) -> bool:
+    """True when the player's text equals one accepted answer after folding."""
+    folded = fold_answer(given)
+    return bool(folded) and any(folded == fold_answer(a) for a in accepted)
+
+
+def fold_quote(text: str) -> str:
+    """Fold text for quote lookup: white space runs become one space, curly quotes straight."""
+    return _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTE_MAP)).strip()
+
+
+def quote_in(quote: str, source_text: str) -> bool:
+    """True when the quote occurs in the source text, after folding both."""
+    return fold_quote(quote) in fold_quote(source_text)
