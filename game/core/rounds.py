@@ -1,0 +1,372 @@
+"""A round: which questions, in which order and shuffle, and the answers given so far.
+
+Everything here is pure: the random generator and the time of each answer are
+arguments, so a seeded round is the same round every time.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Set
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Literal
+
+from game.core.model import Bank, Question, QuestionType
+from game.core.records import AnswerRecord, Result, RoundStart
+from game.core.scoring import Response, max_points, round_half_up, score_answer
+
+Mode = Literal["quick", "timed", "exam", "review"]
+MODES: tuple[Mode, ...] = ("quick", "timed", "exam", "review")
+NO_ANSWER = "(no answer)"
+TIMED_OUT_ANSWER = "(no answer: time's up)"
+
+
+@dataclass(frozen=True, slots=True)
+class PlayRequest:
+    """What the player asked to play; ``question_ids`` limits a review round to those questions."""
+
+    bank_id: str
+    mode: Mode = "quick"
+    topic: str | None = None
+    count: int = 10
+    difficulty: int | None = None
+    seed: int | None = None
+    question_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"unknown mode {self.mode!r}; expected one of {', '.join(MODES)}")
+        if self.count < 1:
+            raise ValueError(f"a round needs at least one question, not {self.count}")
+
+
+def new_seed(rng: random.Random) -> int:
+    """A six-digit seed, short enough for a teacher to read out as a class code."""
+    return rng.randrange(100_000, 1_000_000)
+
+
+def eligible_questions(bank: Bank, request: PlayRequest) -> tuple[Question, ...]:
+    """The bank's questions that fit the request's topic, difficulty and question ids."""
+    wanted_ids = set(request.question_ids)
+    return tuple(
+        question
+        for question in bank.questions
+        if (request.topic is None or question.topic == request.topic)
+        and (request.difficulty is None or question.difficulty == request.difficulty)
+        and (not wanted_ids or question.id in wanted_ids)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """A question as this round shows it: choices, items and match rights in shuffled order."""
+
+    question: Question
+    choices: tuple[str, ...] = ()  # choice and multi
+    items: tuple[str, ...] = ()  # order: the starting (shuffled) order
+    rights: tuple[str, ...] = ()  # match: the right-hand column, shuffled
+
+    @property
+    def lefts(self) -> tuple[str, ...]:
+        """The fixed left-hand column of a match question."""
+        return tuple(left for left, _ in self.question.pairs)
+
+
+def _shuffled(
+    values: tuple[str, ...], rng: random.Random, *, avoid_solved: bool
+) -> tuple[str, ...]:
+    """A shuffled copy; with ``avoid_solved`` never the original order when there are 2+ values."""
+    shuffled = list(values)
+    rng.shuffle(shuffled)
+    if avoid_solved and len(values) > 1 and tuple(shuffled) == values:
+        # Rotating by one moves every value out of its place, without drawing again.
+        shuffled = shuffled[1:] + shuffled[:1]
+    return tuple(shuffled)
+
+
+def ask(question: Question, rng: random.Random) -> AskedQuestion:
+    """Shuffle what a question shows, the way this round will show it."""
+    kind = question.type
+    if kind in (QuestionType.CHOICE, QuestionType.MULTI):
+        return AskedQuestion(question, choices=_shuffled(question.choices, rng, avoid_solved=False))
+    if kind is QuestionType.ORDER:
+        return AskedQuestion(question, items=_shuffled(question.items, rng, avoid_solved=True))
+    if kind is QuestionType.MATCH:
+        rights = tuple(right for _, right in question.pairs)
+        return AskedQuestion(question, rights=_shuffled(rights, rng, avoid_solved=True))
+    return AskedQuestion(question)
+
+
+def build_round(bank: Bank, request: PlayRequest, rng: random.Random | None = None) -> Round:
+    """Pick, order and shuffle a round's questions.
+
+    When the request has a seed, the seed alone decides everything (the same seed
+    gives the same questions, order and shuffles); otherwise ``rng`` does.
+    Raises ValueError when no question fits the request.
+    """
+    if request.seed is not None:
+        rng = random.Random(request.seed)
+    elif rng is None:
+        raise ValueError("build_round needs a seed in the request or a random generator")
+    pool = eligible_questions(bank, request)
+    if not pool:
+        raise ValueError("no question in this bank fits the chosen topic and difficulty")
+    picked = rng.sample(pool, min(request.count, len(pool)))
+    return Round(
+        bank_id=bank.bank_id,
+        bank_title=bank.title,
+        request=request,
+        questions=tuple(ask(question, rng) for question in picked),
+        time_limit=bank.time_limit if request.mode == "timed" else None,
+        topic_names=tuple(bank.topics.items()),
+    )
+
+
+def expected_text(question: Question) -> str:
+    """The right answer as readable text."""
+    kind = question.type
+    if kind is QuestionType.CHOICE:
+        return question.answer or ""
+    if kind is QuestionType.MULTI:
+        return "; ".join(choice for choice in question.choices if choice in question.answers)
+    if kind is QuestionType.TRUEFALSE:
+        return "True" if question.truth else "False"
+    if kind is QuestionType.SHORT:
+        return question.answers[0] if question.answers else ""
+    if kind is QuestionType.ORDER:
+        return _numbered(question.items)
+    return "; ".join(f"{left} → {right}" for left, right in question.pairs)
+
+
+def given_text(question: Question, response: Response) -> str:
+    """What the player gave, as readable text."""
+    if response is None:
+        return NO_ANSWER
+    kind = question.type
+    if kind is QuestionType.TRUEFALSE:
+        return "True" if response else "False"
+    if kind is QuestionType.MULTI and isinstance(response, Set):
+        picked = [choice for choice in question.choices if choice in response]
+        return "; ".join(picked) if picked else NO_ANSWER
+    if kind is QuestionType.ORDER and isinstance(response, tuple | list):
+        return _numbered(tuple(response))
+    if kind is QuestionType.MATCH and isinstance(response, Mapping):
+        return "; ".join(f"{left} → {response.get(left, '?')}" for left, _ in question.pairs)
+    text = str(response)
+    return text if text.strip() else NO_ANSWER
+
+
+def _numbered(values: tuple[str, ...]) -> str:
+    """``1. X  2. Y``."""
+    return "  ".join(f"{position}. {value}" for position, value in enumerate(values, start=1))
+
+
+@dataclass(frozen=True, slots=True)
+class TopicScore:
+    """How one topic went in a round."""
+
+    topic: str | None
+    name: str
+    right: int
+    answered: int
+    points: int
+    max_points: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoundSummary:
+    """The figures the summary screen shows; ``missed`` holds every answer not fully right."""
+
+    score: int
+    max_score: int
+    percentage: int
+    right: int
+    partly: int
+    answered: int
+    total: int
+    seconds: float
+    best_streak: int
+    timed_out: int
+    hints_used: int
+    topics: tuple[TopicScore, ...]
+    missed: tuple[AnswerRecord, ...]
+    mode: Mode
+    seed: int | None
+
+    @property
+    def finished(self) -> bool:
+        """True when every question of the round was answered."""
+        return self.answered == self.total
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """The state of a round; answering returns a new Round, this one never changes."""
+
+    bank_id: str
+    bank_title: str
+    request: PlayRequest
+    questions: tuple[AskedQuestion, ...]
+    time_limit: int | None = None  # seconds per question, in timed rounds only
+    topic_names: tuple[tuple[str, str], ...] = ()
+    answers: tuple[AnswerRecord, ...] = field(default=())
+
+    @property
+    def mode(self) -> Mode:
+        """quick, timed, exam or review."""
+        return self.request.mode
+
+    @property
+    def total(self) -> int:
+        """How many questions the round has."""
+        return len(self.questions)
+
+    @property
+    def position(self) -> int:
+        """The 0-based index of the current question (== total when finished)."""
+        return len(self.answers)
+
+    @property
+    def finished(self) -> bool:
+        """True once every question is answered."""
+        return self.position >= self.total
+
+    @property
+    def current(self) -> AskedQuestion | None:
+        """The question to answer now, or None when the round is finished."""
+        return None if self.finished else self.questions[self.position]
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(number of the current question, 1-based and capped at total; total)."""
+        return min(self.position + 1, self.total), self.total
+
+    @property
+    def score(self) -> int:
+        """Points so far."""
+        return sum(record.points for record in self.answers)
+
+    @property
+    def max_score(self) -> int:
+        """The most the whole round can earn."""
+        timed = self.time_limit is not None
+        return sum(max_points(asked.question, timed=timed) for asked in self.questions)
+
+    def topic_name(self, topic_id: str | None) -> str:
+        """The display name of a topic id."""
+        if topic_id is None:
+            return "General"
+        return dict(self.topic_names).get(topic_id, topic_id)
+
+    def answer(
+        self,
+        response: Response,
+        *,
+        seconds: float,
+        answered_at: datetime,
+        hint_used: bool = False,
+        timed_out: bool = False,
+    ) -> tuple[Round, AnswerRecord]:
+        """Answer the current question; returns the next state and the record to save now."""
+        asked = self.current
+        if asked is None:
+            raise ValueError("the round is already finished")
+        question = asked.question
+        scored = score_answer(
+            question,
+            None if timed_out else response,
+            seconds=seconds,
+            time_limit=self.time_limit,
+            hint_used=hint_used,
+            timed_out=timed_out,
+        )
+        given = TIMED_OUT_ANSWER if scored.timed_out else given_text(question, response)
+        record = AnswerRecord(
+            question_id=question.id,
+            question_type=str(question.type),
+            topic=question.topic,
+            difficulty=question.difficulty,
+            prompt=question.prompt,
+            given=given,
+            expected=expected_text(question),
+            result=scored.result,
+            points=scored.points,
+            max_points=scored.max_points,
+            seconds=seconds,
+            hint_used=hint_used,
+            timed_out=scored.timed_out,
+            explanation=question.explanation,
+            quote=question.quote,
+            answered_at=answered_at,
+        )
+        return replace(self, answers=(*self.answers, record)), record
+
+    def round_start(self, player: str, started_at: datetime) -> RoundStart:
+        """The facts the save store keeps when this round begins."""
+        return RoundStart(
+            player=player,
+            bank_id=self.bank_id,
+            bank_title=self.bank_title,
+            mode=self.mode,
+            seed=self.request.seed,
+            topic=self.request.topic,
+            question_count=self.total,
+            max_score=self.max_score,
+            started_at=started_at,
+        )
+
+    def summary(self) -> RoundSummary:
+        """The round's figures: score, streak, topics and the questions missed."""
+        streak = best = 0
+        for record in self.answers:
+            streak = streak + 1 if record.result is Result.RIGHT else 0
+            best = max(best, streak)
+        max_score = self.max_score
+        return RoundSummary(
+            score=self.score,
+            max_score=max_score,
+            percentage=round_half_up(100 * self.score / max_score) if max_score else 0,
+            right=sum(1 for r in self.answers if r.result is Result.RIGHT),
+            partly=sum(1 for r in self.answers if r.result is Result.PARTLY),
+            answered=len(self.answers),
+            total=self.total,
+            seconds=sum(r.seconds for r in self.answers),
+            best_streak=best,
+            timed_out=sum(1 for r in self.answers if r.timed_out),
+            hints_used=sum(1 for r in self.answers if r.hint_used),
+            topics=self._topic_scores(),
+            missed=tuple(r for r in self.answers if r.result is not Result.RIGHT),
+            mode=self.mode,
+            seed=self.request.seed,
+        )
+
+    def _topic_scores(self) -> tuple[TopicScore, ...]:
+        """Per-topic figures, in the order topics first appear in the round."""
+        by_topic: dict[str | None, list[AnswerRecord]] = {}
+        for record in self.answers:
+            by_topic.setdefault(record.topic, []).append(record)
+        return tuple(
+            TopicScore(
+                topic=topic,
+                name=self.topic_name(topic),
+                right=sum(1 for r in records if r.result is Result.RIGHT),
+                answered=len(records),
+                points=sum(r.points for r in records),
+                max_points=sum(r.max_points for r in records),
+            )
+            for topic, records in by_topic.items()
+        )
+
+    def missed_request(self) -> PlayRequest | None:
+        """A review round of every question not answered fully right, or None when there is none."""
+        missed_ids = tuple(r.question_id for r in self.answers if r.result is not Result.RIGHT)
+        if not missed_ids:
+            return None
+        return PlayRequest(
+            bank_id=self.bank_id,
+            mode="review",
+            count=len(missed_ids),
+            seed=None,
+            question_ids=missed_ids,
+        )
