@@ -64,6 +64,8 @@ class ScoreKeeper(Protocol):
         """Commit one answer now."""
         ...
 
-    def finish_round(self, round_id: int, score: int, max_score: int, finished_at: datetime) -> None:
+    def finish_round(
+        self, round_id: int, score: int, max_score: int, finished_at: datetime
+    ) -> None:
         """Mark a round finished with its final score."""
         ...

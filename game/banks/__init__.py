@@ -1,0 +1,1 @@
+"""Bank files: loading YAML with positions, scanning the library, writing templates."""

@@ -1,0 +1,193 @@
+"""The library: every bank under the questions folder, summarised, with a cache for quick starts.
+
+The home screen needs each bank's title, question count, topics and first error. Parsing every
+bank at every start is the slow part, so summaries are cached in JSON (never pickle) under the
+saves folder, keyed by each file's size, modification time and content hash, and by the code
+that checked it: an edited bank, or a changed checker, is checked again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from game import __version__
+from game.banks.loader import (
+    BANK_SUFFIXES,
+    bank_id_for,
+    check_bytes,
+    find_bank_files,
+    load_bank,
+    read_limited,
+)
+from game.core.model import BankSummary, LoadResult
+
+CACHE_FILE = "library.json"
+_CACHE_FORMAT = 1
+
+
+def _checker_fingerprint() -> str:
+    """Changes whenever the code that checks banks changes."""
+    digest = hashlib.blake2b(digest_size=8)
+    digest.update(f"{__version__}/{_CACHE_FORMAT}".encode())
+    core = Path(__file__).resolve().parent.parent / "core"
+    for module in (Path(__file__).with_name("loader.py"), core / "validate.py", core / "model.py"):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+def summarise(result: LoadResult, fallback_title: str) -> BankSummary:
+    """A bank's summary from its load result; a broken bank keeps its first error."""
+    errors = result.errors
+    first_error = f"{errors[0].line}:{errors[0].column}: {errors[0].message}" if errors else None
+    bank = result.bank
+    return BankSummary(
+        bank_id=result.bank_id,
+        path=result.path,
+        title=bank.title if bank else fallback_title,
+        question_count=len(bank.questions) if bank else result.question_count,
+        topics=dict(bank.topics) if bank else {},
+        description=bank.description if bank else None,
+        first_error=first_error,
+    )
+
+
+def _summary_to_json(summary: BankSummary) -> dict:
+    return {
+        "bank_id": summary.bank_id,
+        "path": summary.path,
+        "title": summary.title,
+        "question_count": summary.question_count,
+        "topics": summary.topics,
+        "description": summary.description,
+        "first_error": summary.first_error,
+    }
+
+
+def _summary_from_json(data: dict) -> BankSummary:
+    return BankSummary(
+        bank_id=str(data["bank_id"]),
+        path=str(data["path"]),
+        title=str(data["title"]),
+        question_count=int(data["question_count"]),
+        topics={str(k): str(v) for k, v in dict(data["topics"]).items()},
+        description=None if data["description"] is None else str(data["description"]),
+        first_error=None if data["first_error"] is None else str(data["first_error"]),
+    )
+
+
+class _Cache:
+    """The JSON cache of summaries; a missing, stale or damaged cache is simply rebuilt."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.file = cache_dir / CACHE_FILE if cache_dir else None
+        self.fingerprint = _checker_fingerprint() if cache_dir else ""
+        self.entries: dict[str, dict] = {}
+        self.changed = False
+        if self.file is None:
+            return
+        try:
+            stored = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # no cache yet, or a damaged one: every bank is checked again
+        if isinstance(stored, dict) and stored.get("checker") == self.fingerprint:
+            entries = stored.get("banks")
+            if isinstance(entries, dict):
+                self.entries = entries
+
+    def get(self, key: str, size: int, mtime_ns: int, digest: str) -> BankSummary | None:
+        entry = self.entries.get(key)
+        if not isinstance(entry, dict):
+            return None
+        if (entry.get("size"), entry.get("mtime_ns"), entry.get("hash")) != (
+            size,
+            mtime_ns,
+            digest,
+        ):
+            return None
+        try:
+            return _summary_from_json(entry["summary"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put(self, key: str, size: int, mtime_ns: int, digest: str, summary: BankSummary) -> None:
+        self.entries[key] = {
+            "size": size,
+            "mtime_ns": mtime_ns,
+            "hash": digest,
+            "summary": _summary_to_json(summary),
+        }
+        self.changed = True
+
+    def save(self, keep: set[str]) -> None:
+        if self.file is None:
+            return
+        if set(self.entries) - keep:
+            self.entries = {k: v for k, v in self.entries.items() if k in keep}
+            self.changed = True
+        if not self.changed:
+            return
+        payload = json.dumps(
+            {"checker": self.fingerprint, "banks": self.entries}, ensure_ascii=False
+        )
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp_name = tempfile.mkstemp(
+                dir=self.file.parent, prefix=".library-", suffix=".tmp"
+            )
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(payload)
+            os.replace(temp_name, self.file)
+        except OSError:
+            # A saves folder that cannot be written only costs the next start its speed.
+            return
+
+
+def scan_library(questions_dir: Path, cache_dir: Path | None = None) -> list[BankSummary]:
+    """A summary of every bank under the questions folder, sorted by bank id."""
+    if not questions_dir.is_dir():
+        return []
+    cache = _Cache(cache_dir)
+    summaries: list[BankSummary] = []
+    keys: set[str] = set()
+    for path in find_bank_files(questions_dir):
+        bank_id = bank_id_for(path, questions_dir)
+        key = path.relative_to(questions_dir).as_posix()
+        keys.add(key)
+        shown = os.fspath(path)
+        try:
+            stat = path.stat()
+            data = read_limited(path)
+        except (OSError, ValueError):
+            summaries.append(summarise(load_bank(path, bank_id, display_path=shown), bank_id))
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        summary = cache.get(key, stat.st_size, stat.st_mtime_ns, digest)
+        if summary is None or summary.path != shown:
+            summary = summarise(check_bytes(data, shown, bank_id), bank_id)
+            cache.put(key, stat.st_size, stat.st_mtime_ns, digest, summary)
+        summaries.append(summary)
+    cache.save(keys)
+    return summaries
+
+
+def bank_path(questions_dir: Path, bank_id: str) -> Path | None:
+    """The file of a bank id under the questions folder, if there is one."""
+    if not bank_id or bank_id.startswith("/") or ".." in bank_id.split("/"):
+        return None
+    for suffix in BANK_SUFFIXES:
+        candidate = questions_dir / f"{bank_id}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_bank_by_id(questions_dir: Path, bank_id: str) -> LoadResult | None:
+    """Load one bank of the library by its id; None when no such bank exists."""
+    path = bank_path(questions_dir, bank_id)
+    if path is None:
+        return None
+    return load_bank(path, bank_id, display_path=os.fspath(path))

@@ -1,0 +1,297 @@
+"""Reading a bank file: bytes to a composed YAML tree with positions, then the format's checks.
+
+This is the only module that parses YAML. It composes nodes (never constructs objects), so no
+tag is ever acted on and every scalar keeps the text as written: ``No``, ``1989`` and ``012``
+stay text. The C parser (libyaml) is used when PyYAML has it.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+from yaml.error import MarkedYAMLError
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
+
+from game.core.model import LoadResult, Problem, Severity
+from game.core.validate import (
+    IMPLICIT_MAPPING,
+    IMPLICIT_SCALAR,
+    IMPLICIT_SEQUENCE,
+    check_tree,
+)
+
+MAX_BANK_BYTES = 20 * 1024 * 1024
+BANK_SUFFIXES = (".yaml", ".yml")
+
+_IMPLICIT_BY_KIND = {
+    ScalarNode: IMPLICIT_SCALAR,
+    SequenceNode: IMPLICIT_SEQUENCE,
+    MappingNode: IMPLICIT_MAPPING,
+}
+
+
+class _TagMarking:
+    """Resolver replacement: every untagged node gets a marker tag; YAML 1.1 types never apply."""
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        """Paths do not matter to this resolver."""
+
+    def ascend_resolver(self) -> None:
+        """Paths do not matter to this resolver."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        """The marker tag for a node of this kind."""
+        return _IMPLICIT_BY_KIND[kind]
+
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _Composer(_TagMarking, yaml.cyaml.CParser):  # type: ignore[name-defined,misc]
+        """libyaml's parser and composer, with tag marking."""
+
+        def __init__(self, stream: bytes) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+
+else:  # pragma: no cover - exercised only where PyYAML lacks libyaml
+
+    class _Composer(  # type: ignore[no-redef]
+        _TagMarking,
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+    ):
+        """PyYAML's pure-Python parser and composer, with tag marking."""
+
+        def __init__(self, stream: bytes) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def _problem(path: str, line: int, column: int, message: str) -> Problem:
+    return Problem(path, line, column, Severity.ERROR, message)
+
+
+def _encoding_problem(data: bytes, path: str) -> Problem | None:
+    """Refuse what is not UTF-8 text: UTF-16/32, NUL bytes, invalid byte sequences."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _problem(path, 1, 1, "the file is UTF-16 text, not UTF-8; save it as UTF-8")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _line_col(data, nul)
+        looks_utf16 = data.count(b"\x00") * 4 > len(data)
+        reason = "it looks like UTF-16 text; save it as UTF-8" if looks_utf16 else "remove it"
+        return _problem(path, line, column, f"the file holds a NUL byte (\\0); {reason}")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_col(data, exc.start)
+        return _problem(
+            path,
+            line,
+            column,
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read here); "
+            "save it as UTF-8",
+        )
+    return None
+
+
+def _yaml_problem(exc: yaml.YAMLError, data: bytes, path: str) -> Problem:
+    """A parser error as a problem at the place the parser stopped."""
+    if isinstance(exc, ReaderError):
+        line, column = _line_col(data, exc.position)
+        char = exc.character
+        code = f"U+{char:04X}" if isinstance(char, int) else f"U+{ord(char):04X}"
+        return _problem(
+            path, line, column, f"the file holds the control character {code}; remove it"
+        )
+    if isinstance(exc, MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "the YAML cannot be read"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "nesting depth" in problem:
+            message = "the file is nested too deeply; a bank never needs more than 5 levels"
+        elif "alias" in problem or "anchor" in problem:
+            message = (
+                f"anchors and aliases (&name, *name) are not allowed in a bank ({problem}); "
+                "write the text out in full"
+            )
+        elif "single document" in problem:
+            message = "a bank holds one YAML document, but a second one starts here (after ---)"
+        else:
+            context = f" {exc.context}" if exc.context else ""
+            message = f"YAML syntax error:{context} {problem}".replace(":  ", ": ")
+        return _problem(path, line, column, message)
+    return _problem(path, 1, 1, f"the YAML cannot be read: {exc}")
+
+
+def _anchor_problems(data: bytes, path: str) -> list[Problem]:
+    """Every anchor (&a) and alias (*a), found from the parser's events before anything expands."""
+    problems = []
+    loader = _Composer(data)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(
+                    _problem(
+                        path,
+                        mark.line + 1,
+                        mark.column + 1,
+                        f'the alias "*{event.anchor}" is not allowed: anchors and aliases are '
+                        "not used in a bank; write the text out in full",
+                    )
+                )
+            elif getattr(event, "anchor", None):
+                problems.append(
+                    _problem(
+                        path,
+                        mark.line + 1,
+                        mark.column + 1,
+                        f'the anchor "&{event.anchor}" is not allowed: anchors and aliases are '
+                        "not used in a bank; write the text out in full",
+                    )
+                )
+    finally:
+        loader.dispose()
+    return problems
+
+
+def read_limited(path: Path) -> bytes:
+    """The file's bytes; raises ValueError for a file over the size limit, without reading it all."""
+    size = path.stat().st_size
+    if size > MAX_BANK_BYTES:
+        raise ValueError(_too_large(size))
+    with path.open("rb") as handle:
+        data = handle.read(MAX_BANK_BYTES + 1)
+    if len(data) > MAX_BANK_BYTES:
+        raise ValueError(_too_large(len(data)))
+    return data
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"the file is {size / 1024 / 1024:.1f} MB; a bank may be at most "
+        f"{MAX_BANK_BYTES // 1024 // 1024} MB (split it into several banks)"
+    )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a large load makes many objects and no cycles, and
+    the collector's repeated passes over them would otherwise take most of the load's time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def check_bytes(data: bytes, path: str, bank_id: str, source_text: str | None = None) -> LoadResult:
+    """Check a bank given as bytes; never raises for bad content."""
+    with _collector_paused():
+        return _check_bytes(data, path, bank_id, source_text)
+
+
+def _check_bytes(data: bytes, path: str, bank_id: str, source_text: str | None) -> LoadResult:
+    if not data.strip():
+        return LoadResult(
+            path,
+            bank_id,
+            None,
+            (_problem(path, 1, 1, "the file is empty; a bank needs a title and questions"),),
+        )
+    encoding = _encoding_problem(data, path)
+    if encoding is not None:
+        return LoadResult(path, bank_id, None, (encoding,))
+    anchors = _anchor_problems_safe(data, path) if b"&" in data or b"*" in data else []
+    loader = _Composer(data)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        return LoadResult(path, bank_id, None, (*anchors, _yaml_problem(exc, data, path)))
+    except RecursionError:
+        return LoadResult(
+            path,
+            bank_id,
+            None,
+            (_problem(path, 1, 1, "the file is nested too deeply; a bank never needs it"),),
+        )
+    finally:
+        loader.dispose()
+    result = check_tree(root, path, bank_id, source_text)
+    if anchors:
+        problems = tuple(sorted((*anchors, *result.problems), key=lambda p: (p.line, p.column)))
+        return LoadResult(path, bank_id, None, problems, result.question_count)
+    return result
+
+
+def _anchor_problems_safe(data: bytes, path: str) -> list[Problem]:
+    try:
+        return _anchor_problems(data, path)
+    except yaml.YAMLError:
+        return []  # the composer reports the syntax error itself
+
+
+def bank_id_for(path: Path, questions_dir: Path | None) -> str:
+    """The bank id: the path under the questions folder, without extension, with / separators."""
+    resolved = path.resolve()
+    if questions_dir is not None:
+        try:
+            relative = resolved.relative_to(questions_dir.resolve())
+            return relative.with_suffix("").as_posix()
+        except ValueError:
+            pass
+    return path.stem
+
+
+def load_bank(
+    path: Path,
+    bank_id: str | None = None,
+    source_text: str | None = None,
+    display_path: str | None = None,
+) -> LoadResult:
+    """Load and check one bank file; problems carry ``display_path`` (default: the path given)."""
+    shown = display_path if display_path is not None else os.fspath(path)
+    bank_id = bank_id if bank_id is not None else Path(path).stem
+    try:
+        data = read_limited(Path(path))
+    except ValueError as exc:
+        return LoadResult(shown, bank_id, None, (_problem(shown, 1, 1, str(exc)),))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return LoadResult(
+            shown, bank_id, None, (_problem(shown, 1, 1, f"cannot read the file: {reason}"),)
+        )
+    return check_bytes(data, shown, bank_id, source_text)
+
+
+def find_bank_files(folder: Path) -> list[Path]:
+    """Every *.yaml and *.yml under a folder, recursively, in a stable order."""
+    found = [
+        p
+        for p in folder.rglob("*")
+        if p.suffix.lower() in BANK_SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())

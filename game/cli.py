@@ -1,0 +1,310 @@
+"""The `quiz` command: a thin layer over the game's modules (argparse; Textual loads only to play)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__
+from game.paths import GamePaths, resolve_paths
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+MODES = ("quick", "timed", "exam")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _folder_options() -> argparse.ArgumentParser:
+    """--questions and --saves, accepted before or after the subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--questions",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the questions folder (default: $QUIZ_QUESTIONS, else the checkout's questions/)",
+    )
+    common.add_argument(
+        "--saves",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the saves folder (default: $QUIZ_SAVES, else the checkout's saves/)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with a help line for every subcommand."""
+    common = _folder_options()
+    parser = argparse.ArgumentParser(
+        prog="quiz",
+        description="A terminal quiz game that teaches from a news article. "
+        "With no command, opens the game.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    parser.add_argument("--player", metavar="NAME", default=None, help="play as this player")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser(
+        "play",
+        parents=[common],
+        help="start straight into a round",
+        description="Start straight into a round (for teachers and scripts).",
+    )
+    play.add_argument("--bank", metavar="ID", help="the bank id, e.g. china-us-detente")
+    play.add_argument("--mode", choices=MODES, default="quick", help="round mode (default: quick)")
+    play.add_argument("--topic", metavar="T", help="only questions of this topic id")
+    play.add_argument(
+        "--count",
+        metavar="N",
+        type=_positive_int,
+        default=10,
+        help="questions in the round (default 10)",
+    )
+    play.add_argument(
+        "--difficulty", type=int, choices=(1, 2, 3), help="only questions of this difficulty"
+    )
+    play.add_argument(
+        "--seed", metavar="S", type=int, help="fix the questions, order and shuffles (exam rounds)"
+    )
+    play.add_argument(
+        "--player", metavar="NAME", default=argparse.SUPPRESS, help="play as this player"
+    )
+
+    validate = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check banks and report every problem with its line and column",
+        description="Check banks against the bank format. Exit 0: no errors; 1: errors; "
+        "2: could not run.",
+    )
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="bank files or folders (default: the questions folder)",
+    )
+    validate.add_argument("--strict", action="store_true", help="count warnings as errors")
+    validate.add_argument(
+        "--source-text", metavar="FILE", help="check every quote against this text file"
+    )
+
+    new = sub.add_parser(
+        "new",
+        parents=[common],
+        help="write a commented bank template to start from",
+        description="Write a bank template with a comment on each key and one question of each type.",
+    )
+    new.add_argument("path", metavar="PATH", help="the new bank file, e.g. questions/week-5.yaml")
+    new.add_argument("--title", default="My new bank", help="the bank's title")
+
+    history = sub.add_parser(
+        "history",
+        parents=[common],
+        help="list rounds played, newest first",
+        description="List rounds played, newest first.",
+    )
+    history.add_argument(
+        "--player", metavar="NAME", default=argparse.SUPPRESS, help="only this player's rounds"
+    )
+    history.add_argument("--bank", metavar="ID", help="only rounds of this bank")
+    history.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format"
+    )
+
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="export every answer, one row each, for a gradebook",
+        description="Export one row per answer (player, bank, round id, round start, mode, "
+        "question id, prompt, given, expected, result, points, seconds).",
+    )
+    export.add_argument(
+        "--player", metavar="NAME", default=argparse.SUPPRESS, help="only this player's answers"
+    )
+    export.add_argument("--bank", metavar="ID", help="only answers of this bank")
+    export.add_argument("--format", choices=("csv", "json"), required=True, help="output format")
+    export.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
+
+
+def _paths(args: argparse.Namespace) -> GamePaths:
+    return resolve_paths(getattr(args, "questions", None), getattr(args, "saves", None))
+
+
+def _display(path: Path) -> str:
+    """A path as a teacher would type it: relative to the current folder when inside it."""
+    try:
+        return os.fspath(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return os.fspath(path)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """`quiz validate`: every problem, one per line, then the summary."""
+    from game.banks.loader import bank_id_for, find_bank_files, load_bank
+
+    paths = _paths(args)
+    source_text = None
+    if args.source_text:
+        try:
+            source_text = Path(args.source_text).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(
+                f"quiz validate: cannot read the source text {args.source_text}: {exc}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    targets: list[tuple[Path, str]] = []  # (file, shown path)
+    roots = [Path(p) for p in args.paths] or [paths.questions_dir]
+    for root in roots:
+        if root.is_dir():
+            targets.extend(
+                (f, os.fspath(root / f.relative_to(root))) for f in find_bank_files(root)
+            )
+        elif root.is_file():
+            targets.append((root, os.fspath(root)))
+        else:
+            print(f"quiz validate: no such file or folder: {root}", file=sys.stderr)
+            return EXIT_USAGE
+    if not args.paths:
+        targets = [(f, _display(f)) for f, _ in targets]
+    errors = warnings = questions = 0
+    for file, shown in targets:
+        result = load_bank(
+            file, bank_id_for(file, paths.questions_dir), source_text, display_path=shown
+        )
+        for problem in result.problems:
+            print(problem)
+        errors += len(result.errors)
+        warnings += len(result.warnings)
+        questions += result.question_count
+    print(
+        f"{_plural(len(targets), 'bank')}, {_plural(questions, 'question')}, "
+        f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    )
+    failed = errors > 0 or (args.strict and warnings > 0)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """`quiz new`: write a template, never over an existing file."""
+    from game.banks.template import write_template
+
+    path = Path(args.path)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        print(f"quiz new: a bank file ends in .yaml or .yml: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        write_template(path, args.title)
+    except FileExistsError:
+        print(f"quiz new: {path} already exists; not overwriting it", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"quiz new: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Wrote {path}. Edit it, then check it with: quiz validate --strict {path}")
+    return EXIT_OK
+
+
+def run_history(args: argparse.Namespace) -> int:
+    """`quiz history`: rounds, newest first."""
+    from game.report.history import history_text
+    from game.store import open_store
+
+    opening = open_store(_paths(args).saves_dir)
+    try:
+        for notice in opening.notices:
+            print(notice, file=sys.stderr)
+        sys.stdout.write(
+            history_text(opening.store, getattr(args, "player", None), args.bank, args.format)
+        )
+    finally:
+        opening.store.close()
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """`quiz export`: one row per answer."""
+    from game.report.history import export_text
+    from game.store import open_store
+
+    opening = open_store(_paths(args).saves_dir)
+    try:
+        for notice in opening.notices:
+            print(notice, file=sys.stderr)
+        text = export_text(opening.store, getattr(args, "player", None), args.bank, args.format)
+    finally:
+        opening.store.close()
+    if args.out:
+        try:
+            Path(args.out).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            print(f"quiz export: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def run_game(args: argparse.Namespace) -> int:
+    """Open the game: home, or straight into a round for `quiz play`."""
+    from game.core.rounds import PlayRequest
+    from game.ui.app import create_app
+
+    paths = _paths(args)
+    play = None
+    if args.command == "play":
+        play = PlayRequest(
+            bank_id=args.bank,
+            mode=args.mode,
+            topic=args.topic,
+            count=args.count,
+            difficulty=args.difficulty,
+            seed=args.seed,
+        )
+    app = create_app(
+        questions_dir=paths.questions_dir,
+        saves_dir=paths.saves_dir,
+        player=getattr(args, "player", None),
+        play=play,
+    )
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `quiz` and `python -m game`."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return run_validate(args)
+    if args.command == "new":
+        return run_new(args)
+    if args.command == "history":
+        return run_history(args)
+    if args.command == "export":
+        return run_export(args)
+    return run_game(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
