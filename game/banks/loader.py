@@ -124,15 +124,16 @@ def _yaml_problem(exc: yaml.YAMLError, data: bytes, path: str) -> Problem:
     if isinstance(exc, MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "the YAML cannot be read"
+        both = f"{exc.context or ''} {problem}"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if "nesting depth" in problem:
+        if "nesting depth" in both:
             message = "the file is nested too deeply; a bank never needs more than 5 levels"
-        elif "alias" in problem or "anchor" in problem:
+        elif "alias" in both or "anchor" in both:
             message = (
                 f"anchors and aliases (&name, *name) are not allowed in a bank ({problem}); "
                 "write the text out in full"
             )
-        elif "single document" in problem:
+        elif "single document" in both:
             message = "a bank holds one YAML document, but a second one starts here (after ---)"
         else:
             context = f" {exc.context}" if exc.context else ""

@@ -311,7 +311,7 @@ def check_tree(
         return LoadResult(path, bank_id, None, tuple(checker.problems))
     builder = _BankBuilder(checker, root, bank_id)
     bank = builder.build()
-    problems = tuple(checker.problems)
+    problems = tuple(sorted(checker.problems, key=lambda p: (p.line, p.column)))
     has_errors = any(p.severity is Severity.ERROR for p in problems)
     return LoadResult(path, bank_id, None if has_errors else bank, problems, builder.question_count)
 

@@ -1,0 +1,22 @@
+"""Shared fixtures: tests never touch the real questions/ or saves/ folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, Path]:
+    """Point QUIZ_QUESTIONS and QUIZ_SAVES at empty temporary folders for every test."""
+    base = tmp_path_factory.mktemp("quiz-folders")
+    questions = base / "questions"
+    saves = base / "saves"
+    questions.mkdir()
+    saves.mkdir()
+    monkeypatch.setenv("QUIZ_QUESTIONS", str(questions))
+    monkeypatch.setenv("QUIZ_SAVES", str(saves))
+    return {"questions": questions, "saves": saves}
