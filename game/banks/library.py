@@ -47,7 +47,7 @@ def summarise(result: LoadResult, fallback_title: str) -> BankSummary:
     return BankSummary(
         bank_id=result.bank_id,
         path=result.path,
-        title=bank.title if bank else fallback_title,
+        title=bank.title if bank else (result.title or fallback_title),
         question_count=len(bank.questions) if bank else result.question_count,
         topics=dict(bank.topics) if bank else {},
         description=bank.description if bank else None,

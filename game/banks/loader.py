@@ -242,7 +242,7 @@ def _check_bytes(data: bytes, path: str, bank_id: str, source_text: str | None) 
     result = check_tree(root, path, bank_id, source_text)
     if anchors:
         problems = tuple(sorted((*anchors, *result.problems), key=lambda p: (p.line, p.column)))
-        return LoadResult(path, bank_id, None, problems, result.question_count)
+        return LoadResult(path, bank_id, None, problems, result.question_count, result.title)
     return result
 
 

@@ -109,6 +109,7 @@ class LoadResult:
     bank: Bank | None
     problems: tuple[Problem, ...]
     question_count: int = 0
+    title: str | None = None  # the title when it could be read, even from a broken bank
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -54,6 +54,7 @@ QUESTION_KEYS = COMMON_KEYS + ALL_TYPE_KEYS
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _INT_PATTERN = re.compile(r"[+-]?[0-9]+\Z")
 _DATE_PATTERN = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode Cc but \t and \n
 _TRUE_WORDS = frozenset({"true", "yes", "on"})
 _FALSE_WORDS = frozenset({"false", "no", "off"})
 _KIND_WORDS = {"scalar": "a single value", "sequence": "a list", "mapping": "a mapping of keys"}
@@ -95,10 +96,8 @@ def show(text: str, limit: int = 60) -> str:
 
 def _bad_control(text: str) -> str | None:
     """The first control character (other than newline and tab) in text, if any."""
-    for ch in text:
-        if (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in "\n\t":
-            return ch
-    return None
+    found = _CONTROL_CHARACTER.search(text)
+    return found.group() if found else None
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
@@ -313,7 +312,9 @@ def check_tree(
     bank = builder.build()
     problems = tuple(sorted(checker.problems, key=lambda p: (p.line, p.column)))
     has_errors = any(p.severity is Severity.ERROR for p in problems)
-    return LoadResult(path, bank_id, None if has_errors else bank, problems, builder.question_count)
+    return LoadResult(
+        path, bank_id, None if has_errors else bank, problems, builder.question_count, builder.title
+    )
 
 
 def _parse_truth(value: str) -> bool | None:
@@ -333,6 +334,7 @@ class _BankBuilder:
         self.root = root
         self.bank_id = bank_id
         self.question_count = 0
+        self.title: str | None = None
         self.topics: dict[str, str] | None = None
 
     def build(self) -> Bank | None:
@@ -345,7 +347,7 @@ class _BankBuilder:
             if number is not None and number != 1:
                 c.error(node, f"format {number} is not supported: this game reads format 1")
             fmt = 1
-        title = self._required_text(keys, "title", "the bank", self.root)
+        title = self.title = self._required_text(keys, "title", "the bank", self.root)
         description = self._optional_text(keys, "description")
         language = self._optional_text(keys, "language")
         time_limit = 30

@@ -1,0 +1,206 @@
+"""The benchmark: each figure is the median of several runs next to a floor measured in this run.
+
+Run: ``python tests/perf/bench.py`` (a table) or ``python tests/perf/bench.py --json``.
+These machines are noisy, so every figure is a ratio against a floor timed alternately with it
+in the same process, never an absolute time held against a fixed limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[1]))
+
+from synth import bank_text  # noqa: E402
+
+from game.banks.library import scan_library  # noqa: E402
+from game.banks.loader import load_bank  # noqa: E402
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def paired(
+    measure: Callable[[], object], floor: Callable[[], object], repeats: int
+) -> tuple[float, float]:
+    """Median times of a measure and its floor, run alternately so both see the same noise."""
+    measured, floors = [], []
+    for _ in range(repeats):
+        gc.collect()
+        floors.append(_timed(floor))
+        gc.collect()
+        measured.append(_timed(measure))
+    return statistics.median(measured), statistics.median(floors)
+
+
+def row(name: str, value: float, floor: float, target: str, floor_name: str) -> dict:
+    """One figure of the report."""
+    return {
+        "name": name,
+        "value": value,
+        "floor": floor,
+        "floor_name": floor_name,
+        "ratio": value / floor if floor else float("inf"),
+        "target": target,
+    }
+
+
+def _yaml_floor(data: bytes) -> Callable[[], object]:
+    """The best a plain PyYAML user gets: the C loader with the garbage collector paused."""
+
+    def load() -> object:
+        gc.disable()
+        try:
+            return yaml.load(data, Loader=yaml.CSafeLoader)
+        finally:
+            gc.enable()
+
+    return load
+
+
+def bench_big_bank(work: Path, repeats: int) -> list[dict]:
+    """Figure 1: load and validate a 10,000-question bank (about 9 MB)."""
+    path = work / "big.yaml"
+    path.write_text(bank_text(10_000, prose_words=44), encoding="utf-8")
+    data = path.read_bytes()
+    result = load_bank(path)
+    assert result.bank is not None and len(result.bank.questions) == 10_000, result.problems[:3]
+    value, floor = paired(lambda: load_bank(path), _yaml_floor(data), repeats)
+    size = f"{len(data) / 1e6:.1f} MB"
+    return [
+        row(
+            f"load + validate 10,000 questions ({size})",
+            value,
+            floor,
+            "<= 1.3",
+            "yaml.load CSafeLoader, GC paused",
+        )
+    ]
+
+
+def bench_library(work: Path, repeats: int) -> list[dict]:
+    """Figure 2: the home screen's library of 100 banks of 100 questions, cold and warm."""
+    questions = work / "library"
+    for n in range(100):
+        (questions / f"group-{n % 10}").mkdir(parents=True, exist_ok=True)
+        (questions / f"group-{n % 10}" / f"bank-{n:03d}.yaml").write_text(
+            bank_text(100, seed=n), encoding="utf-8"
+        )
+    files = sorted(questions.rglob("*.yaml"))
+    cache = work / "cache"
+
+    def cold() -> object:
+        shutil.rmtree(cache, ignore_errors=True)
+        return scan_library(questions, cache)
+
+    def warm() -> object:
+        return scan_library(questions, cache)
+
+    def yaml_all() -> object:
+        gc.disable()
+        try:
+            return [yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader) for f in files]
+        finally:
+            gc.enable()
+
+    def read_all() -> object:
+        return [f.read_bytes() for f in files]
+
+    assert len(cold()) == 100
+    cold_value, cold_floor = paired(cold, yaml_all, repeats)
+    warm()
+    warm_value, warm_floor = paired(warm, read_all, repeats)
+    return [
+        row(
+            "library of 100 banks, cold (no cache)",
+            cold_value,
+            cold_floor,
+            "<= 1.3",
+            "yaml.load of every file, GC paused",
+        ),
+        row(
+            "library of 100 banks, warm (cache)",
+            warm_value,
+            warm_floor,
+            "report",
+            "reading every file",
+        ),
+        row("library warm vs cold", warm_value, cold_value, "report", "the cold load above"),
+    ]
+
+
+def extra_benches() -> list[Callable[[int], list[dict]]]:
+    """Figures other parts of the game add (the save store, the UI), when present."""
+    benches = []
+    try:
+        import bench_store
+
+        benches.append(bench_store.run)
+    except ImportError as exc:  # pragma: no cover - reported, not hidden
+        print(f"(store benchmark unavailable: {exc})", file=sys.stderr)
+    try:
+        import bench_ui
+
+        benches.append(bench_ui.run)
+    except ImportError:
+        pass  # the UI benchmark lands with the game screens
+    return benches
+
+
+def format_table(rows: list[dict]) -> str:
+    """The report for people."""
+    lines = [f"{'figure':<52} {'median':>10} {'floor':>10} {'ratio':>7}  target  (floor)"]
+    for r in rows:
+        lines.append(
+            f"{r['name']:<52} {_fmt(r['value'], r.get('unit')):>10} {_fmt(r['floor'], r.get('unit')):>10} "
+            f"{r['ratio']:>7.2f}  {r['target']:<7} ({r['floor_name']})"
+        )
+    return "\n".join(lines)
+
+
+def _fmt(value: float, unit: str | None = None) -> str:
+    if unit == "MB":
+        return f"{value:.1f} MB"
+    if value >= 1:
+        return f"{value:.2f} s"
+    return f"{value * 1000:.1f} ms"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every figure and print the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print JSON for machines")
+    parser.add_argument("--repeats", type=int, default=5, help="runs per figure (median taken)")
+    parser.add_argument("--only", choices=("banks", "extra"), help="run only some figures")
+    args = parser.parse_args(argv)
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="quiz-bench-") as folder:
+        work = Path(folder)
+        if args.only in (None, "banks"):
+            rows += bench_big_bank(work, args.repeats)
+            rows += bench_library(work, args.repeats)
+        if args.only in (None, "extra"):
+            for bench in extra_benches():
+                rows += bench(args.repeats)
+    print(json.dumps(rows, indent=2) if args.json else format_table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,17 @@
+"""The layering holds: import-linter's contracts in pyproject.toml (core free of UI, store, YAML)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_contracts_hold():
+    lint_imports = shutil.which("lint-imports")
+    assert lint_imports, "import-linter is part of the test extra: pip install -e '.[test]'"
+    out = subprocess.run([lint_imports], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "Contracts: 3 kept, 0 broken." in out.stdout
