@@ -19,12 +19,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
 from game.core.model import LoadResult, Problem, Severity
-from game.core.validate import (
-    IMPLICIT_MAPPING,
-    IMPLICIT_SCALAR,
-    IMPLICIT_SEQUENCE,
-    check_tree,
-)
+from game.core.tree_checks import IMPLICIT_MAPPING, IMPLICIT_SCALAR, IMPLICIT_SEQUENCE
+from game.core.validate import check_tree
 
 MAX_BANK_BYTES = 20 * 1024 * 1024
 BANK_SUFFIXES = (".yaml", ".yml")
