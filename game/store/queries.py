@@ -1,0 +1,219 @@
+"""Reading the save store: the history queries the UI and the command line use."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import datetime
+from typing import Any
+
+from game.core.records import Result
+from game.store.rows import (
+    AnswerRow,
+    ExportRow,
+    MissedRow,
+    RoundRow,
+    TopicRow,
+    clean_player_name,
+    from_stored_time,
+)
+
+LAST_PLAYER_KEY = "last_player"
+
+_ROUND_COLUMNS = """
+    r.id, p.name, r.bank_id, r.bank_title, r.mode, r.seed, r.topic, r.question_count,
+    r.started_at, r.finished_at, coalesce(r.score, r.points_so_far), r.max_score,
+    r.right_count, r.answer_count, r.last_answer_at
+"""
+
+
+def _round_row(row: tuple[Any, ...]) -> RoundRow:
+    """A RoundRow from the columns of _ROUND_COLUMNS (times as written by to_stored_time)."""
+    parse = datetime.fromisoformat
+    finished_at = row[9]
+    if finished_at is not None:
+        finished_at = ended_at = parse(finished_at)
+    else:
+        ended_at = None if row[14] is None else parse(row[14])
+    return RoundRow(*row[:8], parse(row[8]), finished_at, *row[10:14], ended_at)
+
+
+# A finished round's score as a percentage of its maximum, as rows.percentage computes it.
+_PERCENTAGE_SQL = "CASE WHEN r.max_score > 0 THEN 100.0 * r.score / r.max_score ELSE 0.0 END"
+
+
+def _filters(
+    player: str | None, bank_id: str | None, *more_clauses: str, bank_column: str = "r.bank_id"
+) -> tuple[str, list[Any]]:
+    """A WHERE clause on players p and a bank column for an optional player and bank."""
+    clauses: list[str] = list(more_clauses)
+    parameters: list[Any] = []
+    if player is not None:
+        clauses.append("p.name = ?")
+        parameters.append(clean_player_name(player))
+    if bank_id is not None:
+        clauses.append(f"{bank_column} = ?")
+        parameters.append(bank_id)
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return where, parameters
+
+
+class HistoryQueries:
+    """The read side of SaveStore: history, best scores, players and settings."""
+
+    _connection: sqlite3.Connection
+    _lock: threading.RLock
+
+    def _read(self, sql: str, parameters: tuple[Any, ...] | list[Any] = ()) -> list[Any]:
+        """Every row of one query, holding the store's lock."""
+        with self._lock:
+            return self._connection.execute(sql, parameters).fetchall()
+
+    def players(self) -> list[str]:
+        """Every player's name, in alphabetical order ignoring case."""
+        names = [row[0] for row in self._read("SELECT name FROM players")]
+        return sorted(names, key=lambda name: (name.casefold(), name))
+
+    def last_player(self) -> str | None:
+        """The name given to set_last_player most recently, or None."""
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (LAST_PLAYER_KEY,))
+        return rows[0][0] if rows else None
+
+    def best_percentages(self, player: str) -> dict[str, float]:
+        """bank id -> the player's best percentage in a finished round of that bank."""
+        rows = self._read(
+            f"""
+            SELECT r.bank_id, max({_PERCENTAGE_SQL})
+            FROM rounds r JOIN players p ON p.id = r.player_id
+            WHERE p.name = ? AND r.finished_at IS NOT NULL
+            GROUP BY r.bank_id
+            """,
+            (clean_player_name(player),),
+        )
+        return {bank_id: float(best) for bank_id, best in rows}
+
+    def rounds(
+        self, player: str | None = None, bank_id: str | None = None, limit: int | None = None
+    ) -> list[RoundRow]:
+        """Rounds, newest first, optionally of one player and/or one bank, at most limit."""
+        where, parameters = _filters(player, bank_id)
+        sql = (
+            f"SELECT {_ROUND_COLUMNS} FROM rounds r JOIN players p ON p.id = r.player_id"
+            f"{where} ORDER BY r.started_at DESC, r.id DESC"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            parameters.append(limit)
+        return [_round_row(row) for row in self._read(sql, parameters)]
+
+    def round_answers(self, round_id: int) -> list[AnswerRow]:
+        """A round's answers in the order they were given, everything as stored."""
+        rows = self._read(
+            """
+            SELECT id, round_id, question_id, question_type, topic, difficulty, prompt, given,
+                   expected, result, points, max_points, seconds, hint_used, timed_out,
+                   explanation, quote, answered_at
+            FROM answers WHERE round_id = ? ORDER BY id
+            """,
+            (round_id,),
+        )
+        return [
+            AnswerRow(
+                *row[:9],
+                Result(row[9]),
+                row[10],
+                row[11],
+                row[12],
+                bool(row[13]),
+                bool(row[14]),
+                row[15],
+                row[16],
+                from_stored_time(row[17]),
+            )
+            for row in rows
+        ]
+
+    def topic_accuracy(self, player: str, bank_id: str | None = None) -> list[TopicRow]:
+        """The player's accuracy per (bank, topic), weakest first."""
+        where, parameters = _filters(player, bank_id, bank_column="t.bank_id")
+        rows = self._read(
+            f"""
+            SELECT t.bank_id, nullif(t.topic, ''), t.answered, t.right_count, t.points,
+                   t.max_points
+            FROM topic_totals t JOIN players p ON p.id = t.player_id
+            {where}
+            """,
+            parameters,
+        )
+        topics = [TopicRow(*row) for row in rows]
+        return sorted(topics, key=lambda t: (t.accuracy, -t.answered, t.bank_id, t.topic or ""))
+
+    def most_missed(
+        self, player: str, bank_id: str | None = None, limit: int = 10
+    ) -> list[MissedRow]:
+        """The questions the player missed most often (partly or wrong), at most limit.
+
+        Ties go to the question answered most, then by bank and question id. The prompt,
+        explanation and expected answer are those of the latest time it was answered.
+        """
+        where, parameters = _filters(player, bank_id, "q.missed > 0", bank_column="q.bank_id")
+        rows = self._read(
+            f"""
+            SELECT worst.question_id, worst.bank_id, latest.prompt, worst.missed,
+                   worst.answered, latest.explanation, latest.expected
+            FROM (
+                SELECT q.question_id, q.bank_id, q.missed, q.answered, q.latest_answer_id
+                FROM question_totals q JOIN players p ON p.id = q.player_id
+                {where}
+                ORDER BY q.missed DESC, q.answered DESC, q.bank_id, q.question_id
+                LIMIT ?
+            ) AS worst
+            JOIN answers latest ON latest.id = worst.latest_answer_id
+            ORDER BY worst.missed DESC, worst.answered DESC, worst.bank_id, worst.question_id
+            """,
+            [*parameters, limit],
+        )
+        return [MissedRow(*row) for row in rows]
+
+    def percent_over_time(
+        self, player: str, bank_id: str | None = None
+    ) -> list[tuple[datetime, float]]:
+        """(finished at, percentage) of each finished round of the player, oldest first."""
+        where, parameters = _filters(player, bank_id, "r.finished_at IS NOT NULL")
+        rows = self._read(
+            f"""
+            SELECT r.finished_at, {_PERCENTAGE_SQL}
+            FROM rounds r JOIN players p ON p.id = r.player_id
+            {where}
+            ORDER BY r.finished_at, r.id
+            """,
+            parameters,
+        )
+        parse = datetime.fromisoformat
+        return [(parse(finished_at), share) for finished_at, share in rows]
+
+    def export_rows(self, player: str | None = None, bank_id: str | None = None) -> list[ExportRow]:
+        """One row per answer, by round start then answer order, for ``quiz export``."""
+        where, parameters = _filters(player, bank_id)
+        rows = self._read(
+            f"""
+            SELECT p.name, r.bank_id, r.id, r.started_at, r.mode, a.question_id, a.prompt,
+                   a.given, a.expected, a.result, a.points, a.seconds
+            FROM rounds r JOIN players p ON p.id = r.player_id
+                 JOIN answers a ON a.round_id = r.id
+            {where}
+            ORDER BY r.started_at, r.id, a.id
+            """,
+            parameters,
+        )
+        return [
+            ExportRow(
+                *row[:3],
+                from_stored_time(row[3]),
+                *row[4:9],
+                Result(row[9]),
+                row[10],
+                row[11],
+            )
+            for row in rows
+        ]
