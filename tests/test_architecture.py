@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_import_contracts_hold():
-    lint_imports = shutil.which("lint-imports")
+    beside_python = Path(sys.executable).with_name("lint-imports")
+    lint_imports = str(beside_python) if beside_python.exists() else shutil.which("lint-imports")
     assert lint_imports, "import-linter is part of the test extra: pip install -e '.[test]'"
     out = subprocess.run([lint_imports], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
