@@ -1,0 +1,296 @@
+"""QuizApp: owns the session (library, store, player) and routes screen messages; nothing else."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual import events, on
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+
+from game.core.rounds import PlayRequest, build_round, new_seed
+from game.ui import messages
+from game.ui.screens.home import HomeScreen
+from game.ui.screens.player import PlayerScreen, clean_player_name
+from game.ui.screens.round import RoundScreen
+from game.ui.screens.setup import SetupScreen
+from game.ui.screens.summary import SummaryScreen
+from game.ui.screens.too_small import TooSmallScreen
+from game.ui.session import Session
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
+END_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class QuizApp(App[None]):
+    """The quiz game: home, set-up, rounds and summaries over one session."""
+
+    CSS_PATH = "quiz.tcss"
+    TITLE = "quiz"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        player: str | None = None,
+        play: PlayRequest | None = None,
+        clock: Callable[[], datetime] = _utc_now,
+        rng: random.Random | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self._asked_player = clean_player_name(player) if player else ""
+        self._pending_play = play
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._too_small: TooSmallScreen | None = None
+        self._focus_before_small: Widget | None = None
+
+    # -- start and end -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Open the session, show home, then ask for a name or go straight into a round."""
+        self._install_signal_handlers()
+        self.session.open()
+        player = self._asked_player or self.session.remembered_player()
+        if player:
+            self.session.choose_player(player)
+        self.push_screen(self._home_screen())
+        if self.session.player is None:
+            self._ask_player()
+        else:
+            self._start_pending_round()
+        self._check_size(*self.size)
+
+    def on_unmount(self) -> None:
+        """Give the signals back and close the store."""
+        self._remove_signal_handlers()
+        self.session.close()
+
+    def _install_signal_handlers(self) -> None:
+        # Textual restores the terminal only when the App exits normally; SIGTERM and SIGHUP
+        # would otherwise kill the process with the alternate screen and mouse mode still on.
+        loop = asyncio.get_running_loop()
+        for signum in END_SIGNALS:
+            loop.add_signal_handler(signum, self._end_by_signal, signum)
+
+    def _remove_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in END_SIGNALS:
+            loop.remove_signal_handler(signum)
+
+    def _end_by_signal(self, signum: int) -> None:
+        """End the App the ordinary way; answers given so far are already committed."""
+        self.exit(return_code=128 + signum)
+
+    # -- the window's size ---------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover the game with a notice while the window is too small, and lift it after."""
+        # event.size: this handler runs before App's own, which updates self.size
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        # The class hides every screen's widgets (see quiz.tcss): laid out a few cells wide,
+        # they would wrap to hundreds of lines and relayout without end.
+        if small and self._too_small is None:
+            self._focus_before_small = self.screen.focused
+            self.set_class(True, "-too-small")
+            self._too_small = TooSmallScreen(MIN_WIDTH, MIN_HEIGHT)
+            self.push_screen(self._too_small)
+        elif not small and self._too_small is not None:
+            self.set_class(False, "-too-small")
+            if self.screen is self._too_small:
+                self.pop_screen()
+            self._too_small = None
+            self.call_after_refresh(self._restore_focus)
+
+    def _restore_focus(self) -> None:
+        """Hiding the widgets took their focus; give it back if that screen is still showing."""
+        widget, self._focus_before_small = self._focus_before_small, None
+        if widget is not None and widget.is_attached and widget.screen is self.screen:
+            widget.focus()
+
+    @contextmanager
+    def _screens_changing(self) -> Iterator[None]:
+        """Change the screen stack under the too-small notice, which stays on top."""
+        covered = self._too_small is not None and self.screen is self._too_small
+        if covered:
+            self.pop_screen()
+        try:
+            yield
+        finally:
+            if covered and self._too_small is not None:
+                self._too_small = TooSmallScreen(MIN_WIDTH, MIN_HEIGHT)
+                self.push_screen(self._too_small)
+
+    # -- home and players ----------------------------------------------------------------
+
+    def _home_screen(self) -> HomeScreen:
+        return HomeScreen(
+            self.session.player or "",
+            self.session.banks,
+            self.session.best_percentages(),
+            self.session.notices,
+            library_location=str(self.session.questions_dir),
+        )
+
+    def _home(self) -> HomeScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                return screen
+        return None
+
+    def _refresh_home(self) -> None:
+        home = self._home()
+        if home is not None and home.is_mounted:
+            home.show_player(self.session.player or "", self.session.best_percentages())
+            home.show_notices(self.session.notices)
+
+    def _go_home(self) -> None:
+        with self._screens_changing():
+            while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
+        self._refresh_home()
+
+    def _ask_player(self) -> None:
+        current = self.session.player
+        with self._screens_changing():
+            self.push_screen(PlayerScreen(self.session.players(), current), self._player_chosen)
+
+    def _player_chosen(self, name: str | None) -> None:
+        if name:
+            self.session.choose_player(name)
+            self._refresh_home()
+            self.notify(f"Playing as {self.session.player}.", markup=False)
+        self._start_pending_round()
+
+    @on(HomeScreen.SwitchPlayerAsked)
+    def _switch_player(self) -> None:
+        self._ask_player()
+
+    @on(HomeScreen.ReloadAsked)
+    def _reload(self) -> None:
+        banks = self.session.scan()
+        home = self._home()
+        if home is not None:
+            home.show_banks(banks, self.session.best_percentages())
+        playable = sum(1 for bank in banks if bank.playable)
+        self.notify(f"{len(banks)} banks found, {playable} playable.")
+
+    # -- setting up and playing rounds ---------------------------------------------------
+
+    @on(HomeScreen.PlayChosen)
+    def _set_up_round(self, message: HomeScreen.PlayChosen) -> None:
+        bank = self.session.load_bank(message.bank_id)
+        if isinstance(bank, str):
+            self.notify(bank, severity="error", markup=False)
+            return
+        with self._screens_changing():
+            self.push_screen(SetupScreen(bank, message.mode), self._setup_done)  # type: ignore[arg-type]
+
+    def _setup_done(self, request: PlayRequest | None) -> None:
+        if request is not None:
+            self._start_round(request)
+
+    def _start_pending_round(self) -> None:
+        request, self._pending_play = self._pending_play, None
+        if request is None:
+            return
+        if not request.bank_id:
+            self.notify("Pick a bank to play.")
+            return
+        self._start_round(request)
+
+    def _start_round(self, request: PlayRequest) -> None:
+        """Build the round, open it in the store and show it in place of any summary."""
+        bank = self.session.load_bank(request.bank_id)
+        if isinstance(bank, str):
+            self.notify(bank, severity="error", markup=False, timeout=10)
+            return
+        if request.mode == "exam" and request.seed is None:
+            request = replace(request, seed=new_seed(self._rng))
+        try:
+            played = build_round(bank, request, self._rng)
+        except ValueError as error:
+            self.notify(str(error).capitalize() + ".", severity="error", markup=False)
+            return
+        player = self.session.player or ""
+        round_id, problem = self.session.start_round(played.round_start(player, self._clock()))
+        if problem:
+            self.notify(problem, severity="warning", markup=False, timeout=10)
+        screen = RoundScreen(played, round_id, clock=self._clock)
+        self._replace_or_push(screen)
+
+    def _replace_or_push(self, screen: Screen[object]) -> None:
+        with self._screens_changing():
+            if isinstance(self.screen, HomeScreen):
+                self.push_screen(screen)
+            else:
+                self.switch_screen(screen)
+
+    @on(messages.AnswerGiven)
+    def _answer_given(self, message: messages.AnswerGiven) -> None:
+        problem = self.session.record_answer(message.round_id, message.record)
+        if problem:
+            self.notify(problem, severity="error", markup=False)
+
+    @on(messages.RoundLeft)
+    def _round_left(self, message: messages.RoundLeft) -> None:
+        self._go_home()
+
+    @on(messages.RoundCompleted)
+    def _round_completed(self, message: messages.RoundCompleted) -> None:
+        summary = message.summary
+        problem = self.session.finish_round(message.round_id, summary.score, summary.max_score)
+        if problem:
+            self.notify(problem, severity="error", markup=False)
+        self._replace_or_push(SummaryScreen(message.played))
+
+    @on(messages.PlayAgain)
+    def _play_again(self, message: messages.PlayAgain) -> None:
+        self._start_round(message.request)
+
+    @on(messages.ReviewMissed)
+    def _review_missed(self, message: messages.ReviewMissed) -> None:
+        self._start_round(message.request)
+
+    @on(messages.GoHome)
+    def _go_home_asked(self) -> None:
+        self._go_home()
+
+
+def create_app(
+    questions_dir: Path,
+    saves_dir: Path,
+    player: str | None = None,
+    play: PlayRequest | None = None,
+    clock: Callable[[], datetime] | None = None,
+    seed: int | None = None,
+) -> QuizApp:
+    """Build the game for these folders; the CLI and the tests both start here."""
+    now = clock or _utc_now
+    session = Session(Path(questions_dir), Path(saves_dir), now)
+    return QuizApp(
+        session,
+        player=player,
+        play=play,
+        clock=now,
+        rng=random.Random(seed),
+    )

@@ -1,0 +1,275 @@
+"""The home screen: who is playing, the banks to play, and the round modes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import PurePath
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.core.model import BankSummary
+
+# (mode, key, name, what it is); practice joins this list when it works.
+MODES: tuple[tuple[str, str, str, str], ...] = (
+    ("quick", "enter", "Quick", "random questions, right or wrong after each"),
+    ("timed", "t", "Timed", "a countdown per question, a bonus for speed"),
+    ("exam", "e", "Exam", "same round for everyone with a class code, marks at the end"),
+)
+
+DISABLED_STYLE = "$text-disabled"
+
+
+def bank_file(bank: BankSummary) -> str:
+    """The bank's file as the questions folder names it (``period-3/week-5.yaml``)."""
+    return bank.bank_id + PurePath(bank.path).suffix
+
+
+def playable_first(banks: Sequence[BankSummary]) -> list[BankSummary]:
+    """The banks in their order, the ones that cannot be played moved to the end."""
+    return sorted(banks, key=lambda bank: not bank.playable)
+
+
+def plural(count: int, word: str) -> str:
+    """``1 question``, ``2 questions``."""
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def bank_prompt(bank: BankSummary, best_percent: float | None) -> Content:
+    """How one bank reads in the list: title, then its facts or, when broken, its first error."""
+    title = bank.title or bank.bank_id
+    if not bank.playable:
+        return Content.assemble(
+            ("✗ ", DISABLED_STYLE),
+            (title, f"bold {DISABLED_STYLE}"),
+            (" (cannot be played)", DISABLED_STYLE),
+            "\n",
+            (f"{bank_file(bank)}:{bank.first_error}", DISABLED_STYLE),
+        )
+    best = "not played yet" if best_percent is None else f"best {best_percent:.0f}%"
+    facts = f"{plural(bank.question_count, 'question')} · {best}"
+    return Content.assemble((title, "bold"), "\n", (facts, "$text-muted"))
+
+
+def bank_detail(bank: BankSummary, best_percent: float | None) -> Content:
+    """Everything about one bank for the panel beside the list."""
+    if not bank.playable:
+        return Content.assemble(
+            ("This bank cannot be played.", "bold $text-error"),
+            "\n\n",
+            (f"{bank_file(bank)}:{bank.first_error}", "bold"),
+            "\n\n",
+            "Fix the file (",
+            (f"quiz validate {bank_file(bank)}", "bold"),
+            " lists every problem), then press r to look again.",
+        )
+    parts: list[str | tuple[str, str]] = [(bank.title or bank.bank_id, "bold"), "\n"]
+    if bank.description:
+        parts += ["\n", bank.description, "\n"]
+    parts += ["\n", plural(bank.question_count, "question")]
+    if best_percent is not None:
+        parts += [" · your best ", (f"{best_percent:.0f}%", "bold")]
+    if bank.topics:
+        parts += ["\n\n", ("Topics", "bold")]
+        for name in bank.topics.values():
+            parts += ["\n • ", name]
+    return Content.assemble(*parts)
+
+
+class BankList(OptionList):
+    """The list of banks; Enter (shown in the footer) plays the highlighted one in quick mode."""
+
+    BINDINGS = [Binding("enter", "select", "Quick")]
+
+
+class HomeScreen(Screen[None]):
+    """Pick a bank and a mode; switch player; the App answers the messages this posts."""
+
+    BINDINGS = [
+        Binding("t", "play('timed')", "Timed"),
+        Binding("e", "play('exam')", "Exam"),
+        Binding("p", "switch_player", "Player"),
+        Binding("r", "reload", "Reload banks"),
+    ]
+
+    class PlayChosen(Message):
+        """The player wants to set up a round of this bank in this mode."""
+
+        def __init__(self, bank_id: str, mode: str) -> None:
+            super().__init__()
+            self.bank_id = bank_id
+            self.mode = mode
+
+    class SwitchPlayerAsked(Message):
+        """The player wants to change who is playing."""
+
+    class ReloadAsked(Message):
+        """The player wants the banks read again from disk."""
+
+    def __init__(
+        self,
+        player: str,
+        banks: Sequence[BankSummary],
+        best: Mapping[str, float],
+        notices: Sequence[str] = (),
+        library_location: str = "",
+    ) -> None:
+        super().__init__()
+        self._player = player
+        self._banks = playable_first(banks)
+        self._best = dict(best)
+        self._notices = list(notices)
+        self._library_location = library_location
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._top_line(), id="home-top")
+        yield Static(self._notice_text(), id="home-notices")
+        with Horizontal(id="home-main"):
+            yield BankList(*self._options(), id="home-banks")
+            yield Static(self._empty_text(), id="home-empty")
+            with VerticalScroll(id="home-detail-box", can_focus=False):
+                yield Static("", id="home-detail")
+        yield Static(self._modes_text(), id="home-modes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the parts that have something to say, and start in the bank list."""
+        self.query_one("#home-banks", OptionList).border_title = "Question banks"
+        self.query_one("#home-empty").border_title = "Question banks"
+        self.query_one("#home-detail-box").border_title = "About"
+        banks = self.query_one("#home-banks", OptionList)
+        if self._banks:
+            banks.highlighted = 0
+        self._refresh_visibility()
+        self._show_detail()
+        banks.focus()
+
+    # -- attributes down ---------------------------------------------------------------
+
+    def show_player(self, player: str, best: Mapping[str, float]) -> None:
+        """Show another player and their best scores."""
+        self._player = player
+        self._best = dict(best)
+        self.query_one("#home-top", Static).update(self._top_line())
+        self._rebuild_options()
+
+    def show_banks(self, banks: Sequence[BankSummary], best: Mapping[str, float]) -> None:
+        """Show a freshly scanned list of banks."""
+        self._banks = playable_first(banks)
+        self._best = dict(best)
+        self._rebuild_options()
+
+    def show_notices(self, notices: Sequence[str]) -> None:
+        """Show the store's plain-words notices (or none)."""
+        self._notices = list(notices)
+        self.query_one("#home-notices", Static).update(self._notice_text())
+        self._refresh_visibility()
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def _top_line(self) -> Content:
+        return Content.assemble(
+            ("quiz", "bold $accent"),
+            "   Player: ",
+            (self._player, "bold") if self._player else ("nobody yet", "$text-muted"),
+            ("   (p to switch)", "$text-muted"),
+        )
+
+    def _notice_text(self) -> Content:
+        return Content("\n").join(Content.assemble(("! ", "bold"), n) for n in self._notices)
+
+    def _empty_text(self) -> Content:
+        where = self._library_location or "the questions folder"
+        return Content.assemble(
+            "No question banks yet.\n\nPut .yaml bank files in ",
+            (where, "bold"),
+            " and press r to look again.",
+        )
+
+    def _modes_text(self) -> Content:
+        lines = []
+        for mode, key, name, about in MODES:
+            label = Content.assemble((f" {key:>5} ", "bold $accent"), (f"{name:<6}", "bold"))
+            line = Content.assemble(label, (f" {about}", "$text-muted"))
+            lines.append(line.stylize(f"@click=screen.play('{mode}')"))
+        return Content("\n").join(lines)
+
+    def _options(self) -> list[Option | None]:
+        options: list[Option | None] = []
+        for bank in self._banks:
+            if options:
+                options.append(None)  # a dividing line between banks
+            options.append(Option(bank_prompt(bank, self._best.get(bank.bank_id)), id=bank.bank_id))
+        return options
+
+    def _rebuild_options(self) -> None:
+        banks = self.query_one("#home-banks", OptionList)
+        keep = banks.highlighted_option.id if banks.highlighted_option else None
+        banks.set_options(self._options())
+        ids = [bank.bank_id for bank in self._banks]
+        if ids:
+            banks.highlighted = ids.index(keep) if keep in ids else 0
+        self._refresh_visibility()
+        self._show_detail()
+
+    def _refresh_visibility(self) -> None:
+        self.query_one("#home-notices").display = bool(self._notices)
+        self.query_one("#home-banks").display = bool(self._banks)
+        self.query_one("#home-detail-box").display = bool(self._banks)
+        self.query_one("#home-empty").display = not self._banks
+
+    def _highlighted_bank(self) -> BankSummary | None:
+        index = self.query_one("#home-banks", OptionList).highlighted
+        if index is None or not 0 <= index < len(self._banks):
+            return None
+        return self._banks[index]
+
+    def _show_detail(self) -> None:
+        bank = self._highlighted_bank()
+        detail = Content("") if bank is None else bank_detail(bank, self._best.get(bank.bank_id))
+        self.query_one("#home-detail", Static).update(detail)
+        self.query_one("#home-detail-box").scroll_home(animate=False)
+
+    @on(OptionList.OptionHighlighted, "#home-banks")
+    def _bank_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#home-banks")
+    def _bank_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_play("quick")
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_play(self, mode: str) -> None:
+        """Set up a round of the highlighted bank, or say why it cannot be played."""
+        bank = self._highlighted_bank()
+        if bank is None:
+            self.notify("There is no bank to play yet.", severity="warning")
+            return
+        if not bank.playable:
+            self.notify(
+                f"{bank.title or bank.bank_id} cannot be played: "
+                f"{bank_file(bank)}:{bank.first_error}",
+                title="This bank has an error",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.post_message(self.PlayChosen(bank.bank_id, mode))
+
+    def action_switch_player(self) -> None:
+        """Ask the App to change player."""
+        self.post_message(self.SwitchPlayerAsked())
+
+    def action_reload(self) -> None:
+        """Ask the App to read the banks again."""
+        self.post_message(self.ReloadAsked())

@@ -1,0 +1,244 @@
+"""Round set-up: mode, topic, difficulty, number of questions and, for exams, the class code."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Select, Static
+
+from game.core.model import Bank
+from game.core.rounds import Mode, PlayRequest, eligible_questions
+
+DEFAULT_COUNT = 10
+ALL_TOPICS = ""  # Select values cannot be None
+ANY_DIFFICULTY = 0
+
+# The modes a player may choose here (review rounds come from the summary, not from here).
+SETUP_MODES: tuple[tuple[Mode, str, str], ...] = (
+    ("quick", "Quick", "right or wrong after each answer"),
+    ("timed", "Timed", "a countdown and a speed bonus"),
+    ("exam", "Exam", "marks only at the end"),
+)
+DIFFICULTY_NAMES = {1: "1 (easy)", 2: "2 (medium)", 3: "3 (hard)"}
+
+
+class SetupScreen(Screen[PlayRequest | None]):
+    """Choose how to play a bank; dismisses with the PlayRequest, or None to go back."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "start", "Start", show=False),
+    ]
+
+    def __init__(self, bank: Bank, mode: Mode = "quick") -> None:
+        super().__init__()
+        self._bank = bank
+        self._mode: Mode = mode
+        # The count field follows the default until the player types another number.
+        self._auto_count = str(min(DEFAULT_COUNT, len(bank.questions)))
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        bank = self._bank
+        with Vertical(id="setup-form"):
+            yield Static(
+                Content.assemble(("Set up a round: ", "bold"), (bank.title, "bold $accent")),
+                id="setup-title",
+            )
+            with Horizontal(classes="setup-row"):
+                yield Static("Mode", classes="setup-label")
+                yield Select(
+                    [(name, mode) for mode, name, _ in SETUP_MODES],
+                    value=self._mode,
+                    allow_blank=False,
+                    compact=True,
+                    id="setup-mode",
+                )
+                yield Static("", id="setup-mode-about", classes="setup-hint")
+            with Horizontal(classes="setup-row"):
+                yield Static("Topic", classes="setup-label")
+                yield Select(
+                    [("All topics", ALL_TOPICS)]
+                    + [(Content(name), topic) for topic, name in self._topics()],
+                    value=ALL_TOPICS,
+                    allow_blank=False,
+                    compact=True,
+                    id="setup-topic",
+                )
+            with Horizontal(classes="setup-row"):
+                yield Static("Difficulty", classes="setup-label")
+                yield Select(
+                    [("Any", ANY_DIFFICULTY)]
+                    + [(DIFFICULTY_NAMES[level], level) for level in self._difficulties()],
+                    value=ANY_DIFFICULTY,
+                    allow_blank=False,
+                    compact=True,
+                    id="setup-difficulty",
+                )
+            with Horizontal(classes="setup-row"):
+                yield Static("Questions", classes="setup-label")
+                yield Input(
+                    self._auto_count,
+                    type="integer",
+                    max_length=4,
+                    compact=True,
+                    id="setup-count",
+                )
+                yield Static("", id="setup-count-hint", classes="setup-hint")
+            with Horizontal(classes="setup-row", id="setup-seed-row"):
+                yield Static("Class code", classes="setup-label")
+                yield Input(
+                    "",
+                    type="integer",
+                    max_length=9,
+                    placeholder="empty: new code",
+                    compact=True,
+                    id="setup-seed",
+                )
+                yield Static(
+                    "same code, same round for all",
+                    classes="setup-hint",
+                )
+            yield Static("", id="setup-problem")
+            with Horizontal(id="setup-buttons"):
+                yield Button("Start  ⏎", variant="primary", id="setup-start")
+                yield Button("Back  esc", id="setup-back")
+            yield Static(
+                "Tab moves between the choices · Enter on a choice opens it · Enter here starts",
+                id="setup-help",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start on the Start button: the defaults are one Enter away."""
+        self._refresh()
+        self.query_one("#setup-start", Button).focus()
+
+    # -- what the choices add up to ------------------------------------------------------
+
+    def _topics(self) -> list[tuple[str, str]]:
+        used = {q.topic for q in self._bank.questions if q.topic is not None}
+        named = [(topic, name) for topic, name in self._bank.topics.items() if topic in used]
+        unnamed = sorted(used - set(self._bank.topics))
+        return named + [(topic, topic) for topic in unnamed]
+
+    def _difficulties(self) -> list[int]:
+        return sorted({q.difficulty for q in self._bank.questions})
+
+    def _filters(self) -> tuple[str | None, int | None]:
+        topic = self.query_one("#setup-topic", Select).value
+        level = self.query_one("#setup-difficulty", Select).value
+        return (
+            topic if isinstance(topic, str) and topic != ALL_TOPICS else None,
+            level if isinstance(level, int) and level != ANY_DIFFICULTY else None,
+        )
+
+    def available(self) -> int:
+        """How many questions fit the chosen topic and difficulty."""
+        topic, level = self._filters()
+        probe = PlayRequest(bank_id=self._bank.bank_id, topic=topic, difficulty=level)
+        return len(eligible_questions(self._bank, probe))
+
+    def _typed_count(self) -> int | None:
+        text = self.query_one("#setup-count", Input).value.strip()
+        try:
+            return int(text)
+        except ValueError:
+            return None
+
+    def chosen_count(self) -> int:
+        """The number of questions the round will have: as typed, within 1 and what is available."""
+        available = self.available()
+        typed = self._typed_count()
+        wanted = min(DEFAULT_COUNT, available) if typed is None else typed
+        return max(1, min(wanted, available))
+
+    def _refresh(self) -> None:
+        mode = self.query_one("#setup-mode", Select).value
+        about = {m: text for m, _, text in SETUP_MODES}.get(mode, "")  # type: ignore[call-overload]
+        if mode == "timed":
+            about = f"{self._bank.time_limit} s a question, speed bonus"
+        self.query_one("#setup-mode-about", Static).update(about)
+        self.query_one("#setup-seed-row").display = mode == "exam"
+
+        available = self.available()
+        typed = self._typed_count()
+        count_hint = f"of {available} available"
+        if typed is not None and typed > available:
+            count_hint = f"only {available} available: the round will have {available}"
+        elif typed is not None and typed < 1:
+            count_hint = "at least 1"
+        self.query_one("#setup-count-hint", Static).update(count_hint)
+
+        problem = "" if available else "No question fits this topic and difficulty."
+        self.query_one("#setup-problem", Static).update(problem)
+        self.query_one("#setup-problem").display = bool(problem)
+        self.query_one("#setup-start", Button).disabled = not available
+
+    @on(Select.Changed)
+    def _choice_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.select.id == "setup-mode" and isinstance(event.value, str):
+            self._mode = event.value  # type: ignore[assignment]
+        count = self.query_one("#setup-count", Input)
+        if count.value == self._auto_count:
+            self._auto_count = str(min(DEFAULT_COUNT, self.available()))
+            count.value = self._auto_count
+        self._refresh()
+
+    @on(Input.Changed, "#setup-count")
+    def _count_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._refresh()
+
+    @on(Input.Submitted)
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_start()
+
+    @on(Button.Pressed, "#setup-start")
+    def _start_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
+    @on(Button.Pressed, "#setup-back")
+    def _back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_back()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def request(self) -> PlayRequest | None:
+        """The round these choices describe, or None when no question fits."""
+        if not self.available():
+            return None
+        topic, level = self._filters()
+        seed: int | None = None
+        if self._mode == "exam":
+            text = self.query_one("#setup-seed", Input).value.strip()
+            seed = int(text) if text.lstrip("-").isdigit() else None
+        return PlayRequest(
+            bank_id=self._bank.bank_id,
+            mode=self._mode,
+            topic=topic,
+            count=self.chosen_count(),
+            difficulty=level,
+            seed=seed,
+        )
+
+    def action_start(self) -> None:
+        """Start the round as chosen."""
+        request = self.request()
+        if request is None:
+            self.notify("No question fits this topic and difficulty.", severity="warning")
+            return
+        self.dismiss(request)
+
+    def action_back(self) -> None:
+        """Back to the home screen without playing."""
+        self.dismiss(None)

@@ -1,0 +1,121 @@
+"""What the App keeps between screens: the bank library, the save store and who is playing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from game.banks.library import load_bank_by_id, scan_library
+from game.core.model import Bank, BankSummary
+from game.core.records import AnswerRecord, RoundStart
+from game.store import SaveStore, StoreError, open_store
+
+CACHE_FOLDER = "cache"  # inside saves/, as game.paths.GamePaths.cache_dir says
+
+
+@dataclass
+class Session:
+    """The App's state and its only way to disk: banks read, scores written, errors as words."""
+
+    questions_dir: Path
+    saves_dir: Path
+    now: Callable[[], datetime]
+    banks: list[BankSummary] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    player: str | None = None
+    store: SaveStore | None = None
+
+    def open(self) -> None:
+        """Open the save store and read the library (neither ever raises for bad files)."""
+        opening = open_store(self.saves_dir, self.now)
+        self.store = opening.store
+        self.notices = list(opening.notices)
+        self.scan()
+
+    def close(self) -> None:
+        """Close the save store."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def _store(self) -> SaveStore:
+        if self.store is None:
+            raise RuntimeError("the session is not open")
+        return self.store
+
+    # -- banks ---------------------------------------------------------------------------
+
+    def scan(self) -> list[BankSummary]:
+        """Read the questions folder again (unchanged banks come from the cache)."""
+        self.banks = scan_library(self.questions_dir, self.saves_dir / CACHE_FOLDER)
+        return self.banks
+
+    def load_bank(self, bank_id: str) -> Bank | str:
+        """The bank ready to play, or in words why it cannot be played."""
+        result = load_bank_by_id(self.questions_dir, bank_id)
+        if result is None:
+            return f"There is no bank called {bank_id} in {self.questions_dir}."
+        if not result.playable or result.bank is None:
+            first = result.errors[0] if result.errors else None
+            where = f" (line {first.line}, column {first.column}: {first.message})" if first else ""
+            return f"The bank {bank_id} has an error and cannot be played{where}."
+        return result.bank
+
+    # -- players -------------------------------------------------------------------------
+
+    def remembered_player(self) -> str | None:
+        """Who played last on this machine, if anyone."""
+        return self._store().last_player()
+
+    def players(self) -> list[str]:
+        """Every player the store knows."""
+        return self._store().players()
+
+    def choose_player(self, name: str) -> str:
+        """Play as name from now on (remembered for next time); returns the name as kept."""
+        store = self._store()
+        try:
+            kept = store.add_player(name)
+            store.set_last_player(kept)
+        except StoreError as error:
+            self.notices.append(f"Scores are not being kept: {error}.")
+            kept = name
+        self.player = kept
+        return kept
+
+    def best_percentages(self) -> dict[str, float]:
+        """This player's best percentage per bank id."""
+        if self.player is None:
+            return {}
+        return self._store().best_percentages(self.player)
+
+    # -- rounds --------------------------------------------------------------------------
+
+    def start_round(self, start: RoundStart) -> tuple[int, str | None]:
+        """Open a round in the store: (round id, None), or (0, why it is not being kept)."""
+        try:
+            return self._store().start_round(start), None
+        except StoreError as error:
+            return 0, f"This round is not being saved: {error}."
+
+    def record_answer(self, round_id: int, record: AnswerRecord) -> str | None:
+        """Commit one answer now; None, or in words why it could not be saved."""
+        if not round_id:
+            return None
+        try:
+            self._store().record_answer(round_id, record)
+        except StoreError as error:
+            return f"This answer could not be saved: {error}."
+        return None
+
+    def finish_round(self, round_id: int, score: int, max_score: int) -> str | None:
+        """Mark a round finished; None, or in words why that could not be saved."""
+        if not round_id:
+            return None
+        try:
+            self._store().finish_round(round_id, score, max_score, self.now())
+        except StoreError as error:
+            return f"The end of this round could not be saved: {error}."
+        return None
