@@ -1,0 +1,315 @@
+"""The round screen: one question at a time, its answer widget, a countdown when timed, feedback."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from game.core.model import QuestionType
+from game.core.records import AnswerRecord, Result
+from game.core.rounds import AskedQuestion, Round
+from game.core.scoring import HINT_FACTOR, Response, base_points, round_half_up
+from game.ui.messages import AnswerGiven, RoundCompleted, RoundLeft
+from game.ui.screens.confirm import ConfirmScreen
+from game.ui.widgets.answer_base import AnswerWidget
+from game.ui.widgets.choice_answer import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
+from game.ui.widgets.feedback import FeedbackPanel
+from game.ui.widgets.match_answer import MatchAnswer
+from game.ui.widgets.order_answer import OrderAnswer
+from game.ui.widgets.short_answer import ShortAnswer
+
+Phase = Literal["answering", "feedback", "done"]
+URGENT_SECONDS = 5
+MODE_LABELS = {
+    "quick": "Quick round",
+    "timed": "Timed round",
+    "exam": "Exam",
+    "review": "Review of missed questions",
+}
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def answer_widget_for(asked: AskedQuestion) -> AnswerWidget:
+    """The answer widget for a question's type, showing this round's shuffle."""
+    kind = asked.question.type
+    if kind is QuestionType.CHOICE:
+        return ChoiceAnswer(asked.choices)
+    if kind is QuestionType.MULTI:
+        return MultiAnswer(asked.choices)
+    if kind is QuestionType.TRUEFALSE:
+        return TrueFalseAnswer()
+    if kind is QuestionType.SHORT:
+        return ShortAnswer()
+    if kind is QuestionType.ORDER:
+        return OrderAnswer(asked.items)
+    return MatchAnswer(asked.lefts, asked.rights)
+
+
+def speed_bonus(asked: AskedQuestion, record: AnswerRecord) -> int:
+    """The points a right timed answer earned for speed, beyond its (maybe halved) base."""
+    if record.result is not Result.RIGHT or record.points <= 0:
+        return 0
+    base = base_points(asked.question) * (HINT_FACTOR if record.hint_used else 1)
+    return max(record.points - round_half_up(base), 0)
+
+
+class RoundScreen(Screen[None]):
+    """Plays a Round; posts AnswerGiven for each answer, then RoundCompleted or RoundLeft."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Leave round"),
+        Binding("h", "hint", "Hint (½ points)"),
+        Binding("ctrl+t", "hint_while_typing", "Hint (½ points)", key_display="^t"),
+        Binding("enter", "next", "Next"),
+        Binding("pageup", "scroll_body(-1)", "Scroll", show=False),
+        Binding("pagedown", "scroll_body(1)", "Scroll", show=False),
+    ]
+
+    def __init__(
+        self,
+        round_state: Round,
+        round_id: int,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
+        tick_seconds: float = 0.25,
+    ) -> None:
+        super().__init__()
+        self.round_state = round_state
+        self.round_id = round_id
+        self._clock = clock
+        self._tick_seconds = tick_seconds
+        self.phase: Phase = "answering"
+        self.hint_used = False
+        self._shown_at = clock()
+        self._paused_at: datetime | None = None
+        self._paused_seconds = 0.0
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        played = self.round_state
+        with Vertical(id="round-top"):
+            yield Static(self._title(), id="round-title")
+            with Horizontal(id="round-status"):
+                yield Static(id="round-progress-label")
+                yield ProgressBar(
+                    total=played.total, show_eta=False, show_percentage=False, id="round-progress"
+                )
+                yield Static(id="round-meta")
+                yield Static(id="round-timer")
+        with VerticalScroll(id="round-body"):
+            yield Static(id="round-prompt")
+            yield Vertical(id="round-answer")
+            yield Static(id="round-hint")
+            yield Vertical(id="round-feedback")
+        yield Footer()
+
+    def _title(self) -> Content:
+        """Bank title, mode, and the class code of an exam."""
+        played = self.round_state
+        parts: list[str | tuple[str, str]] = [(played.bank_title, "bold"), "  ·  "]
+        parts.append(MODE_LABELS.get(played.mode, played.mode))
+        if played.mode == "exam" and played.request.seed is not None:
+            parts += ["  ·  class code ", (str(played.request.seed), "bold")]
+        return Content.assemble(*parts)
+
+    async def on_mount(self) -> None:
+        """Show the first question and start the clock."""
+        self.query_one("#round-timer").display = self.round_state.time_limit is not None
+        if self.round_state.time_limit is not None:
+            self.set_interval(self._tick_seconds, self.check_time)
+        await self._show_question()
+
+    # -- showing a question --------------------------------------------------------------
+
+    async def _show_question(self) -> None:
+        """Draw the current question with a fresh answer widget."""
+        asked = self.round_state.current
+        if asked is None:
+            return
+        question = asked.question
+        number, total = self.round_state.progress
+        self.query_one("#round-progress-label", Static).update(
+            Content(f"Question {number} / {total}")
+        )
+        self.query_one("#round-progress", ProgressBar).update(progress=number - 1)
+        meta = Content.assemble(
+            self.round_state.topic_name(question.topic),
+            f"  ·  difficulty {question.difficulty} of 3",
+        )
+        self.query_one("#round-meta", Static).update(meta)
+        self.query_one("#round-prompt", Static).update(Content(question.prompt))
+        hint = self.query_one("#round-hint", Static)
+        hint.update("")
+        hint.display = False
+        await self.query_one("#round-feedback", Vertical).remove_children()
+        answer_area = self.query_one("#round-answer", Vertical)
+        await answer_area.remove_children()
+        widget = answer_widget_for(asked)
+        await answer_area.mount(widget)
+        self.query_one("#round-body", VerticalScroll).scroll_home(animate=False)
+        self.phase = "answering"
+        self.hint_used = False
+        self._shown_at = self._clock()
+        self._paused_seconds = 0.0
+        await self.check_time()
+        widget.focus()
+        self.refresh_bindings()
+
+    # -- time ----------------------------------------------------------------------------
+
+    def elapsed_seconds(self) -> float:
+        """Seconds spent on the current question, not counting the leave dialog."""
+        now = self._paused_at or self._clock()
+        return max((now - self._shown_at).total_seconds() - self._paused_seconds, 0.0)
+
+    async def check_time(self) -> None:
+        """Update the countdown of a timed round; at zero the answer counts as wrong."""
+        limit = self.round_state.time_limit
+        if limit is None or self.phase != "answering" or self._paused_at is not None:
+            return
+        left = limit - self.elapsed_seconds()
+        timer = self.query_one("#round-timer", Static)
+        timer.update(Content(f"{max(math.ceil(left), 0)} s left"))
+        timer.set_class(left <= URGENT_SECONDS, "-urgent")
+        if left <= 0:
+            timer.update(Content("time's up"))
+            await self._give_answer(None, timed_out=True)
+
+    def _pause(self) -> None:
+        self._paused_at = self._clock()
+
+    def _resume(self) -> None:
+        if self._paused_at is not None:
+            self._paused_seconds += (self._clock() - self._paused_at).total_seconds()
+            self._paused_at = None
+
+    # -- answering -----------------------------------------------------------------------
+
+    async def on_answer_widget_submitted(self, event: AnswerWidget.Submitted) -> None:
+        """The player answered."""
+        event.stop()
+        await self._give_answer(event.response, timed_out=False)
+
+    async def _give_answer(self, response: Response, *, timed_out: bool) -> None:
+        """Score the answer, hand its record up to be saved now, then show feedback or go on."""
+        asked = self.round_state.current
+        if self.phase != "answering" or asked is None:
+            return
+        self.phase = "feedback"
+        limit = self.round_state.time_limit
+        seconds = self.elapsed_seconds()
+        if timed_out and limit is not None:
+            seconds = float(limit)
+        self.round_state, record = self.round_state.answer(
+            response,
+            seconds=round(seconds, 3),
+            answered_at=self._clock(),
+            hint_used=self.hint_used,
+            timed_out=timed_out,
+        )
+        self.post_message(AnswerGiven(self.round_id, record))
+        if self.round_state.mode == "exam":
+            await self._advance()
+            return
+        await self.query_one("#round-answer", Vertical).remove_children()
+        next_label = "to see your results" if self.round_state.finished else "for the next question"
+        panel = FeedbackPanel(record, next_label=next_label, speed_bonus=speed_bonus(asked, record))
+        await self.query_one("#round-feedback", Vertical).mount(panel)
+        self.query_one("#round-hint", Static).display = False
+        self.query_one("#round-body", VerticalScroll).focus()
+        self.refresh_bindings()
+
+    async def _advance(self) -> None:
+        """Go to the next question, or end the round."""
+        if self.round_state.finished:
+            self.phase = "done"
+            self.refresh_bindings()
+            played = self.round_state
+            self.post_message(RoundCompleted(self.round_id, played.summary(), played))
+            return
+        await self._show_question()
+
+    async def action_next(self) -> None:
+        """Enter after feedback: on to the next question."""
+        if self.phase == "feedback":
+            self.phase = "answering"
+            await self._advance()
+
+    # -- hint, leaving, scrolling --------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that do something now."""
+        asked = self.round_state.current
+        if action in ("hint", "hint_while_typing"):
+            can_hint = (
+                self.phase == "answering"
+                and asked is not None
+                and bool(asked.question.hint)
+                and not self.hint_used
+            )
+            typing = asked is not None and asked.question.type is QuestionType.SHORT
+            return can_hint and typing == (action == "hint_while_typing")
+        if action == "next":
+            return self.phase == "feedback"
+        return True
+
+    def action_hint(self) -> None:
+        """Show the hint; the question is now worth half."""
+        asked = self.round_state.current
+        if self.phase != "answering" or asked is None or not asked.question.hint:
+            return
+        self.hint_used = True
+        hint = self.query_one("#round-hint", Static)
+        hint.update(Content.assemble(("Hint (points halved): ", "bold"), asked.question.hint))
+        hint.display = True
+        self.refresh_bindings()
+
+    def action_hint_while_typing(self) -> None:
+        """The hint, by a key that does not type a letter."""
+        self.action_hint()
+
+    def action_scroll_body(self, direction: int) -> None:
+        """Page the question and feedback up or down."""
+        body = self.query_one("#round-body", VerticalScroll)
+        if direction < 0:
+            body.scroll_page_up()
+        else:
+            body.scroll_page_down()
+
+    def action_leave(self) -> None:
+        """Ask whether to leave; answers given so far stay saved."""
+        if self.phase == "done":
+            return
+        self._pause()
+        given = len(self.round_state.answers)
+        kept = (
+            "Your answer so far is saved"
+            if given == 1
+            else f"Your {given} answers so far are saved"
+        )
+        detail = f"{kept}; the round is marked unfinished." if given else "Nothing is scored yet."
+        self.app.push_screen(
+            ConfirmScreen("Leave this round?", detail=detail), self._leave_answered
+        )
+
+    async def _leave_answered(self, leave: bool | None) -> None:
+        """The answer from the leave dialog."""
+        if leave:
+            self.phase = "done"
+            self.post_message(RoundLeft(self.round_id))
+        else:
+            self._resume()
+            await self.check_time()

@@ -1,0 +1,134 @@
+"""The end of a round: score, figures, topics, the scoring rule and the questions missed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game.core.records import AnswerRecord
+from game.core.rounds import PlayRequest, Round, RoundSummary
+from game.core.scoring import SCORING_RULE
+from game.ui.messages import GoHome, PlayAgain, ReviewMissed
+from game.ui.widgets.feedback import labelled, points_text, verdict_text
+
+
+def duration_text(seconds: float) -> str:
+    """``45 s`` or ``2 min 05 s``."""
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
+
+
+def figures_text(summary: RoundSummary) -> str:
+    """Right out of total, time, streak, and what else happened."""
+    parts = [f"{summary.right} of {summary.total} right"]
+    if summary.partly:
+        parts[0] += f" ({summary.partly} partly)"
+    parts.append(f"time {duration_text(summary.seconds)}")
+    parts.append(f"best streak {summary.best_streak}")
+    if summary.timed_out:
+        parts.append(f"{summary.timed_out} out of time")
+    if summary.hints_used:
+        parts.append(f"{summary.hints_used} hint{'s' if summary.hints_used != 1 else ''}")
+    return "  ·  ".join(parts)
+
+
+def play_again_request(played: Round) -> PlayRequest:
+    """The same kind of round again: an exam keeps its seed, other rounds draw anew."""
+    request = played.request
+    return request if request.mode == "exam" else replace(request, seed=None)
+
+
+class MissedAnswer(Vertical):
+    """One question missed: the prompt, what was given, the right answer and why."""
+
+    def __init__(self, record: AnswerRecord) -> None:
+        super().__init__(classes="summary-missed")
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        verdict = f"{verdict_text(record)}  {points_text(record)}"
+        yield Static(Content(verdict), classes=f"missed-verdict -{record.result}")
+        yield Static(Content(record.prompt), classes="missed-prompt")
+        yield Static(labelled("Your answer:", record.given))
+        yield Static(labelled("Right answer:", record.expected))
+        yield Static(labelled("Why:", record.explanation), classes="missed-why")
+
+
+class SummaryScreen(Screen[None]):
+    """Shows how a finished round went; r reviews the missed, p plays again, Escape goes home."""
+
+    BINDINGS = [
+        Binding("r", "review", "Review missed"),
+        Binding("p", "play_again", "Play again"),
+        Binding("escape,q,h", "home", "Home", key_display="esc/h"),
+    ]
+
+    def __init__(self, played: Round) -> None:
+        super().__init__()
+        self.played = played
+        self.summary = played.summary()
+
+    def compose(self) -> ComposeResult:
+        played, summary = self.played, self.summary
+        title: list[str | tuple[str, str]] = ["Round over  ·  ", (played.bank_title, "bold")]
+        if summary.mode == "exam" and summary.seed is not None:
+            title += ["  ·  exam, class code ", (str(summary.seed), "bold")]
+        yield Static(Content.assemble(*title), id="summary-title")
+        with VerticalScroll(id="summary-body"):
+            score = f"{summary.score} of {summary.max_score} points  ·  {summary.percentage}%"
+            yield Static(Content(score), id="summary-score")
+            yield Static(Content(figures_text(summary)), id="summary-figures")
+            yield Static(Content(f"Scoring: {SCORING_RULE}"), id="summary-rule")
+            yield Static(Content("By topic"), classes="summary-heading")
+            for topic in summary.topics:
+                with Horizontal(classes="summary-topic"):
+                    yield Static(Content(topic.name), classes="topic-name")
+                    yield Static(
+                        Content(f"{topic.right} of {topic.answered} right"), classes="topic-right"
+                    )
+                    yield Static(
+                        Content(f"{topic.points} of {topic.max_points} points"),
+                        classes="topic-points",
+                    )
+            if summary.missed:
+                heading = f"Missed: {len(summary.missed)}  (press r to try them again)"
+                yield Static(Content(heading), classes="summary-heading")
+                for record in summary.missed:
+                    yield MissedAnswer(record)
+            else:
+                yield Static(
+                    Content("Nothing missed: every answer was right."), classes="summary-heading"
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Arrow keys scroll the summary."""
+        self.query_one("#summary-body", VerticalScroll).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer a review only when something was missed."""
+        if action == "review":
+            return self.played.missed_request() is not None
+        return True
+
+    def action_review(self) -> None:
+        """Play the missed questions again."""
+        request = self.played.missed_request()
+        if request is not None:
+            self.post_message(ReviewMissed(request))
+
+    def action_play_again(self) -> None:
+        """Another round like this one."""
+        self.post_message(PlayAgain(play_again_request(self.played)))
+
+    def action_home(self) -> None:
+        """Back to the bank list."""
+        self.post_message(GoHome())

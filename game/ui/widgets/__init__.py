@@ -1,0 +1,1 @@
+"""Reusable widgets: one answer widget per question type, and the feedback panel."""

@@ -1,0 +1,103 @@
+"""After an answer: the verdict in words and a symbol, the right answer, points, why, and the quote."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from game.core.records import AnswerRecord, Result
+
+VERDICTS: dict[Result, tuple[str, str]] = {
+    Result.RIGHT: ("✓", "Right"),
+    Result.PARTLY: ("◐", "Partly right"),
+    Result.WRONG: ("✗", "Wrong"),
+}
+
+
+def verdict_text(record: AnswerRecord) -> str:
+    """``✓ Right``, ``◐ Partly right``, ``✗ Wrong`` or ``✗ Time's up``: a symbol and words."""
+    symbol, words = VERDICTS[record.result]
+    return f"{symbol} Time's up" if record.timed_out else f"{symbol} {words}"
+
+
+def points_text(record: AnswerRecord) -> str:
+    """``+7 of 10 points``, with what changed the points."""
+    notes = []
+    if record.hint_used:
+        notes.append("hint used: halved")
+    if record.timed_out:
+        notes.append("no answer in time")
+    note = f" ({'; '.join(notes)})" if notes else ""
+    return f"+{record.points} of {record.max_points} points{note}"
+
+
+def labelled(label: str, text: str) -> Content:
+    """A bold label followed by plain (bank or player) text."""
+    return Content.assemble((f"{label} ", "bold"), text)
+
+
+class FeedbackPanel(Vertical):
+    """How an answer went; shown under the question until the player presses Enter."""
+
+    DEFAULT_CSS = """
+    FeedbackPanel {
+        height: auto;
+        padding: 1 1 0 1;
+    }
+    FeedbackPanel > .feedback-verdict {
+        text-style: bold;
+        padding: 0 1;
+    }
+    FeedbackPanel.-right > .feedback-verdict {
+        color: $text-success;
+        background: $success-muted;
+    }
+    FeedbackPanel.-partly > .feedback-verdict {
+        color: $text-warning;
+        background: $warning-muted;
+    }
+    FeedbackPanel.-wrong > .feedback-verdict {
+        color: $text-error;
+        background: $error-muted;
+    }
+    FeedbackPanel > .feedback-line {
+        margin-top: 1;
+    }
+    FeedbackPanel > .feedback-quote-label {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    FeedbackPanel > .feedback-quote {
+        border-left: outer $primary;
+        padding: 0 1;
+        text-style: italic;
+    }
+    FeedbackPanel > .feedback-next {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, record: AnswerRecord, *, next_label: str, speed_bonus: int = 0) -> None:
+        super().__init__()
+        self.record = record
+        self._next_label = next_label
+        self._speed_bonus = speed_bonus
+        self.add_class(f"-{record.result}")
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        verdict = f"{verdict_text(record)}   {points_text(record)}"
+        if self._speed_bonus:
+            verdict += f"   incl. +{self._speed_bonus} for speed"
+        yield Static(Content(verdict), classes="feedback-verdict")
+        yield Static(labelled("Your answer:", record.given), classes="feedback-line")
+        if record.result is not Result.RIGHT:
+            yield Static(labelled("Right answer:", record.expected), classes="feedback-line")
+        yield Static(labelled("Why:", record.explanation), classes="feedback-line")
+        if record.quote:
+            yield Static(Content("From the article:"), classes="feedback-quote-label")
+            yield Static(Content(record.quote), classes="feedback-quote")
+        yield Static(Content(f"Press Enter {self._next_label}."), classes="feedback-next")

@@ -1,0 +1,42 @@
+"""A typed answer: an input line; Enter submits."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from game.core.scoring import Response
+from game.ui.widgets.answer_base import AnswerWidget
+
+
+class ShortAnswer(AnswerWidget):
+    """Type the answer and press Enter; case, accents and end punctuation do not matter."""
+
+    DEFAULT_CSS = """
+    ShortAnswer > Input {
+        width: 1fr;
+        margin: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        caption = "Type your answer, then Enter (case and accents do not matter)."
+        yield Static(Content(caption), classes="answer-caption")
+        yield Input(placeholder="your answer", id="short-input")
+
+    def on_focus(self) -> None:
+        """Typing goes to the input line."""
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the input line submits."""
+        event.stop()
+        self.action_submit()
+
+    def incomplete_message(self) -> str:
+        return "Type an answer first."
+
+    def response(self) -> Response:
+        text = self.query_one(Input).value
+        return text if text.strip() else None
