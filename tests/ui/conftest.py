@@ -57,9 +57,14 @@ def choice_question(
     return "\n".join(lines)
 
 
-def bank_yaml(title: str, questions: list[str], topics: dict[str, str] | None = None) -> str:
+def bank_yaml(
+    title: str,
+    questions: list[str],
+    topics: dict[str, str] | None = None,
+    description: str | None = None,
+) -> str:
     """A whole bank file."""
-    head = [f"title: {_text(title)}", f"description: {_text('About ' + title)}"]
+    head = [f"title: {_text(title)}", f"description: {_text(description or 'About ' + title)}"]
     if topics:
         head.append("topics:")
         head += [f"  {key}: {_text(name)}" for key, name in topics.items()]
