@@ -72,7 +72,10 @@ def _damage(database_path: Path, busy_timeout_ms: int) -> str | None:
     """
     if not database_path.exists():
         return None
-    connection = connect(database_path, busy_timeout_ms)
+    # Read-only, so closing never checkpoints or deletes a -wal that may hold the last answers.
+    connection = sqlite3.connect(
+        database_path.resolve().as_uri() + "?mode=ro", uri=True, timeout=busy_timeout_ms / 1000
+    )
     try:
         findings = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.DatabaseError as error:
