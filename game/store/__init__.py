@@ -1,5 +1,6 @@
 """The save store: the only part of quiz that speaks SQL (standard library sqlite3)."""
 
+from game.store.errors import StoreBusyError, StoreError
 from game.store.opening import StoreOpening, memory_store, open_store
 from game.store.rows import (
     AnswerRow,
@@ -9,7 +10,7 @@ from game.store.rows import (
     TopicRow,
     clean_player_name,
 )
-from game.store.store import SaveStore, StoreBusyError, StoreError
+from game.store.store import SaveStore
 
 __all__ = [
     "AnswerRow",

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from game.core.records import Result
+from game.store.errors import StoreError
 from game.store.rows import (
     AnswerRow,
     ExportRow,
@@ -63,11 +64,21 @@ class HistoryQueries:
 
     _connection: sqlite3.Connection
     _lock: threading.RLock
+    _closed: bool
+
+    def _check_open(self) -> None:
+        """Refuse to work once closed, in plain words rather than an sqlite3 error."""
+        if self._closed:
+            raise StoreError("the save store is closed")
 
     def _read(self, sql: str, parameters: tuple[Any, ...] | list[Any] = ()) -> list[Any]:
         """Every row of one query, holding the store's lock."""
         with self._lock:
-            return self._connection.execute(sql, parameters).fetchall()
+            self._check_open()
+            try:
+                return self._connection.execute(sql, parameters).fetchall()
+            except sqlite3.Error as error:
+                raise StoreError(f"the save file could not be read ({error})") from error
 
     def players(self) -> list[str]:
         """Every player's name, in alphabetical order ignoring case."""

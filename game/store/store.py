@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from game.core.records import AnswerRecord, Result, RoundStart
+from game.store.errors import StoreBusyError, StoreError
 from game.store.queries import LAST_PLAYER_KEY, HistoryQueries
 from game.store.rows import clean_player_name, to_stored_time
 
@@ -19,14 +20,6 @@ WRITE_ATTEMPTS = 4
 
 _BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _ResultT = TypeVar("_ResultT")
-
-
-class StoreError(Exception):
-    """A write to the save store could not be done; the message says why in plain words."""
-
-
-class StoreBusyError(StoreError):
-    """Another quiz kept the save file locked through every retry."""
 
 
 def is_busy_error(error: sqlite3.Error) -> bool:
@@ -55,7 +48,7 @@ class SaveStore(HistoryQueries):
     Every write is its own ``BEGIN IMMEDIATE`` transaction, committed before the method
     returns, retried a few times if another process holds the lock. A store that is not
     ``persistent`` works the same in memory and keeps nothing when the game ends.
-    Failed writes raise StoreError. Methods may be called from any one thread at a time.
+    Failed reads and writes raise StoreError. Calls from several threads take turns.
     """
 
     def __init__(
@@ -75,6 +68,7 @@ class SaveStore(HistoryQueries):
         self._write_attempts = write_attempts
         self._sleep = sleep
         self._lock = threading.RLock()
+        self._closed = False
 
     # -- writing -----------------------------------------------------------------------
 
@@ -82,6 +76,7 @@ class SaveStore(HistoryQueries):
         """Run work in a BEGIN IMMEDIATE transaction, retrying while the file is busy."""
         connection = self._connection
         with self._lock:
+            self._check_open()
             for attempt in range(1, self._write_attempts + 1):
                 try:
                     connection.execute("BEGIN IMMEDIATE")
@@ -258,4 +253,5 @@ class SaveStore(HistoryQueries):
     def close(self) -> None:
         """Close the database; the store cannot be used afterwards."""
         with self._lock:
+            self._closed = True
             self._connection.close()

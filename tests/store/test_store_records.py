@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -268,3 +269,20 @@ def test_a_memory_store_plays_the_same_and_keeps_nothing(clock: FakeClock) -> No
     play(store, [Result.RIGHT, Result.WRONG])
     assert store.rounds()[0].percentage == 50.0
     store.close()
+
+
+def test_a_closed_store_says_so(saves_dir: Path, clock: FakeClock) -> None:
+    store = open_store(saves_dir, now=clock).store
+    store.close()
+    with pytest.raises(StoreError, match="the save store is closed"):
+        store.rounds()
+    with pytest.raises(StoreError, match="the save store is closed"):
+        store.add_player("Ada")
+
+
+def test_a_write_the_database_refuses_is_a_store_error(store: SaveStore) -> None:
+    round_id = store.start_round(round_start())
+    # The schema refuses a result that is not right, partly or wrong.
+    with pytest.raises(StoreError, match="the save file could not be written"):
+        store.record_answer(round_id, replace(answer(), result="maybe"))  # type: ignore[arg-type]
+    assert query(store.location, "SELECT answer_count FROM rounds") == [(0,)]
