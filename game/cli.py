@@ -133,6 +133,23 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--bank", metavar="ID", help="only answers of this bank")
     export.add_argument("--format", choices=("csv", "json"), required=True, help="output format")
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+
+    import_ = sub.add_parser(
+        "import",
+        parents=[common],
+        help="convert a Moodle GIFT or Aiken file to a new bank",
+        description="Convert a Moodle GIFT file (.gift) or an Aiken file (.txt) to a new bank, "
+        "listing what could not be converted with its line. Exit 0: a bank was written; "
+        "1: nothing could be converted; 2: bad usage (no such FILE, OUT exists).",
+    )
+    import_.add_argument("source", metavar="FILE", help="the GIFT or Aiken file")
+    import_.add_argument("out", metavar="OUT", help="the bank file to write, e.g. week-5.yaml")
+    import_.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("gift", "aiken"),
+        help="the file's format (default: GIFT for .gift, else guessed from the text)",
+    )
     return parser
 
 
@@ -265,6 +282,27 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_import(args: argparse.Namespace) -> int:
+    """`quiz import`: a GIFT or Aiken file to a new bank, and what could not be converted."""
+    from game.report.importing import ImportFailed, ImportUsageError, import_bank
+
+    try:
+        outcome = import_bank(
+            Path(args.source), Path(args.out), args.source_format, args.source, args.out
+        )
+    except ImportUsageError as exc:
+        print(f"quiz import: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ImportFailed as exc:
+        for line in exc.report_lines:
+            print(line)
+        print(f"quiz import: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in outcome.report_lines:
+        print(line)
+    return EXIT_OK
+
+
 def run_game(args: argparse.Namespace) -> int:
     """Open the game: home, or straight into a round for `quiz play`."""
     from game.core.rounds import PlayRequest
@@ -303,6 +341,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_history(args)
     if args.command == "export":
         return run_export(args)
+    if args.command == "import":
+        return run_import(args)
     return run_game(args)
 
 
