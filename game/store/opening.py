@@ -148,6 +148,19 @@ def _daily_backup(connection: sqlite3.Connection, target: Path, backups_kept: in
         old_backup.unlink(missing_ok=True)
 
 
+def _ready_connection(database_path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    """A connection to a sound save file in WAL mode at the current schema version."""
+    connection = connect(database_path, busy_timeout_ms)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
 def open_store(
     saves_dir: Path,
     now: Callable[[], datetime] = _utc_now,
@@ -184,29 +197,27 @@ def open_store(
     if damage is not None:
         try:
             moved_to = _move_aside(database_path, now())
+        except FileNotFoundError:
+            moved_to = None  # another quiz opening at the same moment moved it first
         except OSError as error:
             return _not_kept(
                 f"Scores are not being kept: your save file {database_path} is damaged "
                 f"({damage}) and could not be moved aside ({_reason(error)}).",
                 now,
             )
-        notices.append(
-            f"Your save file was damaged; it was moved to {moved_to} and a fresh one started."
-        )
-    connection = connect(database_path, busy_timeout_ms)
+        if moved_to is not None:
+            notices.append(
+                f"Your save file was damaged; it was moved to {moved_to} and a fresh one started."
+            )
     try:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        migrate(connection)
+        connection = _ready_connection(database_path, busy_timeout_ms)
     except NewerSchemaError as error:
-        connection.close()
         return _not_kept(
             f"Scores are not being kept: the save file {database_path} was made by a newer "
             f"version of quiz ({error}).",
             now,
         )
     except sqlite3.Error as error:
-        connection.close()
         return _not_kept(
             f"Scores are not being kept: the save file {database_path} cannot be opened "
             f"({_reason(error)}).",

@@ -135,6 +135,21 @@ def test_a_saves_path_that_is_a_file_plays_without_keeping_scores(
     opening.store.close()
 
 
+def test_a_save_file_that_cannot_be_opened_plays_without_keeping_scores(
+    saves_dir: Path, clock: FakeClock
+) -> None:
+    (saves_dir / "quiz.sqlite3").mkdir(parents=True)  # a folder where the file should be
+    opening = open_store(saves_dir, now=clock)
+    [notice] = opening.notices
+    assert notice.startswith(
+        f"Scores are not being kept: the save file {saves_dir / 'quiz.sqlite3'} cannot be opened ("
+    )
+    assert not opening.store.persistent
+    _play_one(opening.store)
+    assert (saves_dir / "quiz.sqlite3").is_dir()
+    opening.store.close()
+
+
 @pytest.fixture
 def read_only_saves() -> Iterator[Path]:
     """A saves folder nobody but root may write, in a folder any user can reach."""
