@@ -1,1 +1,1 @@
-"""Reusable widgets: one answer widget per question type, and the feedback panel."""
+"""Reusable widgets, one a file: the answer widgets of each question type and the like."""

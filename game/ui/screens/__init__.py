@@ -1,0 +1,1 @@
+"""Screens of the game: each renders plain core objects and posts messages up to the App."""
