@@ -273,7 +273,9 @@ def run_export(args: argparse.Namespace) -> int:
         opening.store.close()
     if args.out:
         try:
-            Path(args.out).write_text(text, encoding="utf-8", newline="")
+            # A byte-order mark lets a spreadsheet opened by double-click see UTF-8.
+            encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+            Path(args.out).write_text(text, encoding=encoding, newline="")
         except OSError as exc:
             print(f"quiz export: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_PROBLEMS
