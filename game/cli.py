@@ -150,6 +150,34 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("gift", "aiken"),
         help="the file's format (default: GIFT for .gift, else guessed from the text)",
     )
+
+    report = sub.add_parser(
+        "report",
+        parents=[common],
+        help="item analysis of a class's rounds, from students' save files",
+        description="Read saves folders or .sqlite3 files (students' machines, collected; "
+        "never written to) and print per student their rounds, best and latest percentage, "
+        "and per question facility and discrimination, with the most-missed questions. "
+        "Exit 0: a report; 1: no rounds to report; 2: bad usage.",
+    )
+    report.add_argument(
+        "save_paths",
+        nargs="*",
+        metavar="SAVES",
+        help="saves folders or .sqlite3 files (default: the game's saves folder)",
+    )
+    report.add_argument("--bank", metavar="ID", help="only rounds of this bank")
+    report.add_argument(
+        "--mode",
+        choices=("quick", "timed", "exam", "review", "practice"),
+        help="only rounds of this mode (exam: the class's round)",
+    )
+    report.add_argument(
+        "--format",
+        choices=("table", "csv", "markdown"),
+        default="table",
+        help="output format (default: table)",
+    )
     return parser
 
 
@@ -305,6 +333,25 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_report(args: argparse.Namespace) -> int:
+    """`quiz report`: a class's results read from save files, which are never written to."""
+    from game.report.class_report import ReportUsageError, class_report, save_paths
+
+    arguments = [Path(p) for p in args.save_paths] or [_paths(args).saves_dir]
+    try:
+        paths = save_paths(arguments)
+    except ReportUsageError as exc:
+        print(f"quiz report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    outcome = class_report(paths, args.bank, args.mode, args.format)
+    for notice in outcome.notices:
+        print(f"quiz report: {notice}", file=sys.stderr)
+    if not outcome.text:
+        return EXIT_PROBLEMS
+    sys.stdout.write(outcome.text)
+    return EXIT_OK
+
+
 def run_game(args: argparse.Namespace) -> int:
     """Open the game: home, or straight into a round for `quiz play`."""
     from game.core.rounds import PlayRequest
@@ -345,6 +392,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_export(args)
     if args.command == "import":
         return run_import(args)
+    if args.command == "report":
+        return run_report(args)
     return run_game(args)
 
 
