@@ -1,109 +1,11 @@
-"""Fixtures for the UI tests: small banks written into the temporary questions folder."""
+"""Fixtures for the UI tests: the temporary folders, and a small library written into them."""
 
 from __future__ import annotations
 
-import asyncio
-import io
-import json
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from textual.app import App
-from textual.pilot import Pilot
-
-from game.ui.app import QuizApp, create_app
-
-HOSTILE = (
-    "[/]",
-    "[/b]",
-    "[A] Paris",
-    "[NATO]",
-    "[$accent]x",
-    "[a-z]+",
-    "C:\\temp\\[x]",
-    "[link='https://example.com']x[/link]",
-    "[@click=app.quit]x[/]",
-)
-
-
-def _text(value: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-def choice_question(
-    qid: str,
-    prompt: str,
-    right: str,
-    wrong: tuple[str, ...],
-    topic: str | None = None,
-    level: int = 1,
-) -> str:
-    """One `choice` question as YAML lines of a questions list."""
-    lines = [
-        f"  - id: {qid}",
-        "    type: choice",
-        f"    prompt: {_text(prompt)}",
-        f"    choices: [{', '.join(_text(c) for c in (right, *wrong))}]",
-        f"    answer: {_text(right)}",
-        f"    explanation: {_text('Because ' + right + '.')}",
-        f"    quote: {_text('The answer is ' + right + '.')}",
-        f"    difficulty: {level}",
-    ]
-    if topic:
-        lines.append(f"    topic: {topic}")
-    return "\n".join(lines)
-
-
-def bank_yaml(
-    title: str,
-    questions: list[str],
-    topics: dict[str, str] | None = None,
-    description: str | None = None,
-) -> str:
-    """A whole bank file."""
-    head = [f"title: {_text(title)}", f"description: {_text(description or 'About ' + title)}"]
-    if topics:
-        head.append("topics:")
-        head += [f"  {key}: {_text(name)}" for key, name in topics.items()]
-    return "\n".join([*head, "questions:", *questions]) + "\n"
-
-
-def write_bank(questions_dir: Path, bank_id: str, text: str) -> Path:
-    """Write a bank file under the questions folder."""
-    path = questions_dir / f"{bank_id}.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def rivers_bank(count: int = 12) -> str:
-    """A bank of `count` choice questions over two topics and three difficulties."""
-    questions = [
-        choice_question(
-            f"q{n}",
-            f"Question {n}?",
-            f"Right {n}",
-            (f"Wrong {n}a", f"Wrong {n}b"),
-            topic="geo" if n % 3 else "hist",
-            level=1 + n % 3,
-        )
-        for n in range(1, count + 1)
-    ]
-    return bank_yaml("Rivers of Europe", questions, {"geo": "Geography", "hist": "History"})
-
-
-BROKEN_BANK = """title: Week 5
-questions:
-  - id: q1
-    type: choice
-    prompt: Capital?
-    choices: [Paris, Rome]
-    answer: Berlin
-    explanation: x
-"""
+from shell_kit import BROKEN_BANK, rivers_bank, write_bank
 
 
 @pytest.fixture
@@ -118,42 +20,3 @@ def library(folders: dict[str, Path]) -> dict[str, Path]:
     write_bank(folders["questions"], "rivers", rivers_bank())
     write_bank(folders["questions"], "period-3/week-5", BROKEN_BANK)
     return folders
-
-
-def make_app(folders: dict[str, Path], **options: object) -> QuizApp:
-    """The game on the temporary folders, seeded."""
-    options.setdefault("seed", 1)
-    return create_app(folders["questions"], folders["saves"], **options)  # type: ignore[arg-type]
-
-
-def run_with_pilot(
-    app: App[object],
-    scenario: Callable[[Pilot[object]], Awaitable[None]],
-    size: tuple[int, int] = (80, 24),
-) -> None:
-    """Run the app headless with notifications on and play the scenario against it."""
-
-    async def main() -> None:
-        async with app.run_test(size=size, notifications=True) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(main())
-
-
-def screen_text(app: App[object]) -> str:
-    """The characters on the app's screen now, as a terminal would show them."""
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-        safe_box=False,
-    )
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from shell_kit import make_app, run_with_pilot, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Select
 
@@ -15,7 +16,6 @@ from game.ui.screens.player import PlayerScreen, clean_player_name
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.setup import SetupScreen
 from game.ui.screens.too_small import TooSmallScreen
-from tests.ui.conftest import make_app, run_with_pilot, screen_text
 
 
 def _remember(folders: dict[str, Path], *names: str) -> None:
@@ -234,7 +234,7 @@ def test_empty_library_says_where_to_put_banks(folders: dict[str, Path]) -> None
 
 
 def test_reload_finds_new_banks(folders: dict[str, Path]) -> None:
-    from tests.ui.conftest import rivers_bank, write_bank
+    from shell_kit import rivers_bank, write_bank
 
     _remember(folders, "Ana")
     app = make_app(folders)

@@ -5,13 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.widgets import Select
-
-from game.ui.screens.home import HomeScreen
-from game.ui.screens.player import PlayerScreen
-from game.ui.screens.setup import SetupScreen
-from tests.ui.conftest import (
+from shell_kit import (
     HOSTILE,
     bank_yaml,
     choice_question,
@@ -20,6 +14,12 @@ from tests.ui.conftest import (
     screen_text,
     write_bank,
 )
+from textual.pilot import Pilot
+from textual.widgets import Select
+
+from game.ui.screens.home import HomeScreen
+from game.ui.screens.player import PlayerScreen
+from game.ui.screens.setup import SetupScreen
 
 
 def _hostile_bank(text: str, title: str = "Bank") -> str:

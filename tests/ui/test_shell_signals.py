@@ -8,12 +8,12 @@ import signal
 from pathlib import Path
 
 import pytest
+from shell_kit import make_app, run_with_pilot
 from textual.pilot import Pilot
 
 from game.core.rounds import PlayRequest
 from game.store import open_store
 from game.ui.screens.round import RoundScreen
-from tests.ui.conftest import make_app, run_with_pilot
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from shell_kit import make_app
 from textual.pilot import Pilot
 
 from game.store import open_store
-from tests.ui.conftest import make_app
 
 
 def _app_for(library: dict[str, Path]):
