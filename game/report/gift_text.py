@@ -67,6 +67,7 @@ def unescaped_offsets(raw: str, token: str, start: int = 0) -> Iterator[int]:
 
 
 def first_unescaped(raw: str, token: str, start: int = 0) -> int:
+    """The first offset of token in raw, from start, that no backslash escapes; -1 if none."""
     return next(unescaped_offsets(raw, token, start), -1)
 
 
@@ -107,6 +108,7 @@ def split_weight(raw: str) -> tuple[float | None, str]:
 
 
 def joined_explanation(general: str | None, lines: list[str]) -> str | None:
+    """General feedback, then each answer's feedback line, one per line; None if no text."""
     parts = [text for text in (general, *lines) if text]
     return "\n".join(parts) if parts else None
 

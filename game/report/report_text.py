@@ -106,6 +106,7 @@ def _table(headers: Sequence[str], rows: list[list[str]], width: int, wrap_last:
     widths[0] = max(10, min(widths[0], room - sum(widths[1:])))
 
     def line(cells: Sequence[str]) -> list[str]:
+        """One row, as one line or (wrapped) several."""
         fixed = [fit(cells[0], widths[0])]
         fixed += [cells[i].rjust(widths[i]) for i in range(1, last)]
         if not wrap_last:

@@ -375,3 +375,26 @@ def test_quiz_import_exit_codes_for_nothing_and_bad_usage(tmp_path, monkeypatch,
     Path("latin1.gift").write_bytes("Caf\xe9? {T}\n".encode("latin-1"))
     assert main(["import", "latin1.gift", "latin1.yaml"]) == 1
     assert "latin1.gift:1: the file is not UTF-8 text" in capsys.readouterr().err
+
+
+def test_windows_line_ends_and_a_byte_order_mark_change_nothing(tmp_path):
+    source = tmp_path / "windows.gift"
+    source.write_bytes(b"\xef\xbb\xbf" + SAMPLE.replace("\n", "\r\n").encode("utf-8"))
+    out = tmp_path / "windows.yaml"
+    outcome = import_bank(source, out)
+    assert [(q.id, q.prompt, q.explanation) for q in outcome.bank.questions] == [
+        (q.id, q.prompt, q.explanation) for q in read_gift(SAMPLE).questions
+    ]
+    assert [(n.line, n.message) for n in outcome.bank.skipped] == [
+        (n.line, n.message) for n in read_gift(SAMPLE).skipped
+    ]
+
+
+def test_partial_credit_in_a_single_answer_question_and_html_are_noted():
+    bank = read_gift("[html]Which is <b>longest</b>? {\n=Volga\n~%50%Danube\n~Rhine\n}\n")
+    assert bank.questions[0].prompt == "Which is <b>longest</b>?"
+    assert [(n.line, n.message) for n in bank.needs_look] == [
+        (1, "the text is HTML; its tags and entities are kept as written"),
+        (3, 'partial credit (50%) for "Danube" is not kept; it counts as wrong'),
+        (1, "no feedback in the file; the explanation only states the right answer"),
+    ]
