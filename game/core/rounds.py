@@ -123,43 +123,59 @@ def build_round(bank: Bank, request: PlayRequest, rng: random.Random | None = No
     )
 
 
-def expected_text(question: Question) -> str:
-    """The right answer as readable text."""
+def expected_parts(question: Question) -> tuple[str, ...]:
+    """The right answer as readable pieces: one per pick, item (``1. X``) or pair (``L → R``)."""
     kind = question.type
     if kind is QuestionType.CHOICE:
-        return question.answer or ""
+        return (question.answer or "",)
     if kind is QuestionType.MULTI:
-        return "; ".join(choice for choice in question.choices if choice in question.answers)
+        return tuple(choice for choice in question.choices if choice in question.answers)
     if kind is QuestionType.TRUEFALSE:
-        return "True" if question.truth else "False"
+        return ("True" if question.truth else "False",)
     if kind is QuestionType.SHORT:
-        return question.answers[0] if question.answers else ""
+        return question.answers[:1]
     if kind is QuestionType.ORDER:
         return _numbered(question.items)
-    return "; ".join(f"{left} → {right}" for left, right in question.pairs)
+    return tuple(f"{left} → {right}" for left, right in question.pairs)
 
 
-def given_text(question: Question, response: Response) -> str:
-    """What the player gave, as readable text."""
+def given_parts(question: Question, response: Response) -> tuple[str, ...]:
+    """What the player gave, as readable pieces lined up with ``expected_parts`` for order and
+    match (equal pieces at the same place are the right ones); empty when nothing was given."""
     if response is None:
-        return NO_ANSWER
+        return ()
     kind = question.type
     if kind is QuestionType.TRUEFALSE:
-        return "True" if response else "False"
+        return ("True" if response else "False",)
     if kind is QuestionType.MULTI and isinstance(response, Set):
-        picked = [choice for choice in question.choices if choice in response]
-        return "; ".join(picked) if picked else NO_ANSWER
+        return tuple(choice for choice in question.choices if choice in response)
     if kind is QuestionType.ORDER and isinstance(response, tuple | list):
         return _numbered(tuple(response))
     if kind is QuestionType.MATCH and isinstance(response, Mapping):
-        return "; ".join(f"{left} → {response.get(left, '?')}" for left, _ in question.pairs)
+        return tuple(f"{left} → {response.get(left, '?')}" for left, _ in question.pairs)
     text = str(response)
-    return text if text.strip() else NO_ANSWER
+    return (text,) if text.strip() else ()
 
 
-def _numbered(values: tuple[str, ...]) -> str:
-    """``1. X  2. Y``."""
-    return "  ".join(f"{position}. {value}" for position, value in enumerate(values, start=1))
+def expected_text(question: Question) -> str:
+    """The right answer as readable text: ``A; B`` (multi), ``1. X  2. Y`` (order),
+    ``L → R; ...`` (match)."""
+    return _joined(question, expected_parts(question))
+
+
+def given_text(question: Question, response: Response) -> str:
+    """What the player gave, as readable text in the same forms as ``expected_text``."""
+    return _joined(question, given_parts(question, response)) or NO_ANSWER
+
+
+def _joined(question: Question, parts: tuple[str, ...]) -> str:
+    """Pieces joined the way their question type reads."""
+    return ("  " if question.type is QuestionType.ORDER else "; ").join(parts)
+
+
+def _numbered(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``1. X``, ``2. Y``, ..."""
+    return tuple(f"{position}. {value}" for position, value in enumerate(values, start=1))
 
 
 @dataclass(frozen=True, slots=True)

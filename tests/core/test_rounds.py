@@ -16,7 +16,9 @@ from game.core.rounds import (
     Round,
     build_round,
     eligible_questions,
+    expected_parts,
     expected_text,
+    given_parts,
     given_text,
     new_seed,
 )
@@ -194,6 +196,24 @@ def test_records_carry_readable_given_and_expected_text() -> None:
     assert (expected_text(by_id["rhine"]), given_text(by_id["rhine"], False)) == ("True", "False")
     assert given_text(by_id["sea"], "   ") == "(no answer)"
     assert given_text(by_id["rivers"], frozenset()) == "(no answer)"
+
+
+def test_parts_line_up_item_by_item() -> None:
+    by_id = {question.id: question for question in QUESTIONS}
+    danube = by_id["danube"]
+    given = given_parts(danube, ("Ulm", "Budapest", "Vienna", "Belgrade"))
+    expected = expected_parts(danube)
+    assert [mine == right for mine, right in zip(given, expected, strict=True)] == [
+        True,
+        False,
+        False,
+        True,
+    ]
+    people = by_id["people"]
+    given = given_parts(people, {"Wu Xinbo": "Fudan University"})
+    assert given == ("Wu Xinbo → Fudan University", "Sheena Greitens → ?")
+    assert given[0] == expected_parts(people)[0]
+    assert given_parts(by_id["sea"], None) == ()
 
 
 def test_summary_figures() -> None:

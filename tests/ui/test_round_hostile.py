@@ -83,7 +83,12 @@ def test_hostile_text_on_every_round_screen() -> None:
                 assert screen.round_state.answers[-1].given == "[/]"
             record = screen.round_state.answers[-1]
             text = screen_text(app)
-            for expected in (record.given, record.expected, record.explanation, record.quote):
+            if question.type in (QuestionType.ORDER, QuestionType.MATCH):
+                # shown item by item, each checked: every item, left and right is there
+                feedback = [*asked.items, *asked.lefts, *asked.rights]
+            else:
+                feedback = [record.given, record.expected]
+            for expected in (*feedback, record.explanation, record.quote):
                 assert expected and expected in text, (question.id, expected)
             await click_on(pilot, text, "[@click=app.quit]x[/]")
             await click_on(pilot, text, "x[/link]")

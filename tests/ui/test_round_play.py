@@ -259,7 +259,7 @@ def test_timed_countdown_timeout_and_speed_bonus() -> None:
         await screen.check_time()
         await pilot.pause()
         text = screen_text(app)
-        assert "✗ Time's up" in text and "+0 of" in text and "no answer in time" in text
+        assert "✗ Time's up" in text and " 0 of " in text and "no answer in time" in text
         await pilot.press("enter")
         clock.advance(4)  # 16 of 20 seconds left: +40% of the base
         await pilot.press(*right_keys(screen.round_state.current))

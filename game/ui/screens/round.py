@@ -16,7 +16,7 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from game.core.model import QuestionType
 from game.core.records import AnswerRecord, Result
-from game.core.rounds import AskedQuestion, Round
+from game.core.rounds import AskedQuestion, Round, expected_parts, given_parts
 from game.core.scoring import HINT_FACTOR, Response, base_points, round_half_up
 from game.ui.messages import AnswerGiven, RoundCompleted, RoundLeft
 from game.ui.screens.confirm import ConfirmScreen
@@ -121,8 +121,10 @@ class RoundScreen(Screen[None]):
         played = self.round_state
         parts: list[str | tuple[str, str]] = [(played.bank_title, "bold"), "  ·  "]
         parts.append(MODE_LABELS.get(played.mode, played.mode))
-        if played.mode == "exam" and played.request.seed is not None:
-            parts += ["  ·  class code ", (str(played.request.seed), "bold")]
+        if played.mode == "exam":
+            if played.request.seed is not None:
+                parts += ["  ·  class code ", (str(played.request.seed), "bold")]
+            parts.append("  ·  results at the end")
         return Content.assemble(*parts)
 
     async def on_mount(self) -> None:
@@ -226,7 +228,13 @@ class RoundScreen(Screen[None]):
             return
         await self.query_one("#round-answer", Vertical).remove_children()
         next_label = "to see your results" if self.round_state.finished else "for the next question"
-        panel = FeedbackPanel(record, next_label=next_label, speed_bonus=speed_bonus(asked, record))
+        panel = FeedbackPanel(
+            record,
+            next_label=next_label,
+            speed_bonus=speed_bonus(asked, record),
+            given_parts=() if timed_out else given_parts(asked.question, response),
+            expected_parts=expected_parts(asked.question),
+        )
         await self.query_one("#round-feedback", Vertical).mount(panel)
         self.query_one("#round-hint", Static).display = False
         self.query_one("#round-body", VerticalScroll).focus()

@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from game.core.model import QuestionType
 from game.core.records import AnswerRecord, Result
 
 VERDICTS: dict[Result, tuple[str, str]] = {
@@ -30,12 +31,37 @@ def points_text(record: AnswerRecord) -> str:
     if record.timed_out:
         notes.append("no answer in time")
     note = f" ({'; '.join(notes)})" if notes else ""
-    return f"+{record.points} of {record.max_points} points{note}"
+    earned = f"+{record.points}" if record.points else "0"
+    return f"{earned} of {record.max_points} points{note}"
 
 
 def labelled(label: str, text: str) -> Content:
     """A bold label followed by plain (bank or player) text."""
     return Content.assemble((f"{label} ", "bold"), text)
+
+
+def _differing_part(mine: str, right: str) -> str:
+    """The right piece without the place (``2. ``) or left (``Wu Xinbo → ``) both pieces share."""
+    for separator in (" → ", ". "):
+        if separator in right:
+            shared = right.split(separator, 1)[0] + separator
+            if mine.startswith(shared):
+                return right[len(shared) :]
+    return right
+
+
+def checked_lines(given: tuple[str, ...], expected: tuple[str, ...]) -> list[Content]:
+    """One line per item or pair given: ✓ when in its right place, else ✗ and the right one."""
+    lines = []
+    for mine, right in zip(given, expected, strict=True):
+        if mine == right:
+            lines.append(Content.assemble(mine, ("  ✓", "bold")))
+        else:
+            should_be = _differing_part(mine, right)
+            lines.append(
+                Content.assemble(mine, ("  ✗ ", "bold"), ("should be ", "italic"), should_be)
+            )
+    return lines
 
 
 class FeedbackPanel(Vertical):
@@ -65,6 +91,9 @@ class FeedbackPanel(Vertical):
     FeedbackPanel > .feedback-line {
         margin-top: 1;
     }
+    FeedbackPanel > .feedback-item {
+        padding-left: 2;
+    }
     FeedbackPanel > .feedback-quote-label {
         margin-top: 1;
         color: $text-muted;
@@ -80,12 +109,30 @@ class FeedbackPanel(Vertical):
     }
     """
 
-    def __init__(self, record: AnswerRecord, *, next_label: str, speed_bonus: int = 0) -> None:
+    def __init__(
+        self,
+        record: AnswerRecord,
+        *,
+        next_label: str,
+        speed_bonus: int = 0,
+        given_parts: tuple[str, ...] = (),
+        expected_parts: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.record = record
         self._next_label = next_label
         self._speed_bonus = speed_bonus
+        self._given_parts = given_parts
+        self._expected_parts = expected_parts
         self.add_class(f"-{record.result}")
+
+    def _item_by_item(self) -> bool:
+        """Order and match answers are shown a line per item, each checked."""
+        return (
+            self.record.question_type in (QuestionType.ORDER, QuestionType.MATCH)
+            and bool(self._given_parts)
+            and len(self._given_parts) == len(self._expected_parts)
+        )
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -93,9 +140,14 @@ class FeedbackPanel(Vertical):
         if self._speed_bonus:
             verdict += f"   incl. +{self._speed_bonus} for speed"
         yield Static(Content(verdict), classes="feedback-verdict")
-        yield Static(labelled("Your answer:", record.given), classes="feedback-line")
-        if record.result is not Result.RIGHT:
-            yield Static(labelled("Right answer:", record.expected), classes="feedback-line")
+        if self._item_by_item():
+            yield Static(labelled("Your answer:", ""), classes="feedback-line")
+            for line in checked_lines(self._given_parts, self._expected_parts):
+                yield Static(line, classes="feedback-item")
+        else:
+            yield Static(labelled("Your answer:", record.given), classes="feedback-line")
+            if record.result is not Result.RIGHT:
+                yield Static(labelled("Right answer:", record.expected), classes="feedback-line")
         yield Static(labelled("Why:", record.explanation), classes="feedback-line")
         if record.quote:
             yield Static(Content("From the article:"), classes="feedback-quote-label")

@@ -48,7 +48,7 @@ class MatchAnswer(AnswerWidget):
         self.bind_digits(len(rights), "pair", "Pair")
 
     def compose(self) -> ComposeResult:
-        caption = "Pair them: ↑/↓ choose an item on the left, then press the number of its match."
+        caption = "Pair them: ↑/↓ choose an item on the left, press the number of its match."
         yield Static(Content(caption), classes="answer-caption")
         for index, left in enumerate(self.lefts):
             row = AnswerRow(index, "", left, mark=False, extra=True)

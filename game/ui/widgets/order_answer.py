@@ -27,7 +27,7 @@ class OrderAnswer(AnswerWidget):
         self.cursor = 0
 
     def compose(self) -> ComposeResult:
-        caption = "Put these in order: ↑/↓ choose an item, shift+↑/↓ or [ ] move it, then Enter."
+        caption = "Put them in order: ↑/↓ choose an item, shift+↑/↓ or [ ] move it, Enter."
         yield Static(Content(caption), classes="answer-caption")
         for index, item in enumerate(self.items):
             yield AnswerRow(index, f"{index + 1}.", item, mark=False)
