@@ -12,7 +12,7 @@ from game import __version__
 from game.cli import main
 from game.paths import checkout_root, resolve_paths
 
-SUBCOMMANDS = ("play", "validate", "new", "history", "export")
+SUBCOMMANDS = ("play", "validate", "new", "history", "export", "import", "report")
 
 
 def test_help_lists_every_subcommand_with_a_help_line(capsys):
