@@ -216,7 +216,7 @@ def test_exam_gives_the_same_round_twice_and_no_feedback() -> None:
 
     first, second = play_exam(), play_exam()
     assert first == second
-    assert "exam, class code 31337" in first[-1]
+    assert "Exam  ·  class code 31337" in first[-1]
     assert len({page.splitlines()[3] for page in first[:-1]}) == 6  # six different prompts
 
 

@@ -101,7 +101,9 @@ class RoundScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         played = self.round_state
         with Vertical(id="round-top"):
-            yield Static(self._title(), id="round-title")
+            with Horizontal(id="round-heading"):
+                yield Static(Content(played.bank_title), id="round-title")
+                yield Static(self._mode_text(), id="round-mode")
             with Horizontal(id="round-status"):
                 yield Static(id="round-progress-label")
                 yield ProgressBar(
@@ -110,21 +112,21 @@ class RoundScreen(Screen[None]):
                 yield Static(id="round-meta")
                 yield Static(id="round-timer")
         with VerticalScroll(id="round-body"):
+            if played.mode == "exam":
+                note = "Exam: no marks until the end; your answers are kept as you go."
+                yield Static(Content(note), id="round-exam-note")
             yield Static(id="round-prompt")
             yield Vertical(id="round-answer")
             yield Static(id="round-hint")
             yield Vertical(id="round-feedback")
         yield Footer()
 
-    def _title(self) -> Content:
-        """Bank title, mode, and the class code of an exam."""
+    def _mode_text(self) -> Content:
+        """The mode, and the class code of an exam, for a teacher to read out."""
         played = self.round_state
-        parts: list[str | tuple[str, str]] = [(played.bank_title, "bold"), "  ·  "]
-        parts.append(MODE_LABELS.get(played.mode, played.mode))
-        if played.mode == "exam":
-            if played.request.seed is not None:
-                parts += ["  ·  class code ", (str(played.request.seed), "bold")]
-            parts.append("  ·  results at the end")
+        parts: list[str | tuple[str, str]] = [MODE_LABELS.get(played.mode, played.mode)]
+        if played.mode == "exam" and played.request.seed is not None:
+            parts += ["  ·  class code ", (str(played.request.seed), "bold")]
         return Content.assemble(*parts)
 
     async def on_mount(self) -> None:
@@ -133,6 +135,10 @@ class RoundScreen(Screen[None]):
         if self.round_state.time_limit is not None:
             self.set_interval(self._tick_seconds, self.check_time)
         await self._show_question()
+
+    def on_screen_resume(self) -> None:
+        """Apply the styles again: App-wide classes may have changed while a notice was on top."""
+        self.app.update_styles(self)
 
     # -- showing a question --------------------------------------------------------------
 
@@ -148,8 +154,8 @@ class RoundScreen(Screen[None]):
         )
         self.query_one("#round-progress", ProgressBar).update(progress=number - 1)
         meta = Content.assemble(
+            f"difficulty {question.difficulty}/3  ·  ",
             self.round_state.topic_name(question.topic),
-            f"  ·  difficulty {question.difficulty} of 3",
         )
         self.query_one("#round-meta", Static).update(meta)
         self.query_one("#round-prompt", Static).update(Content(question.prompt))

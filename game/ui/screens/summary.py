@@ -78,10 +78,12 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         played, summary = self.played, self.summary
-        title: list[str | tuple[str, str]] = ["Round over  ·  ", (played.bank_title, "bold")]
-        if summary.mode == "exam" and summary.seed is not None:
-            title += ["  ·  exam, class code ", (str(summary.seed), "bold")]
-        yield Static(Content.assemble(*title), id="summary-title")
+        with Horizontal(id="summary-heading"):
+            title = Content.assemble("Round over  ·  ", (played.bank_title, "bold"))
+            yield Static(title, id="summary-title")
+            if summary.mode == "exam" and summary.seed is not None:
+                code = Content.assemble("Exam  ·  class code ", (str(summary.seed), "bold"))
+                yield Static(code, id="summary-code")
         with VerticalScroll(id="summary-body"):
             score = f"{summary.score} of {summary.max_score} points  ·  {summary.percentage}%"
             yield Static(Content(score), id="summary-score")
@@ -112,6 +114,10 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         """Arrow keys scroll the summary."""
         self.query_one("#summary-body", VerticalScroll).focus()
+
+    def on_screen_resume(self) -> None:
+        """Apply the styles again: App-wide classes may have changed while a notice was on top."""
+        self.app.update_styles(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer a review only when something was missed."""
