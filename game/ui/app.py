@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import App
@@ -26,6 +27,9 @@ from game.ui.screens.setup import SetupScreen
 from game.ui.screens.summary import SummaryScreen
 from game.ui.screens.too_small import TooSmallScreen
 from game.ui.session import Session
+
+if TYPE_CHECKING:
+    from game.ui.screens.history import HistoryScreen
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -193,6 +197,59 @@ class QuizApp(App[None]):
             home.show_banks(banks, self.session.best_percentages())
         playable = sum(1 for bank in banks if bank.playable)
         self.notify(f"{len(banks)} banks found, {playable} playable.")
+
+    # -- history -------------------------------------------------------------------------
+    # The History screens are imported when first opened: their tables cost start-up time.
+
+    def on_home_screen_history_asked(self) -> None:
+        """Open the History screen on the current player's rounds."""
+        from game.ui.screens.history import HistoryScreen
+
+        player = self.session.player or ""
+        with self._screens_changing():
+            self.push_screen(HistoryScreen(self.session.history(player, None)))
+
+    def _history_screen(self) -> HistoryScreen | None:
+        from game.ui.screens.history import HistoryScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, HistoryScreen):
+                return screen
+        return None
+
+    def on_history_screen_filter_changed(self, message: HistoryScreen.FilterChanged) -> None:
+        """Show one bank's history, or every bank's."""
+        history = self._history_screen()
+        if history is not None:
+            history.show(self.session.history(history.view.player, message.bank_id))
+
+    def on_history_screen_round_opened(self, message: HistoryScreen.RoundOpened) -> None:
+        """Show every answer of a round."""
+        from game.ui.screens.history_round import HistoryRoundScreen
+
+        history = self._history_screen()
+        if history is None:
+            return
+        line = next((r for r in history.view.rounds if r.id == message.round_id), None)
+        if line is not None:
+            answers = self.session.round_answers(message.round_id)
+            with self._screens_changing():
+                self.push_screen(HistoryRoundScreen(line, answers))
+
+    def on_history_screen_player_switch_asked(self) -> None:
+        """Look at another player's history (who is playing does not change)."""
+        history = self._history_screen()
+        if history is None:
+            return
+
+        def chosen(name: str | None) -> None:
+            if name and history.is_attached:
+                history.show(self.session.history(name, history.view.bank_id))
+
+        players = self.session.players()
+        question = "Whose history?"
+        with self._screens_changing():
+            self.push_screen(PlayerScreen(players, history.view.player, question), chosen)
 
     # -- setting up and playing rounds ---------------------------------------------------
 

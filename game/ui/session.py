@@ -6,13 +6,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.banks.library import load_bank_by_id, scan_library
 from game.core.model import Bank, BankSummary
 from game.core.records import AnswerRecord, RoundStart
-from game.store import SaveStore, StoreError, open_store
+from game.store import AnswerRow, SaveStore, StoreError, open_store
+
+if TYPE_CHECKING:
+    from game.ui.screens.history import HistoryView
 
 CACHE_FOLDER = "cache"  # inside saves/, as game.paths.GamePaths.cache_dir says
+HISTORY_ROUNDS = 500  # the newest rounds the History table lists
+MOST_MISSED = 20
 
 
 @dataclass
@@ -119,3 +125,36 @@ class Session:
         except StoreError as error:
             return f"The end of this round could not be saved: {error}."
         return None
+
+    # -- history -------------------------------------------------------------------------
+
+    def history(self, player: str, bank_id: str | None) -> HistoryView:
+        """What the History screen shows of player's rounds (of one bank, or of all)."""
+        from game.ui.screens.history import HistoryView
+
+        store = self._store()
+        played = store.rounds(player, None, limit=HISTORY_ROUNDS)
+        rounds = played if bank_id is None else store.rounds(player, bank_id, HISTORY_ROUNDS)
+        library = {bank.bank_id: bank for bank in self.banks}
+        titles = {line.bank_id: line.bank_title for line in reversed(played)}
+        if bank_id is not None and bank_id not in titles and rounds:
+            titles[bank_id] = rounds[0].bank_title
+        topics = []
+        for line in store.topic_accuracy(player, bank_id):
+            summary = library.get(line.bank_id)
+            name = summary.topics.get(line.topic, line.topic) if summary else line.topic
+            topics.append((name or "General", line))
+        return HistoryView(
+            player=player,
+            bank_id=bank_id,
+            bank_titles=titles,
+            rounds=rounds,
+            rounds_limit=HISTORY_ROUNDS,
+            over_time=store.percent_over_time(player, bank_id),
+            topics=topics,
+            missed=store.most_missed(player, bank_id, MOST_MISSED),
+        )
+
+    def round_answers(self, round_id: int) -> list[AnswerRow]:
+        """Every answer of one round, as stored."""
+        return self._store().round_answers(round_id)

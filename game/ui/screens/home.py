@@ -95,8 +95,9 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("t", "play('timed')", "Timed"),
         Binding("e", "play('exam')", "Exam"),
+        Binding("h", "history", "History"),
         Binding("p", "switch_player", "Player"),
-        Binding("r", "reload", "Reload banks"),
+        Binding("r", "reload", "Reload"),
     ]
 
     class PlayChosen(Message):
@@ -112,6 +113,9 @@ class HomeScreen(Screen[None]):
 
     class ReloadAsked(Message):
         """The player wants the banks read again from disk."""
+
+    class HistoryAsked(Message):
+        """The player wants to look back at their rounds."""
 
     def __init__(
         self,
@@ -269,6 +273,10 @@ class HomeScreen(Screen[None]):
     def action_switch_player(self) -> None:
         """Ask the App to change player."""
         self.post_message(self.SwitchPlayerAsked())
+
+    def action_history(self) -> None:
+        """Ask the App for the History screen."""
+        self.post_message(self.HistoryAsked())
 
     def action_reload(self) -> None:
         """Ask the App to read the banks again."""

@@ -32,10 +32,13 @@ class PlayerScreen(ModalScreen[str | None]):
         Binding("down", "into_list", "Pick a player", show=False),
     ]
 
-    def __init__(self, known_players: Sequence[str], current: str | None) -> None:
+    def __init__(
+        self, known_players: Sequence[str], current: str | None, question: str | None = None
+    ) -> None:
         super().__init__()
         self._known_players = [name for name in known_players if name]
         self._current = current
+        self._question = question
 
     @property
     def cancellable(self) -> bool:
@@ -44,7 +47,9 @@ class PlayerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="player-dialog"):
-            if self._current is None:
+            if self._question is not None:
+                yield Static(self._question, id="player-title")
+            elif self._current is None:
                 yield Static("Welcome! What is your name?", id="player-title")
             else:
                 yield Static(
@@ -100,7 +105,7 @@ class PlayerScreen(ModalScreen[str | None]):
         players = self.query_one("#player-list", OptionList)
         if players.highlighted is None:
             players.highlighted = 0
-        players.focus()
+        self.set_focus(players)  # now, not later: the next key may already be waiting
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape is only offered when there is a player to go back to."""

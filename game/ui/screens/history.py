@@ -1,0 +1,390 @@
+"""The History screen: a player's rounds, percentage over time, weakest topics, most missed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, TabPane
+
+ALL_BANKS = ""  # Select values cannot be None
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+class RoundLine(Protocol):
+    """One round as the store gives it (game.store.RoundRow)."""
+
+    id: int
+    bank_id: str
+    bank_title: str
+    mode: str
+    started_at: datetime
+    score: int
+    max_score: int
+    right: int
+    total: int
+    duration_seconds: float | None
+
+    @property
+    def finished(self) -> bool: ...
+
+    @property
+    def percentage(self) -> float: ...
+
+
+class TopicLine(Protocol):
+    """A player's accuracy on one topic (game.store.TopicRow)."""
+
+    bank_id: str
+    answered: int
+    right: int
+
+    @property
+    def accuracy(self) -> float: ...
+
+
+class MissedLine(Protocol):
+    """A question a player keeps missing (game.store.MissedRow)."""
+
+    bank_id: str
+    prompt: str
+    times_missed: int
+    times_answered: int
+    explanation: str
+    expected: str
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """Everything the History screen shows, computed by the App from the save store."""
+
+    player: str
+    bank_id: str | None  # the bank filter; None: every bank
+    bank_titles: dict[str, str]  # bank id -> title, for the filter and the lists
+    rounds: Sequence[RoundLine] = ()
+    rounds_limit: int = 0  # at most this many newest rounds are listed
+    over_time: Sequence[tuple[datetime, float]] = ()
+    topics: Sequence[tuple[str, TopicLine]] = ()  # (topic name, accuracy), weakest first
+    missed: Sequence[MissedLine] = field(default_factory=tuple)
+
+
+def duration_text(seconds: float | None) -> str:
+    """``45s``, ``3m05s``, ``1h02m``; a dash when unknown."""
+    if seconds is None:
+        return "—"
+    whole = int(seconds + 0.5)
+    if whole < 60:
+        return f"{whole}s"
+    if whole < 3600:
+        return f"{whole // 60}m{whole % 60:02d}s"
+    return f"{whole // 3600}h{whole % 3600 // 60:02d}m"
+
+
+def percent_chart(values: Sequence[float], width: int, height: int) -> list[str]:
+    """Bars of percentages (0-100), newest right, as many as fit, with a 0-100% axis.
+
+    Each bar is up to three cells wide (with a gap) when there is room for it.
+    """
+    axis_width = 5
+    room = max(0, width - axis_width)
+    height = max(1, height)
+    shown = list(values)[-room:] if room else []
+    bar_width = max(1, min(3, room // (len(shown) + 1))) if shown else 1
+    gap = " " if bar_width > 1 else ""
+    lines = []
+    for row in range(height):  # top row first
+        floor_eighths = (height - 1 - row) * 8
+        cells = []
+        for value in shown:
+            eighths = round(max(0.0, min(100.0, value)) / 100 * height * 8)
+            cells.append(BLOCKS[max(0, min(8, eighths - floor_eighths))] * bar_width + gap)
+        label = "100%" if row == 0 else "  0%" if row == height - 1 else ""
+        if height > 2 and row == (height - 1) // 2 and not label:
+            label = f"{100 - round(100 * row / (height - 1)):>3}%"
+        lines.append(f"{label:>4}│" + "".join(cells))
+    return lines
+
+
+class PercentChart(Widget):
+    """The percentage of each finished round, oldest left, drawn to the widget's size."""
+
+    def __init__(self, values: Sequence[float] = (), **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.values = list(values)
+
+    def set_values(self, values: Sequence[float]) -> None:
+        """Draw these values instead."""
+        self.values = list(values)
+        self.refresh()
+
+    def render(self) -> Content:
+        """The chart, or a word when there is nothing to draw."""
+        if not self.values:
+            return Content("No finished rounds yet: the chart starts with the first one.")
+        width, height = self.size
+        return Content("\n".join(percent_chart(self.values, width, height)))
+
+
+# (column key, label, sort key); the sort starts descending, as "newest first" does
+ROUND_COLUMNS: tuple[tuple[str, str, Callable[[RoundLine], Any]], ...] = (
+    ("date", "Date", lambda r: r.started_at),
+    ("bank", "Bank", lambda r: r.bank_title.casefold()),
+    ("mode", "Mode", lambda r: r.mode),
+    ("score", "Score", lambda r: r.score),
+    ("percent", "%", lambda r: (r.finished, r.percentage)),
+    ("right", "Right", lambda r: (r.right / r.total) if r.total else 0.0),
+    ("time", "Time", lambda r: r.duration_seconds or 0.0),
+)
+
+
+class HistoryScreen(Screen[None]):
+    """Look back: rounds (Enter opens one), progress, weakest topics and most-missed questions."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Home"),
+        Binding("1", "tab('history-rounds-tab')", "Rounds"),
+        Binding("2", "tab('history-progress-tab')", "Progress"),
+        Binding("3", "tab('history-missed-tab')", "Missed"),
+        Binding("s", "sort", "Sort"),
+        Binding("b", "choose_bank", "Bank"),
+        Binding("p", "switch_player", "Player"),
+    ]
+
+    class FilterChanged(Message):
+        """Show only this bank's history (None: every bank)."""
+
+        def __init__(self, bank_id: str | None) -> None:
+            super().__init__()
+            self.bank_id = bank_id
+
+    class RoundOpened(Message):
+        """Show every answer of this round."""
+
+        def __init__(self, round_id: int) -> None:
+            super().__init__()
+            self.round_id = round_id
+
+    class PlayerSwitchAsked(Message):
+        """Look at another player's history."""
+
+    def __init__(self, view: HistoryView) -> None:
+        super().__init__()
+        self.view = view
+        self._sort_column = 0
+        self._sort_descending = True
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="history-top"):
+            yield Static(id="history-title")
+            yield Select(
+                self._bank_options(),
+                value=self.view.bank_id or ALL_BANKS,
+                allow_blank=False,
+                compact=True,
+                id="history-bank",
+            )
+        with TabbedContent(id="history-tabs"):
+            with TabPane("Rounds", id="history-rounds-tab"):
+                yield DataTable(cursor_type="row", zebra_stripes=True, id="history-rounds")
+                yield Static(id="history-rounds-note")
+            with TabPane("Progress", id="history-progress-tab"):
+                yield Static(id="history-chart-title", classes="history-heading")
+                yield PercentChart(id="history-chart")
+                yield Static(id="history-chart-facts")
+                yield Static("Topics, weakest first", classes="history-heading")
+                yield DataTable(cursor_type="row", id="history-topics")
+            with TabPane("Most missed", id="history-missed-tab"):
+                yield VerticalScroll(id="history-missed-box")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill everything in from the view."""
+        table = self.query_one("#history-rounds", DataTable)
+        for key, label, _ in ROUND_COLUMNS:
+            table.add_column(label, key=key, width=20 if key == "bank" else None)
+        self.show(self.view)
+        table.focus()
+
+    # -- attributes down ---------------------------------------------------------------
+
+    def show(self, view: HistoryView) -> None:
+        """Show another view (a new bank filter or another player)."""
+        self.view = view
+        self.query_one("#history-title", Static).update(
+            Content.assemble(("History", "bold $accent"), "   Player: ", (view.player, "bold"))
+        )
+        bank = self.query_one("#history-bank", Select)
+        options = self._bank_options()
+        with bank.prevent(Select.Changed):
+            bank.set_options(options)
+            bank.value = view.bank_id if view.bank_id in view.bank_titles else ALL_BANKS
+        self._fill_rounds()
+        self._fill_progress()
+        self._fill_missed()
+
+    def _bank_options(self) -> list[tuple[Content | str, str]]:
+        titles = sorted(self.view.bank_titles.items(), key=lambda item: item[1].casefold())
+        return [("All banks", ALL_BANKS), *((Content(title), bank) for bank, title in titles)]
+
+    def _fill_rounds(self) -> None:
+        view = self.view
+        table = self.query_one("#history-rounds", DataTable)
+        table.clear()
+        _, label, sort_key = ROUND_COLUMNS[self._sort_column]
+        rows = sorted(view.rounds, key=sort_key, reverse=self._sort_descending)
+        for line in rows:
+            percent = f"{line.percentage:.0f}%" if line.finished else "left"
+            table.add_row(
+                line.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                Text(line.bank_title, no_wrap=True, overflow="ellipsis"),
+                line.mode,
+                Text(f"{line.score}/{line.max_score}", justify="right"),
+                Text(percent, justify="right", style="" if line.finished else "dim"),
+                Text(f"{line.right}/{line.total}", justify="right"),
+                Text(duration_text(line.duration_seconds), justify="right"),
+                key=str(line.id),
+            )
+        arrow = "↓" if self._sort_descending else "↑"
+        if not rows:
+            note = "No rounds yet. Play one from the home screen."
+        else:
+            note = f"Sorted by {label} {arrow} (s). Enter opens a round. left: left unfinished."
+            if view.rounds_limit and len(rows) >= view.rounds_limit:
+                note = f"The newest {view.rounds_limit} rounds. " + note
+        self.query_one("#history-rounds-note", Static).update(note)
+
+    def _fill_progress(self) -> None:
+        view = self.view
+        values = [percent for _, percent in view.over_time]
+        self.query_one("#history-chart", PercentChart).set_values(values)
+        self.query_one("#history-chart-title", Static).update(
+            Content.assemble(("Percentage of each finished round", "bold"), ", oldest first")
+        )
+        facts = ""
+        if values:
+            average = sum(values) / len(values)
+            facts = (
+                f"{len(values)} finished rounds · first {values[0]:.0f}% · "
+                f"last {values[-1]:.0f}% · best {max(values):.0f}% · average {average:.0f}%"
+            )
+        self.query_one("#history-chart-facts", Static).update(facts)
+        table = self.query_one("#history-topics", DataTable)
+        table.clear(columns=True)
+        table.add_column("Score", key="score")
+        table.add_column("", key="bar")
+        table.add_column("Right", key="right")
+        table.add_column("Topic", key="topic", width=26 if view.bank_id is None else 44)
+        if view.bank_id is None:
+            table.add_column("Bank", key="bank", width=16)
+        for number, (name, topic) in enumerate(view.topics):
+            filled = round(topic.accuracy / 10)
+            cells: list[Text] = [
+                Text(f"{topic.accuracy:.0f}%", justify="right", style="bold"),
+                Text.assemble(("█" * filled, "bold"), ("░" * (10 - filled), "dim")),
+                Text(f"{topic.right}/{topic.answered}", justify="right"),
+                Text(name, no_wrap=True, overflow="ellipsis"),
+            ]
+            if view.bank_id is None:
+                bank = view.bank_titles.get(topic.bank_id, topic.bank_id)
+                cells.append(Text(bank, no_wrap=True, overflow="ellipsis", style="dim"))
+            table.add_row(*cells, key=str(number))
+
+    def _fill_missed(self) -> None:
+        box = self.query_one("#history-missed-box", VerticalScroll)
+        box.remove_children()
+        if not self.view.missed:
+            box.mount(Static("Nothing missed yet."))
+            return
+        entries: list[Static] = []
+        for missed in self.view.missed:
+            title = self.view.bank_titles.get(missed.bank_id, missed.bank_id)
+            head = Content.assemble(
+                (f"✗ missed {missed.times_missed} of {missed.times_answered} times", "bold"),
+                ("  ·  ", "$text-muted"),
+                (title, "$text-muted"),
+            )
+            body = Content.assemble(
+                (missed.prompt, "bold"),
+                "\n",
+                ("Right answer: ", "$text-muted"),
+                missed.expected,
+                "\n",
+                missed.explanation,
+            )
+            entries += [
+                Static(head, classes="history-missed-head"),
+                Static(body, classes="history-missed"),
+            ]
+        box.mount_all(entries)
+
+    # -- events and actions --------------------------------------------------------------
+
+    @on(Select.Changed, "#history-bank")
+    def _bank_chosen(self, event: Select.Changed) -> None:
+        event.stop()
+        value = event.value
+        bank_id = value if isinstance(value, str) and value != ALL_BANKS else None
+        if bank_id != self.view.bank_id:
+            self.post_message(self.FilterChanged(bank_id))
+        self._focus_tab()
+
+    @on(DataTable.RowSelected, "#history-rounds")
+    def _round_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.RoundOpened(int(event.row_key.value)))
+
+    @on(DataTable.HeaderSelected, "#history-rounds")
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        if event.column_index == self._sort_column:
+            self._sort_descending = not self._sort_descending
+        else:
+            self._sort_column, self._sort_descending = event.column_index, True
+        self._fill_rounds()
+
+    def action_sort(self) -> None:
+        """Sort by the next column (newest, highest or longest first)."""
+        self._sort_column = (self._sort_column + 1) % len(ROUND_COLUMNS)
+        self._sort_descending = True
+        self._fill_rounds()
+
+    def action_tab(self, pane_id: str) -> None:
+        """Show one of the tabs."""
+        self.query_one("#history-tabs", TabbedContent).active = pane_id
+        self._focus_tab()
+
+    def _focus_tab(self) -> None:
+        """Keys go to what the shown tab is about: its table or its list."""
+        focus_for = {
+            "history-rounds-tab": "#history-rounds",
+            "history-progress-tab": "#history-topics",
+            "history-missed-tab": "#history-missed-box",
+        }
+        active = self.query_one("#history-tabs", TabbedContent).active
+        self.query_one(focus_for.get(active, "#history-rounds")).focus()
+
+    def action_choose_bank(self) -> None:
+        """Open the bank filter."""
+        bank = self.query_one("#history-bank", Select)
+        bank.focus()
+        bank.action_show_overlay()
+
+    def action_switch_player(self) -> None:
+        """Look at another player's history."""
+        self.post_message(self.PlayerSwitchAsked())
+
+    def action_back(self) -> None:
+        """Back to the home screen."""
+        self.dismiss(None)

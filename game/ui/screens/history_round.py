@@ -1,0 +1,112 @@
+"""One round from the History screen: every question with the answers as they were stored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game.core.records import Result
+from game.ui.screens.history import RoundLine, duration_text
+
+VERDICTS = {
+    Result.RIGHT: ("✓ Right", "bold $text-success"),
+    Result.PARTLY: ("◐ Partly right", "bold $text-warning"),
+    Result.WRONG: ("✗ Wrong", "bold $text-error"),
+}
+
+
+class AnswerLine(Protocol):
+    """One stored answer (game.store.AnswerRow)."""
+
+    prompt: str
+    given: str
+    expected: str
+    result: Result
+    points: int
+    max_points: int
+    seconds: float
+    hint_used: bool
+    timed_out: bool
+    explanation: str
+    quote: str | None
+    answered_at: datetime
+
+
+def answer_head(number: int, answer: AnswerLine) -> Content:
+    """The first line of an answer: its number, the verdict in words, points and time."""
+    verdict, style = VERDICTS.get(answer.result, (str(answer.result), "bold"))
+    facts = (
+        f"  ·  {answer.points} of {answer.max_points} points  ·  {duration_text(answer.seconds)}"
+    )
+    if answer.hint_used:
+        facts += "  ·  hint used"
+    if answer.timed_out:
+        facts += "  ·  time ran out"
+    return Content.assemble((f"{number}. ", "bold"), (verdict, style), (facts, "$text-muted"))
+
+
+def answer_body(answer: AnswerLine) -> Content:
+    """The rest of an answer: prompt, what was given, the right answer, why, and the quote."""
+    parts: list[str | Content | tuple[str, str]] = [
+        (answer.prompt, "bold"),
+        "\n",
+        ("Your answer:  ", "$text-muted"),
+        answer.given,
+        "\n",
+        ("Right answer: ", "$text-muted"),
+        answer.expected,
+    ]
+    if answer.explanation:
+        parts += ["\n", answer.explanation]
+    if answer.quote:
+        parts += ["\n", ("“", "$accent"), (answer.quote, "italic"), ("”", "$accent")]
+    return Content.assemble(*parts)
+
+
+class HistoryRoundScreen(Screen[None]):
+    """Every answer of one round, as it was shown and stored when it was given."""
+
+    BINDINGS = [Binding("escape", "back", "Back to history")]
+
+    def __init__(self, round_line: RoundLine, answers: Sequence[AnswerLine]) -> None:
+        super().__init__()
+        self.round_line = round_line
+        self.answers = list(answers)
+
+    def compose(self) -> ComposeResult:
+        line = self.round_line
+        state = f"{line.percentage:.0f}%" if line.finished else "left unfinished"
+        yield Static(
+            Content.assemble(
+                (line.bank_title, "bold $accent"),
+                f"  ·  {line.mode}  ·  {line.started_at.astimezone():%Y-%m-%d %H:%M}",
+                "\n",
+                (f"{line.score} of {line.max_score} points  ·  {state}", "bold"),
+                f"  ·  {line.right} of {line.total} right",
+                f"  ·  {duration_text(line.duration_seconds)}",
+            ),
+            id="history-round-head",
+        )
+        with VerticalScroll(id="history-round-answers"):
+            if not self.answers:
+                yield Static("No answer was given in this round.")
+            for number, answer in enumerate(self.answers, start=1):
+                yield Static(answer_head(number, answer), classes="history-answer-head")
+                yield Static(answer_body(answer), classes="history-answer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Scroll with the keys from the start."""
+        self.query_one("#history-round-answers").focus()
+
+    def action_back(self) -> None:
+        """Back to the History screen."""
+        self.dismiss(None)

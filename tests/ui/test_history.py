@@ -1,0 +1,264 @@
+"""Pilot tests of the History screen and its drill-down into one round."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from shell_kit import (
+    bank_yaml,
+    choice_question,
+    make_app,
+    run_with_pilot,
+    screen_text,
+    write_bank,
+)
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Select
+
+from game.banks.library import load_bank_by_id
+from game.core.rounds import PlayRequest, build_round
+from game.store import open_store
+from game.ui.screens.history import HistoryScreen, percent_chart
+from game.ui.screens.history_round import HistoryRoundScreen
+from game.ui.screens.home import HomeScreen
+from game.ui.screens.player import PlayerScreen
+
+START = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+ODD = "[/] [NATO] [@click=app.quit]x"
+
+
+@pytest.fixture(autouse=True)
+def utc_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Dates show in local time: make that UTC so the tests read the same everywhere."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _bank(title: str, topic_names: dict[str, str]) -> str:
+    topics = list(topic_names)
+    questions = [
+        choice_question(
+            f"q{n}", f"{title} question {n} {ODD}?", f"Right {n}", (f"Wrong {n}",), topics[n % 2]
+        ).replace("    quote:", f"    quote: {ODD!r}\n    x-quote:", 1)
+        for n in range(1, 5)
+    ]
+    text = bank_yaml(title, questions, topic_names)
+    return "\n".join(line for line in text.splitlines() if "x-quote" not in line) + "\n"
+
+
+def _play(
+    saves: Path,
+    questions: Path,
+    player: str,
+    bank_id: str,
+    rights: list[bool],
+    when: datetime,
+    finish: bool = True,
+) -> None:
+    """Record one round as if played: rights[i] says whether question i was answered right."""
+    result = load_bank_by_id(questions, bank_id)
+    assert result is not None and result.bank is not None
+    played = build_round(result.bank, PlayRequest(bank_id=bank_id, count=len(rights), seed=5))
+    store = open_store(saves).store
+    round_id = store.start_round(played.round_start(player, when))
+    for number, right in enumerate(rights, start=1):
+        question = played.questions[number - 1].question
+        wrong = next(c for c in question.choices if c != question.answer)
+        played, record = played.answer(
+            question.answer if right else wrong,
+            seconds=4.0,
+            answered_at=when + timedelta(seconds=5 * number),
+        )
+        store.record_answer(round_id, record)
+    if finish:
+        summary = played.summary()
+        store.finish_round(round_id, summary.score, summary.max_score, when + timedelta(minutes=1))
+    store.set_last_player(player)
+    store.close()
+
+
+@pytest.fixture
+def history(folders: dict[str, Path]) -> dict[str, Path]:
+    """Two banks; Ana played four rounds (one left unfinished), Ben one."""
+    questions, saves = folders["questions"], folders["saves"]
+    write_bank(questions, "alpha", _bank(f"Alpha {ODD}", {"a1": "Dates", "a2": f"People {ODD}"}))
+    write_bank(questions, "beta", _bank("Beta", {"b1": "Places", "b2": "Numbers"}))
+    _play(saves, questions, "Ben", "beta", [True, True], START - timedelta(days=9))
+    _play(saves, questions, "Ana", "alpha", [False, False, True], START)
+    _play(saves, questions, "Ana", "beta", [True, False, True, True], START + timedelta(days=1))
+    _play(saves, questions, "Ana", "alpha", [True, True, True], START + timedelta(days=2))
+    _play(saves, questions, "Ana", "beta", [False], START + timedelta(days=3), finish=False)
+    return folders
+
+
+def _row_keys(table: DataTable) -> list[str]:
+    return [
+        str(table.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(table.row_count)
+    ]
+
+
+def test_history_lists_rounds_newest_first_and_sorts(history: dict[str, Path]) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one("#history-rounds", DataTable)
+        assert table.row_count == 4
+        rounds = app.screen.view.rounds
+        assert [r.started_at for r in rounds] == sorted(
+            (r.started_at for r in rounds), reverse=True
+        )
+        text = screen_text(app)
+        assert "Player: Ana" in text
+        assert "2025-03-04 09:00" in text and "left" in text  # the unfinished round
+        assert "2025-03-03 09:00" in text and "100%" in text and "3/3" in text
+        assert "2025-03-01 09:00" in text and "33%" in text and "1/3" in text
+
+        await pilot.press("s")  # by bank, descending: Beta before Alpha
+        keys = _row_keys(table)
+        by_id = {str(r.id): r for r in app.screen.view.rounds}
+        assert [by_id[k].bank_id for k in keys] == ["beta", "beta", "alpha", "alpha"]
+        await pilot.click("#history-rounds", offset=(2, 0))  # the Date header: back to dates
+        await pilot.pause()
+        keys = _row_keys(table)
+        assert [by_id[k].started_at for k in keys] == sorted(
+            (r.started_at for r in app.screen.view.rounds), reverse=True
+        )
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+    run_with_pilot(app, scenario)
+
+
+def test_history_filters_by_bank(history: dict[str, Path]) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        screen.query_one("#history-bank", Select).value = "beta"
+        await pilot.pause()
+        assert screen.view.bank_id == "beta"
+        assert {r.bank_id for r in screen.view.rounds} == {"beta"}
+        assert screen.query_one("#history-rounds", DataTable).row_count == 2
+        screen.query_one("#history-bank", Select).value = ""
+        await pilot.pause()
+        assert screen.view.bank_id is None and len(screen.view.rounds) == 4
+
+    run_with_pilot(app, scenario)
+
+
+def test_progress_and_most_missed(history: dict[str, Path]) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h", "2")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "3 finished rounds · first 33% · last 100%" in text
+        assert "100%│" in text and "  0%│" in text
+        topics = app.screen.query_one("#history-topics", DataTable)
+        accuracies = [line.accuracy for _, line in app.screen.view.topics]
+        assert accuracies == sorted(accuracies) and topics.row_count == len(accuracies) == 4
+        assert f"People {ODD}" in text or "People [/]" in text
+
+        await pilot.press("3")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✗ missed 1 of" in text
+        assert "Right answer: Right 1" in text or "Right answer: Right" in text
+
+    run_with_pilot(app, scenario, size=(120, 40))
+
+
+def test_opening_a_round_shows_every_answer_as_stored(history: dict[str, Path]) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("down", "down", "down")  # the oldest round: Alpha, 1 of 3 right
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryRoundScreen)
+        text = screen_text(app)
+        assert f"Alpha {ODD}" in text
+        assert "1 of 3 right" in text
+        assert "✗ Wrong" in text and "✓ Right" in text
+        answer = screen.answers[0]
+        assert f"{answer.prompt}" in text
+        assert f"Your answer:  {answer.given}" in text
+        assert f"Right answer: {answer.expected}" in text
+        assert f"Because {answer.expected}." in text
+        assert f"“{ODD}”" in text  # the quote, as stored
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+
+    run_with_pilot(app, scenario, size=(120, 40))
+
+
+def test_history_of_another_player(history: dict[str, Path]) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        assert "Whose history?" in screen_text(app)
+        await pilot.press("down", "down", "enter")  # Ana, Ben
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.view.player == "Ben"
+        assert len(app.screen.view.rounds) == 1
+        await pilot.press("escape")
+        assert "Player: Ana" in screen_text(app)  # who plays has not changed
+
+    run_with_pilot(app, scenario)
+
+
+def test_history_with_no_rounds_yet(folders: dict[str, Path]) -> None:
+    app = make_app(folders, player="Cleo")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        assert "No rounds yet." in screen_text(app)
+        await pilot.press("2")
+        assert "No finished rounds yet" in screen_text(app)
+        await pilot.press("3")
+        assert "Nothing missed yet." in screen_text(app)
+
+    run_with_pilot(app, scenario)
+
+
+def test_percent_chart_scales_to_zero_and_a_hundred() -> None:
+    lines = percent_chart([0, 50, 100], width=20, height=4)
+    assert len(lines) == 4
+    assert lines[0].startswith("100%│") and lines[-1].startswith("  0%│")
+    bars = [line[5:] for line in lines]
+    assert bars[0].split() == ["███"]  # only the 100% bar reaches the top
+    assert bars[-1].split() == ["███", "███"]  # 0% draws nothing
+    assert percent_chart([], width=3, height=1) == ["100%│"]
+    assert len(percent_chart(list(range(100)), width=30, height=3)[0]) == 30
+
+
+def test_history_snapshot(history: dict[str, Path], snap_compare) -> None:
+    async def open_history(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+
+    assert snap_compare(make_app(history), run_before=open_history, terminal_size=(80, 24))
