@@ -115,15 +115,22 @@ class QuizApp(App[None]):
         # they would wrap to hundreds of lines and relayout without end.
         if small and self._too_small is None:
             self._focus_before_small = self.screen.focused
-            self.set_class(True, "-too-small")
+            self._set_too_small_class(True)
             self._too_small = TooSmallScreen(MIN_WIDTH, MIN_HEIGHT)
             self.push_screen(self._too_small)
         elif not small and self._too_small is not None:
-            self.set_class(False, "-too-small")
+            self._set_too_small_class(False)
             if self.screen is self._too_small:
                 self.pop_screen()
             self._too_small = None
             self.call_after_refresh(self._restore_focus)
+
+    def _set_too_small_class(self, small: bool) -> None:
+        self.set_class(small, "-too-small")
+        # Textual restyles only the top screen when an App class changes; the screens beneath
+        # would keep their widgets hidden (or shown) until something else restyled them.
+        for screen in self.screen_stack:
+            self.update_styles(screen)
 
     def _restore_focus(self) -> None:
         """Hiding the widgets took their focus; give it back if that screen is still showing."""

@@ -290,6 +290,15 @@ def test_resize_down_to_one_cell_and_back(library: dict[str, Path]) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, RoundScreen)
+        assert "Question 1 / 10" in screen_text(app)
+
+        await pilot.press("escape")  # leave the round: home is shown again, whole
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        text = screen_text(app)
+        assert "Question banks" in text and "Rivers of Europe" in text and "Player: Ana" in text
 
     run_with_pilot(app, scenario)
 
