@@ -13,10 +13,12 @@ from round_kit import (
 )
 from textual.pilot import Pilot
 
+from game.core.model import Bank, Question, QuestionType
 from game.core.records import Result
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.summary import SummaryScreen
+from game.ui.widgets.answer_base import AnswerRow
 
 
 def one_question_round(question_id: str, **fields):
@@ -217,7 +219,7 @@ def test_exam_gives_the_same_round_twice_and_no_feedback() -> None:
     first, second = play_exam(), play_exam()
     assert first == second
     assert "Exam  ·  class code 31337" in first[-1]
-    assert len({page.splitlines()[3] for page in first[:-1]}) == 6  # six different prompts
+    assert len({page.splitlines()[5] for page in first[:-1]}) == 6  # six different prompts
 
 
 def test_escape_asks_and_leaves_with_answers_kept() -> None:
@@ -361,3 +363,31 @@ def test_resize_to_one_cell_and_back() -> None:
 
     run_app(app, scenario)
     assert len(app.records) == 6
+
+
+def test_a_long_prompt_scrolls_and_the_answers_stay_reachable() -> None:
+    long_question = Question(
+        id="long",
+        type=QuestionType.CHOICE,
+        prompt=" ".join(f"word{n}" for n in range(700)),
+        choices=("First", "Second", "Third", "Fourth"),
+        answer="Fourth",
+        explanation="Because.",
+    )
+    bank = Bank("long", "long.yaml", "Long", (long_question,))
+    played = make_round(bank)
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        body = app.screen.query_one("#round-body")
+        rows = list(app.screen.query(AnswerRow))
+        assert not body.region.contains_region(rows[-1].region)  # below the fold at first
+        await pilot.press(str(played.questions[0].choices.index("Fourth") + 1))
+        await pilot.pause()
+        picked = next(row for row in rows if row.has_class("-picked"))
+        assert body.region.contains_region(picked.region)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ Right" in screen_text(app)  # the feedback is scrolled into view too
+
+    run_app(app, scenario)

@@ -173,7 +173,7 @@ class RoundScreen(Screen[None]):
         self._shown_at = self._clock()
         self._paused_seconds = 0.0
         await self.check_time()
-        widget.focus()
+        widget.focus(scroll_visible=False)  # a long prompt is read from its top
         self.refresh_bindings()
 
     # -- time ----------------------------------------------------------------------------
@@ -242,6 +242,7 @@ class RoundScreen(Screen[None]):
             expected_parts=expected_parts(asked.question),
         )
         await self.query_one("#round-feedback", Vertical).mount(panel)
+        self.call_after_refresh(panel.scroll_visible, top=True, animate=False)
         self.query_one("#round-hint", Static).display = False
         self.query_one("#round-body", VerticalScroll).focus()
         self.refresh_bindings()

@@ -49,7 +49,7 @@ class MissedAnswer(Vertical):
     """One question missed: the prompt, what was given, the right answer and why."""
 
     def __init__(self, record: AnswerRecord) -> None:
-        super().__init__(classes="summary-missed")
+        super().__init__(classes=f"summary-missed -{record.result}")
         self.record = record
 
     def compose(self) -> ComposeResult:

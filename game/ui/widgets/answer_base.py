@@ -118,11 +118,11 @@ class AnswerWidget(Vertical, can_focus=True):
     AnswerWidget {
         height: auto;
         width: 1fr;
-        padding: 1 0 0 0;
     }
     AnswerWidget > .answer-caption {
         color: $text-muted;
         padding: 0 1;
+        margin-top: 1;
     }
     """
 

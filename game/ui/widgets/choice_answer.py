@@ -85,6 +85,7 @@ class ChoiceAnswer(_ChoiceList):
         if 1 <= number <= len(self.choices):
             self.picked = self.cursor = number - 1
             self.refresh_rows()
+            self.scroll_row_into_view(self.rows[self.cursor])
 
     def action_pick_cursor(self) -> None:
         """Pick the choice under the cursor."""
@@ -122,6 +123,7 @@ class MultiAnswer(_ChoiceList):
             self.picked ^= {number - 1}
             self.cursor = number - 1
             self.refresh_rows()
+            self.scroll_row_into_view(self.rows[self.cursor])
 
     def action_toggle_cursor(self) -> None:
         """Pick or unpick the choice under the cursor."""

@@ -26,8 +26,13 @@ class ShortAnswer(AnswerWidget):
         yield Input(placeholder="your answer", id="short-input")
 
     def on_focus(self) -> None:
-        """Typing goes to the input line."""
-        self.query_one(Input).focus()
+        """Typing goes to the input line (without scrolling a long prompt away)."""
+        self.query_one(Input).focus(scroll_visible=False)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Once the player types, keep the input line in view."""
+        event.stop()
+        event.input.scroll_visible(animate=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the input line submits."""
