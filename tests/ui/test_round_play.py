@@ -263,10 +263,12 @@ def test_timed_countdown_timeout_and_speed_bonus() -> None:
         text = screen_text(app)
         assert "✗ Time's up" in text and " 0 of " in text and "no answer in time" in text
         await pilot.press("enter")
+        await pilot.pause()  # the next question is up and its clock started
         clock.advance(4)  # 16 of 20 seconds left: +40% of the base
         await pilot.press(*right_keys(screen.round_state.current))
         await pilot.pause()
-        assert "for speed" in screen_text(app)
+        text = screen_text(app)
+        assert "for speed" in text and "took 4 s" in text
 
     run_app(app, scenario)
     late, fast = app.records

@@ -229,6 +229,10 @@ class RoundScreen(Screen[None]):
             timed_out=timed_out,
         )
         self.post_message(AnswerGiven(self.round_id, record))
+        if limit is not None and not timed_out:
+            timer = self.query_one("#round-timer", Static)
+            timer.update(Content(f"took {math.ceil(record.seconds)} s"))
+            timer.remove_class("-urgent")
         if self.round_state.mode == "exam":
             await self._advance()
             return
