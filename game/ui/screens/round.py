@@ -99,6 +99,7 @@ class RoundScreen(Screen[None]):
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        """Lay out the widgets."""
         played = self.round_state
         with Vertical(id="round-top"):
             with Horizontal(id="round-heading"):

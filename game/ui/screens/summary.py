@@ -53,6 +53,7 @@ class MissedAnswer(Vertical):
         self.record = record
 
     def compose(self) -> ComposeResult:
+        """Lay out the widgets."""
         record = self.record
         verdict = f"{verdict_text(record)}  {points_text(record)}"
         yield Static(Content(verdict), classes=f"missed-verdict -{record.result}")
@@ -77,6 +78,7 @@ class SummaryScreen(Screen[None]):
         self.summary = played.summary()
 
     def compose(self) -> ComposeResult:
+        """Lay out the widgets."""
         played, summary = self.played, self.summary
         with Horizontal(id="summary-heading"):
             title = Content.assemble("Round over  ·  ", (played.bank_title, "bold"))

@@ -74,6 +74,7 @@ class AnswerRow(Horizontal):
         self._extra = extra
 
     def compose(self) -> ComposeResult:
+        """Lay out the widgets."""
         yield Static(Content(f" {self._key_label}"), classes="row-key")
         if self._mark:
             yield Static("", classes="row-mark")

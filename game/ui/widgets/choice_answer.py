@@ -26,6 +26,7 @@ class _ChoiceList(AnswerWidget):
         self.cursor = 0
 
     def compose(self) -> ComposeResult:
+        """Lay out the widgets."""
         yield Static(Content(self.CAPTION), classes="answer-caption")
         for index, choice in enumerate(self.choices):
             yield AnswerRow(index, f"{index + 1}", choice)
@@ -75,9 +76,11 @@ class ChoiceAnswer(_ChoiceList):
         self.bind_digits(len(choices), "pick", "Pick")
 
     def is_picked(self, index: int) -> bool:
+        """True when the choice at ``index`` is selected."""
         return index == self.picked
 
     def mark_for(self, index: int) -> str:
+        """The marker drawn before the choice at ``index``."""
         return "(•)" if index == self.picked else "( )"
 
     def action_pick(self, number: int) -> None:
@@ -97,6 +100,7 @@ class ChoiceAnswer(_ChoiceList):
         self.action_pick(event.row.index + 1)
 
     def response(self) -> Response:
+        """The response as it stands, or None while it is incomplete."""
         return None if self.picked is None else self.choices[self.picked]
 
 
@@ -112,9 +116,11 @@ class MultiAnswer(_ChoiceList):
         self.bind_digits(len(choices), "toggle", "Toggle")
 
     def is_picked(self, index: int) -> bool:
+        """True when the choice at ``index`` is selected."""
         return index in self.picked
 
     def mark_for(self, index: int) -> str:
+        """The marker drawn before the choice at ``index``."""
         return "[x]" if index in self.picked else "[ ]"
 
     def action_toggle(self, number: int) -> None:
@@ -135,9 +141,11 @@ class MultiAnswer(_ChoiceList):
         self.action_toggle(event.row.index + 1)
 
     def incomplete_message(self) -> str:
+        """What to tell the player who presses Enter too early."""
         return "Pick at least one answer first."
 
     def response(self) -> Response:
+        """The response as it stands, or None while it is incomplete."""
         if not self.picked:
             return None
         return frozenset(self.choices[index] for index in self.picked)
@@ -157,4 +165,5 @@ class TrueFalseAnswer(ChoiceAnswer):
         super().__init__(("True", "False"))
 
     def response(self) -> Response:
+        """The response as it stands, or None while it is incomplete."""
         return None if self.picked is None else self.picked == 0

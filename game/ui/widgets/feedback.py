@@ -135,6 +135,7 @@ class FeedbackPanel(Vertical):
         )
 
     def compose(self) -> ComposeResult:
+        """Lay out the widgets."""
         record = self.record
         verdict = f"{verdict_text(record)}   {points_text(record)}"
         if self._speed_bonus:

@@ -48,6 +48,7 @@ class MatchAnswer(AnswerWidget):
         self.bind_digits(len(rights), "pair", "Pair")
 
     def compose(self) -> ComposeResult:
+        """Lay out the widgets."""
         caption = "Pair them: ↑/↓ choose an item on the left, press the number of its match."
         yield Static(Content(caption), classes="answer-caption")
         for index, left in enumerate(self.lefts):
@@ -125,9 +126,11 @@ class MatchAnswer(AnswerWidget):
             self._redraw()
 
     def incomplete_message(self) -> str:
+        """What to tell the player who presses Enter too early."""
         return "Pair every item on the left first (↑/↓ to choose one, then a number)."
 
     def response(self) -> Response:
+        """The response as it stands, or None while it is incomplete."""
         if len(self.paired) < len(self.lefts):
             return None
         return {self.lefts[left]: self.rights[right] for left, right in self.paired.items()}

@@ -27,6 +27,7 @@ class OrderAnswer(AnswerWidget):
         self.cursor = 0
 
     def compose(self) -> ComposeResult:
+        """Lay out the widgets."""
         caption = "Put them in order: ↑/↓ choose an item, shift+↑/↓ or [ ] move it, Enter."
         yield Static(Content(caption), classes="answer-caption")
         for index, item in enumerate(self.items):
@@ -69,4 +70,5 @@ class OrderAnswer(AnswerWidget):
         self._redraw()
 
     def response(self) -> Response:
+        """The response as it stands, or None while it is incomplete."""
         return tuple(self.items)

@@ -21,6 +21,7 @@ class ShortAnswer(AnswerWidget):
     """
 
     def compose(self) -> ComposeResult:
+        """Lay out the widgets."""
         caption = "Type your answer, then Enter (case and accents do not matter)."
         yield Static(Content(caption), classes="answer-caption")
         yield Input(placeholder="your answer", id="short-input")
@@ -40,8 +41,10 @@ class ShortAnswer(AnswerWidget):
         self.action_submit()
 
     def incomplete_message(self) -> str:
+        """What to tell the player who presses Enter too early."""
         return "Type an answer first."
 
     def response(self) -> Response:
+        """The response as it stands, or None while it is incomplete."""
         text = self.query_one(Input).value
         return text if text.strip() else None
