@@ -14,7 +14,7 @@ import pyte
 import pytest
 
 from game.banks.library import load_bank_by_id
-from game.core.rounds import PlayRequest, build_round
+from game.core.rounds import PlayRequest, Round, build_round
 from game.store import open_store
 
 COLUMNS, ROWS = 80, 24
@@ -149,22 +149,30 @@ def _play_arguments(questions: Path, saves: Path) -> list[str]:
     ]
 
 
+def _expected_round(questions: Path) -> Round:
+    """The round `quiz play` will build for EXAM: the seed decides it all."""
+    result = load_bank_by_id(questions, EXAM.bank_id)
+    assert result is not None and result.bank is not None
+    return build_round(result.bank, EXAM)
+
+
 def test_seeded_exam_round_by_keys(game_env: tuple[dict[str, str], Path, Path]) -> None:
     env, questions, saves = game_env
-    result = load_bank_by_id(questions, "small")
-    assert result is not None and result.bank is not None
-    expected = build_round(result.bank, EXAM)
+    expected = _expected_round(questions)
     # Pressing 1 picks the first choice as this seeded round shuffles them.
     right = sum(1 for asked in expected.questions if asked.choices[0] == asked.question.answer)
 
     terminal = Terminal(_play_arguments(questions, saves), env)
     try:
         for number, asked in enumerate(expected.questions, start=1):
-            screen = terminal.wait_for(f"Question {number} / 3")
+            terminal.wait_for(f"Question {number} / 3")
+            screen = terminal.wait_for(asked.choices[-1])  # the answers are drawn: keys will land
             assert asked.question.prompt in screen
             assert "class code 7" in screen
             terminal.press("1", ENTER)
-        summary = terminal.wait_for("Round over")
+        # The summary arrives in more than one write: wait for the line this test reads.
+        summary = terminal.wait_for(f"{right} of 3 right")
+        assert "Round over" in summary
         assert "Small bank [NATO]" in summary
         assert f"{right} of 3 right" in summary
         assert f"{round(100 * right / 3)}%" in summary
@@ -191,6 +199,7 @@ def test_signal_restores_the_terminal_and_keeps_answers(
     terminal = Terminal(_play_arguments(questions, saves), env)
     try:
         terminal.wait_for("Question 1 / 3")
+        terminal.wait_for(_expected_round(questions).questions[0].choices[-1])
         terminal.press("1", ENTER)
         terminal.wait_for("Question 2 / 3")
         before_signal = len(terminal.raw)
