@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
@@ -101,6 +101,35 @@ class QuizApp(App[None]):
     def _end_by_signal(self, signum: int) -> None:
         """End the App the ordinary way; answers given so far are already committed."""
         self.exit(return_code=128 + signum)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette offers what the home screen's keys do, besides Textual's own."""
+        if isinstance(screen, HomeScreen):
+            yield SystemCommand(
+                "Play a quick round",
+                "Set up the highlighted bank",
+                lambda: screen.action_play("quick"),
+            )
+            yield SystemCommand(
+                "Play a timed round",
+                "A countdown per question",
+                lambda: screen.action_play("timed"),
+            )
+            yield SystemCommand(
+                "Play an exam",
+                "Same round for all with a class code",
+                lambda: screen.action_play("exam"),
+            )
+            yield SystemCommand(
+                "History", "Your rounds, progress and most missed", screen.action_history
+            )
+            yield SystemCommand(
+                "Switch player", "Play as someone else", screen.action_switch_player
+            )
+            yield SystemCommand(
+                "Reload banks", "Read the questions folder again", screen.action_reload
+            )
+        yield from super().get_system_commands(screen)
 
     # -- the window's size ---------------------------------------------------------------
 

@@ -315,3 +315,18 @@ def test_too_small_says_so(library: dict[str, Path]) -> None:
         assert "at least 60×20" in text
 
     run_with_pilot(app, scenario)
+
+
+def test_command_palette_offers_the_home_keys(library: dict[str, Path]) -> None:
+    _remember(library, "Ana")
+    app = make_app(library)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("ctrl+p")
+        await _type(pilot, "switch player")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+
+    run_with_pilot(app, scenario)
