@@ -29,6 +29,7 @@ class RoundStart:
     question_count: int
     max_score: int
     started_at: datetime
+    time_limit: int | None = None  # seconds per question, timed rounds only
 
 
 @dataclass(frozen=True, slots=True)

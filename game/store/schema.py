@@ -118,6 +118,37 @@ _VERSION_2 = (
     "CREATE INDEX rounds_by_bank ON rounds(bank_id, started_at)",
 )
 
+# Version 3: practice. Each round keeps its time limit (timed rounds), which the practice
+# rating reads; each (player, bank, question) keeps its memory state, the scheduler's
+# figures and when the question is due again. The scheduler (fsrs) does not run in SQL, so
+# a file with answers is marked for a rebuild from history, which the game does when it
+# opens the store (game.ui.session) and clears the mark.
+MEMORY_REBUILD_KEY = "memory_rebuild"
+_VERSION_3 = (
+    "ALTER TABLE rounds ADD COLUMN time_limit INTEGER",
+    """
+    CREATE TABLE memory (
+        player_id INTEGER NOT NULL REFERENCES players(id),
+        bank_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        state INTEGER NOT NULL,
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due TEXT NOT NULL,
+        last_review TEXT NOT NULL,
+        reviews INTEGER NOT NULL,
+        last_rating INTEGER NOT NULL,
+        last_result TEXT NOT NULL CHECK (last_result IN ('right', 'partly', 'wrong')),
+        PRIMARY KEY (player_id, bank_id, question_id)
+    ) WITHOUT ROWID
+    """,
+    f"""
+    INSERT OR REPLACE INTO settings (key, value)
+    SELECT '{MEMORY_REBUILD_KEY}', 'needed' WHERE EXISTS (SELECT 1 FROM answers)
+    """,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -130,6 +161,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, _VERSION_1),
     Migration(2, _VERSION_2),
+    Migration(3, _VERSION_3),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

@@ -10,7 +10,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from game.core.memory import MemoryUpdate
 from game.core.records import AnswerRecord, Result, RoundStart
+from game.store import memory
 from game.store.errors import StoreBusyError, StoreError
 from game.store.queries import LAST_PLAYER_KEY, HistoryQueries
 from game.store.rows import clean_player_name, to_stored_time
@@ -42,7 +44,7 @@ def connect(database: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sql
     return connection
 
 
-class SaveStore(HistoryQueries):
+class SaveStore(HistoryQueries, memory.MemoryQueries):
     """Players, rounds and answers in SQLite; implements game.core.records.ScoreKeeper.
 
     Every write is its own ``BEGIN IMMEDIATE`` transaction, committed before the method
@@ -116,8 +118,8 @@ class SaveStore(HistoryQueries):
             cursor = connection.execute(
                 """
                 INSERT INTO rounds (player_id, bank_id, bank_title, mode, seed, topic,
-                                    question_count, max_score, started_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    question_count, max_score, started_at, time_limit)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 (
                     self._player_id(connection, name),
@@ -129,28 +131,32 @@ class SaveStore(HistoryQueries):
                     start.question_count,
                     start.max_score,
                     to_stored_time(start.started_at),
+                    start.time_limit,
                 ),
             )
             return int(cursor.lastrowid or 0)
 
         return self._write(insert)
 
-    def record_answer(self, round_id: int, answer: AnswerRecord) -> None:
+    def record_answer(
+        self, round_id: int, answer: AnswerRecord, memory_update: MemoryUpdate | None = None
+    ) -> None:
         """Commit one answer to round round_id now; raises StoreError for an unknown round.
 
         The round's, the topic's and the question's running totals change in the same
-        transaction, so they always agree with the answers.
+        transaction, so they always agree with the answers; so does the question's practice
+        memory when memory_update (the scheduler's step) is given.
         """
         answered_at = to_stored_time(answer.answered_at)
         is_right = 1 if answer.result is Result.RIGHT else 0
 
         def insert(connection: sqlite3.Connection) -> None:
             owner = connection.execute(
-                "SELECT player_id, bank_id FROM rounds WHERE id = ?", (round_id,)
+                "SELECT player_id, bank_id, time_limit FROM rounds WHERE id = ?", (round_id,)
             ).fetchone()
             if owner is None:
                 raise StoreError(f"there is no round {round_id} in the save store")
-            player_id, bank_id = owner
+            player_id, bank_id, time_limit = owner
             connection.execute(
                 """
                 UPDATE rounds SET answer_count = answer_count + 1,
@@ -213,8 +219,19 @@ class SaveStore(HistoryQueries):
                 """,
                 (player_id, bank_id, answer.question_id, 1 - is_right, answer_id),
             )
+            if memory_update is not None:
+                key = (player_id, bank_id, answer.question_id)
+                review = memory.review_of(answer, time_limit)
+                memory.update_memory(connection, key, review, memory_update)
 
         self._write(insert)
+
+    def rebuild_memory(self, player: str | None, memory_update: MemoryUpdate) -> int:
+        """Replay every answer of player (None: of everyone) in time order through
+        memory_update, replacing their practice memory; returns the states written."""
+        return self._write(
+            lambda connection: memory.rebuild_memory(connection, player, memory_update)
+        )
 
     def finish_round(
         self, round_id: int, score: int, max_score: int, finished_at: datetime
