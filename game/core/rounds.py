@@ -16,8 +16,8 @@ from game.core.model import Bank, Question, QuestionType
 from game.core.records import AnswerRecord, Result, RoundStart
 from game.core.scoring import Response, max_points, round_half_up, score_answer
 
-Mode = Literal["quick", "timed", "exam", "review"]
-MODES: tuple[Mode, ...] = ("quick", "timed", "exam", "review")
+Mode = Literal["quick", "timed", "exam", "review", "practice"]
+MODES: tuple[Mode, ...] = ("quick", "timed", "exam", "review", "practice")
 NO_ANSWER = "(no answer)"
 TIMED_OUT_ANSWER = "(no answer: time's up)"
 
@@ -66,6 +66,7 @@ class AskedQuestion:
     choices: tuple[str, ...] = ()  # choice and multi
     items: tuple[str, ...] = ()  # order: the starting (shuffled) order
     rights: tuple[str, ...] = ()  # match: the right-hand column, shuffled
+    reason: str = ""  # practice: why the question is in the round ("due", "new", ...)
 
     @property
     def lefts(self) -> tuple[str, ...]:
@@ -230,7 +231,7 @@ class Round:
 
     @property
     def mode(self) -> Mode:
-        """quick, timed, exam or review."""
+        """quick, timed, exam, review or practice."""
         return self.request.mode
 
     @property
@@ -330,6 +331,7 @@ class Round:
             question_count=self.total,
             max_score=self.max_score,
             started_at=started_at,
+            time_limit=self.time_limit,
         )
 
     def summary(self) -> RoundSummary:

@@ -309,7 +309,7 @@ def test_round_start_and_request_checks() -> None:
         played.max_score,
     )
     with pytest.raises(ValueError):
-        PlayRequest("rivers", mode="practice")  # type: ignore[arg-type]
+        PlayRequest("rivers", mode="drill")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         PlayRequest("rivers", count=0)
     seed = new_seed(random.Random(3))
