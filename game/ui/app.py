@@ -18,17 +18,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-from game.core.rounds import PlayRequest, build_round, new_seed
-from game.ui import messages
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.player import PlayerScreen, clean_player_name
-from game.ui.screens.round import RoundScreen
-from game.ui.screens.setup import SetupScreen
-from game.ui.screens.summary import SummaryScreen
 from game.ui.screens.too_small import TooSmallScreen
 from game.ui.session import Session
 
+# Rounds, set-up, summary and history load when first used, not before home shows; their
+# messages are handled by name (on_answer_given ...) so that nothing here needs them sooner.
 if TYPE_CHECKING:
+    from game.core.rounds import PlayRequest
+    from game.ui import messages
     from game.ui.screens.history import HistoryScreen
 
 MIN_WIDTH = 60
@@ -296,6 +295,8 @@ class QuizApp(App[None]):
             self.notify(bank, severity="error", markup=False)
             return
         with self._screens_changing():
+            from game.ui.screens.setup import SetupScreen
+
             self.push_screen(SetupScreen(bank, message.mode), self._setup_done)  # type: ignore[arg-type]
 
     def _setup_done(self, request: PlayRequest | None) -> None:
@@ -313,6 +314,9 @@ class QuizApp(App[None]):
 
     def _start_round(self, request: PlayRequest) -> None:
         """Build the round, open it in the store and show it in place of any summary."""
+        from game.core.rounds import build_round, new_seed
+        from game.ui.screens.round import RoundScreen
+
         bank = self.session.load_bank(request.bank_id)
         if isinstance(bank, str):
             self.notify(bank, severity="error", markup=False, timeout=10)
@@ -338,34 +342,36 @@ class QuizApp(App[None]):
             else:
                 self.switch_screen(screen)
 
-    @on(messages.AnswerGiven)
-    def _answer_given(self, message: messages.AnswerGiven) -> None:
+    def on_answer_given(self, message: messages.AnswerGiven) -> None:
+        """Commit the answer now."""
         problem = self.session.record_answer(message.round_id, message.record)
         if problem:
             self.notify(problem, severity="error", markup=False)
 
-    @on(messages.RoundLeft)
-    def _round_left(self, message: messages.RoundLeft) -> None:
+    def on_round_left(self, message: messages.RoundLeft) -> None:
+        """The round stays unfinished; home again."""
         self._go_home()
 
-    @on(messages.RoundCompleted)
-    def _round_completed(self, message: messages.RoundCompleted) -> None:
+    def on_round_completed(self, message: messages.RoundCompleted) -> None:
+        """Mark the round finished and show its summary."""
+        from game.ui.screens.summary import SummaryScreen
+
         summary = message.summary
         problem = self.session.finish_round(message.round_id, summary.score, summary.max_score)
         if problem:
             self.notify(problem, severity="error", markup=False)
         self._replace_or_push(SummaryScreen(message.played))
 
-    @on(messages.PlayAgain)
-    def _play_again(self, message: messages.PlayAgain) -> None:
+    def on_play_again(self, message: messages.PlayAgain) -> None:
+        """Another round like the last one."""
         self._start_round(message.request)
 
-    @on(messages.ReviewMissed)
-    def _review_missed(self, message: messages.ReviewMissed) -> None:
+    def on_review_missed(self, message: messages.ReviewMissed) -> None:
+        """A round of the questions just missed."""
         self._start_round(message.request)
 
-    @on(messages.GoHome)
-    def _go_home_asked(self) -> None:
+    def on_go_home(self, message: messages.GoHome) -> None:
+        """Back to the home screen."""
         self._go_home()
 
 
