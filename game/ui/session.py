@@ -9,11 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.banks.library import load_bank_by_id, scan_library
+from game.core.memory import DueCount, MemoryState
 from game.core.model import Bank, BankSummary
 from game.core.records import AnswerRecord, RoundStart
 from game.store import AnswerRow, SaveStore, StoreError, open_store
 
 if TYPE_CHECKING:
+    import random
+
+    from game.core.rounds import PlayRequest, Round
     from game.ui.screens.history import HistoryView
 
 CACHE_FOLDER = "cache"  # inside saves/, as game.paths.GamePaths.cache_dir says
@@ -38,7 +42,19 @@ class Session:
         opening = open_store(self.saves_dir, self.now)
         self.store = opening.store
         self.notices = list(opening.notices)
+        self._catch_up_memory()
         self.scan()
+
+    def _catch_up_memory(self) -> None:
+        """Rebuild the practice memory from history when the save file predates it."""
+        store = self._store()
+        try:
+            if store.memory_rebuild_needed():
+                from game.practice.schedule import next_memory
+
+                store.rebuild_memory(None, next_memory)
+        except StoreError as error:
+            self.notices.append(f"Practice dates could not be worked out from history: {error}.")
 
     def close(self) -> None:
         """Close the save store."""
@@ -97,6 +113,29 @@ class Session:
             return {}
         return self._store().best_percentages(self.player)
 
+    # -- practice ------------------------------------------------------------------------
+
+    def due_counts(self) -> dict[str, DueCount]:
+        """Per bank id: how many questions this player has due now, and when the next fall due."""
+        if self.player is None:
+            return {}
+        try:
+            return self._store().due_counts(self.player, self.now())
+        except StoreError:
+            return {}  # home shows no practice figures rather than failing to open
+
+    def practice_round(self, bank: Bank, request: PlayRequest, rng: random.Random) -> Round:
+        """A practice round of bank from this player's memory; ValueError when nothing fits."""
+        from game.practice.selection import build_practice_round
+
+        memory: dict[str, MemoryState] = {}
+        if self.player is not None:
+            try:
+                memory = self._store().memory_states(self.player, bank.bank_id)
+            except StoreError:
+                memory = {}  # every question counts as new, as for a store not kept
+        return build_practice_round(bank, request, memory, self.now(), rng)
+
     # -- rounds --------------------------------------------------------------------------
 
     def start_round(self, start: RoundStart) -> tuple[int, str | None]:
@@ -110,8 +149,11 @@ class Session:
         """Commit one answer now; None, or in words why it could not be saved."""
         if not round_id:
             return None
+        # fsrs is imported with the first answer, not before home shows
+        from game.practice.schedule import next_memory
+
         try:
-            self._store().record_answer(round_id, record)
+            self._store().record_answer(round_id, record, next_memory)
         except StoreError as error:
             return f"This answer could not be saved: {error}."
         return None
