@@ -96,12 +96,12 @@ class SetupScreen(Screen[PlayRequest | None]):
                     "",
                     type="integer",
                     max_length=9,
-                    placeholder="empty: new code",
+                    placeholder="optional",
                     compact=True,
                     id="setup-seed",
                 )
                 yield Static(
-                    "same code, same round for all",
+                    "empty: a new one; same code, same round",
                     classes="setup-hint",
                 )
             yield Static("", id="setup-problem")
@@ -109,7 +109,7 @@ class SetupScreen(Screen[PlayRequest | None]):
                 yield Button("Start  ⏎", variant="primary", id="setup-start")
                 yield Button("Back  esc", id="setup-back")
             yield Static(
-                "Tab moves between the choices · Enter on a choice opens it · Enter here starts",
+                "Tab: next choice  ·  Enter on a choice: open it  ·  Enter on Start: play",
                 id="setup-help",
             )
         yield Footer()
