@@ -330,3 +330,25 @@ def test_command_palette_offers_the_home_keys(library: dict[str, Path]) -> None:
         assert isinstance(app.screen, PlayerScreen)
 
     run_with_pilot(app, scenario)
+
+
+def test_mouse_picks_a_bank_and_a_mode(library: dict[str, Path]) -> None:
+    _remember(library, "Ana")
+    app = make_app(library)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.click("#home-modes", offset=(10, 2))  # the Timed line, under the rule
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert app.screen.query_one("#setup-mode", Select).value == "timed"
+        await pilot.click("#setup-back")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.click("#home-banks", offset=(3, 1))  # Rivers of Europe
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.click("#setup-start")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundScreen)
+
+    run_with_pilot(app, scenario)
