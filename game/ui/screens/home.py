@@ -15,13 +15,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.core.memory import DueCount, due_phrase
 from game.core.model import BankSummary
 
-# (mode, key, name, what it is); practice joins this list when it works.
+# (mode, key, name, what it is)
 MODES: tuple[tuple[str, str, str, str], ...] = (
     ("quick", "enter", "Quick", "random questions, right or wrong after each"),
     ("timed", "t", "Timed", "a countdown per question, a bonus for speed"),
     ("exam", "e", "Exam", "same round for everyone with a class code, marks at the end"),
+    ("practice", "s", "Practice", "what is due, then what you missed, then new"),
 )
 
 DISABLED_STYLE = "$text-disabled"
@@ -42,8 +44,16 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def bank_prompt(bank: BankSummary, best_percent: float | None) -> Content:
-    """How one bank reads in the list: title, then its facts or, when broken, its first error."""
+def _due_style(due: DueCount | None) -> str:
+    """Accent when questions are due now, muted otherwise."""
+    return "$text-accent" if due is not None and due.due_now else "$text-muted"
+
+
+def bank_prompt(
+    bank: BankSummary, best_percent: float | None, due: DueCount | None = None
+) -> Content:
+    """How one bank reads in the list: title, then its facts or, when broken, its first error;
+    for a bank the player practises, a line of what is due (``5 due now · next in 3 h``)."""
     title = bank.title or bank.bank_id
     if not bank.playable:
         return Content.assemble(
@@ -55,10 +65,16 @@ def bank_prompt(bank: BankSummary, best_percent: float | None) -> Content:
         )
     best = "not played yet" if best_percent is None else f"best {best_percent:.0f}%"
     facts = f"{plural(bank.question_count, 'question')} · {best}"
-    return Content.assemble((title, "bold"), "\n", (facts, "$text-muted"))
+    prompt = Content.assemble((title, "bold"), "\n", (facts, "$text-muted"))
+    practice = due_phrase(due)
+    if practice:
+        prompt = Content.assemble(prompt, "\n", (practice, _due_style(due)))
+    return prompt
 
 
-def bank_detail(bank: BankSummary, best_percent: float | None) -> Content:
+def bank_detail(
+    bank: BankSummary, best_percent: float | None, due: DueCount | None = None
+) -> Content:
     """Everything about one bank for the panel beside the list."""
     if not bank.playable:
         return Content.assemble(
@@ -76,6 +92,9 @@ def bank_detail(bank: BankSummary, best_percent: float | None) -> Content:
     parts += ["\n", plural(bank.question_count, "question")]
     if best_percent is not None:
         parts += [" · your best ", (f"{best_percent:.0f}%", "bold")]
+    practice = due_phrase(due)
+    parts += ["\n", ("Practice: ", "bold")]
+    parts += [(practice, _due_style(due))] if practice else ["not started yet"]
     if bank.topics:
         parts += ["\n\n", ("Topics", "bold")]
         for name in bank.topics.values():
@@ -95,6 +114,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("t", "play('timed')", "Timed"),
         Binding("e", "play('exam')", "Exam"),
+        # The modes list shows this key; in the footer it would push ^q Quit off 80 columns.
+        Binding("s", "play('practice')", "Practice", show=False),
         Binding("h", "history", "History"),
         Binding("p", "switch_player", "Player"),
         Binding("r", "reload", "Reload"),
@@ -124,11 +145,13 @@ class HomeScreen(Screen[None]):
         best: Mapping[str, float],
         notices: Sequence[str] = (),
         library_location: str = "",
+        due: Mapping[str, DueCount] | None = None,
     ) -> None:
         super().__init__()
         self._player = player
         self._banks = playable_first(banks)
         self._best = dict(best)
+        self._due = dict(due or {})
         self._notices = list(notices)
         self._library_location = library_location
 
@@ -157,10 +180,14 @@ class HomeScreen(Screen[None]):
 
     # -- attributes down ---------------------------------------------------------------
 
-    def show_player(self, player: str, best: Mapping[str, float]) -> None:
-        """Show another player and their best scores."""
+    def show_player(
+        self, player: str, best: Mapping[str, float], due: Mapping[str, DueCount] | None = None
+    ) -> None:
+        """Show another player (or the same one after a round): best scores and what is due."""
         self._player = player
         self._best = dict(best)
+        if due is not None:
+            self._due = dict(due)
         self.query_one("#home-top", Static).update(self._top_line())
         self._rebuild_options()
 
@@ -200,7 +227,7 @@ class HomeScreen(Screen[None]):
     def _modes_text(self) -> Content:
         lines = []
         for mode, key, name, about in MODES:
-            label = Content.assemble((f" {key:>5} ", "bold $accent"), (f"{name:<6}", "bold"))
+            label = Content.assemble((f" {key:>5} ", "bold $accent"), (f"{name:<8}", "bold"))
             line = Content.assemble(label, (f" {about}", "$text-muted"))
             lines.append(line.stylize(f"@click=screen.play('{mode}')"))
         return Content("\n").join(lines)
@@ -210,7 +237,8 @@ class HomeScreen(Screen[None]):
         for bank in self._banks:
             if options:
                 options.append(None)  # a dividing line between banks
-            options.append(Option(bank_prompt(bank, self._best.get(bank.bank_id)), id=bank.bank_id))
+            prompt = bank_prompt(bank, self._best.get(bank.bank_id), self._due.get(bank.bank_id))
+            options.append(Option(prompt, id=bank.bank_id))
         return options
 
     def _rebuild_options(self) -> None:
@@ -237,7 +265,11 @@ class HomeScreen(Screen[None]):
 
     def _show_detail(self) -> None:
         bank = self._highlighted_bank()
-        detail = Content("") if bank is None else bank_detail(bank, self._best.get(bank.bank_id))
+        if bank is None:
+            detail = Content("")
+        else:
+            bank_id = bank.bank_id
+            detail = bank_detail(bank, self._best.get(bank_id), self._due.get(bank_id))
         self.query_one("#home-detail", Static).update(detail)
         self.query_one("#home-detail-box").scroll_home(animate=False)
 
