@@ -188,6 +188,7 @@ class QuizApp(App[None]):
             self.session.best_percentages(),
             self.session.notices,
             library_location=str(self.session.questions_dir),
+            due=self.session.due_counts(),
         )
 
     def _home(self) -> HomeScreen | None:
@@ -199,7 +200,11 @@ class QuizApp(App[None]):
     def _refresh_home(self) -> None:
         home = self._home()
         if home is not None and home.is_mounted:
-            home.show_player(self.session.player or "", self.session.best_percentages())
+            home.show_player(
+                self.session.player or "",
+                self.session.best_percentages(),
+                self.session.due_counts(),
+            )
             home.show_notices(self.session.notices)
 
     def _go_home(self) -> None:
@@ -324,7 +329,10 @@ class QuizApp(App[None]):
         if request.mode == "exam" and request.seed is None:
             request = replace(request, seed=new_seed(self._rng))
         try:
-            played = build_round(bank, request, self._rng)
+            if request.mode == "practice":
+                played = self.session.practice_round(bank, request, self._rng)
+            else:
+                played = build_round(bank, request, self._rng)
         except ValueError as error:
             self.notify(str(error).capitalize() + ".", severity="error", markup=False)
             return
