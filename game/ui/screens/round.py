@@ -34,6 +34,7 @@ MODE_LABELS = {
     "timed": "Timed round",
     "exam": "Exam",
     "review": "Review of missed questions",
+    "practice": "Practice",
 }
 
 
@@ -111,6 +112,7 @@ class RoundScreen(Screen[None]):
                     total=played.total, show_eta=False, show_percentage=False, id="round-progress"
                 )
                 yield Static(id="round-meta")
+                yield Static(id="round-reason")
                 yield Static(id="round-timer")
         with VerticalScroll(id="round-body"):
             if played.mode == "exam":
@@ -159,6 +161,9 @@ class RoundScreen(Screen[None]):
             self.round_state.topic_name(question.topic),
         )
         self.query_one("#round-meta", Static).update(meta)
+        reason = self.query_one("#round-reason", Static)
+        reason.update(Content(asked.reason))  # practice: why this question is here
+        reason.display = bool(asked.reason)
         self.query_one("#round-prompt", Static).update(Content(question.prompt))
         hint = self.query_one("#round-hint", Static)
         hint.update("")
