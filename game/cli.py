@@ -15,7 +15,7 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-MODES = ("quick", "timed", "exam")
+MODES = ("quick", "timed", "exam", "practice")
 
 
 def _plural(count: int, word: str) -> str:

@@ -22,6 +22,7 @@ SETUP_MODES: tuple[tuple[Mode, str, str], ...] = (
     ("quick", "Quick", "right or wrong after each answer"),
     ("timed", "Timed", "a countdown and a speed bonus"),
     ("exam", "Exam", "marks only at the end"),
+    ("practice", "Practice", "due, then missed, then new"),
 )
 DIFFICULTY_NAMES = {1: "1 (easy)", 2: "2 (medium)", 3: "3 (hard)"}
 
