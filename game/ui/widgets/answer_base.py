@@ -72,6 +72,10 @@ class AnswerRow(Horizontal):
         self._text = text
         self._mark = mark
         self._extra = extra
+        # What the row shows now: a redraw is asked for only when it changes, so moving the
+        # cursor costs two rows, not the whole list.
+        self._shown_cursor: bool | None = None
+        self._shown_mark: str | None = None
 
     def compose(self) -> ComposeResult:
         """Lay out the widgets."""
@@ -84,10 +88,15 @@ class AnswerRow(Horizontal):
 
     def set_cursor(self, on_cursor: bool) -> None:
         """Mark the row under the cursor with a pointer as well as a colour."""
+        if on_cursor == self._shown_cursor and self.is_mounted:
+            return
         self.set_class(on_cursor, "-cursor")
         if self.is_mounted:
+            self._shown_cursor = on_cursor
             pointer = "▸" if on_cursor else " "
-            self.query_one(".row-key", Static).update(Content(f"{pointer}{self._key_label}"))
+            # The key column has a fixed width: no layout pass is needed.
+            key = self.query_one(".row-key", Static)
+            key.update(Content(f"{pointer}{self._key_label}"), layout=False)
 
     def set_text(self, text: str) -> None:
         """Show other (bank) text in this row."""
@@ -97,8 +106,9 @@ class AnswerRow(Horizontal):
 
     def set_mark(self, mark: str) -> None:
         """Show a marker such as ``(•)`` or ``[x]`` before the text."""
-        if self.is_mounted and self._mark:
-            self.query_one(".row-mark", Static).update(Content(mark))
+        if self.is_mounted and self._mark and mark != self._shown_mark:
+            self._shown_mark = mark
+            self.query_one(".row-mark", Static).update(Content(mark), layout=False)
 
     def set_extra(self, extra: Content | str) -> None:
         """Show extra (bank) text after the row's text, such as a match's chosen right."""

@@ -1,0 +1,403 @@
+"""UI benchmark: start-up, key-to-redraw, peak memory and the History screen's open time.
+
+Every app runs in its own process on a real pseudo-terminal (80×24), as a player runs it:
+- start-up: from starting the process to the home screen's first frame (the app then exits),
+  against a minimal one-label Textual app started the same way, the two alternating;
+- peak memory: the largest resident size of those same processes;
+- key to redraw: inside the app, from a key event reaching the App to the next frame drawn,
+  for arrow keys moving the highlight of a choice question (p99 against one 60 Hz frame; the
+  first few keys on a new screen, which fill Textual's caches, are reported on their own);
+- History open: pushing the History screen on 100,000 answers until its first frame, against
+  pushing a fresh home screen the same way, in the same process.
+Instrumentation lives here, in subclasses made by the child process; the game has none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import pty
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+ROOT = HERE.parents[2]
+ARTICLE_BANK = "china-us-detente"
+FRAME = 1 / 60
+KEYS_PER_RUN = 300
+WARM_UP_KEYS = 5  # the first keys on a new screen fill Textual's style caches
+KEY_GAP = 0.03
+
+
+# -- the parent: start children on a pty ---------------------------------------------------
+
+
+def _spawn(kind: str, out: Path, extra: list[str] | None = None) -> tuple[subprocess.Popen, int]:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    env.pop("TEXTUAL", None)
+    command = [sys.executable, str(HERE), "--child", kind, "--out", str(out), *(extra or [])]
+    process = subprocess.Popen(
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(slave)
+    return process, master
+
+
+def _drain(master: int) -> threading.Thread:
+    def read() -> None:
+        while True:
+            try:
+                if not os.read(master, 65536):
+                    return
+            except OSError:
+                return
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread
+
+
+def _wait(process: subprocess.Popen, master: int, timeout: float = 60) -> tuple[float, int]:
+    """Wait for the child; return (seconds waited, peak resident KB)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            break
+        if time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"benchmark child {process.args} did not finish")
+        time.sleep(0.001)
+    os.close(master)
+    return time.monotonic(), usage.ru_maxrss
+
+
+def run_start(kind: str, work: Path, extra: list[str]) -> tuple[float, int]:
+    """Seconds from starting the process to its exit after the first frame, and peak KB."""
+    start = time.monotonic()
+    process, master = _spawn(kind, work / f"{kind}.json", extra)
+    _drain(master)
+    end, peak = _wait(process, master)
+    if process.returncode != 0:
+        raise RuntimeError(f"{kind} exited {process.returncode}")
+    return end - start, peak
+
+
+def run_keys(kind: str, work: Path, extra: list[str]) -> list[float]:
+    """Key-to-redraw latencies (seconds) measured inside a child that is sent arrow keys."""
+    out = work / f"{kind}-keys.json"
+    out.unlink(missing_ok=True)
+    process, master = _spawn(kind, out, extra)
+    _drain(master)
+    ready = out.with_suffix(".ready")
+    deadline = time.monotonic() + 30
+    while not ready.exists():
+        if time.monotonic() > deadline or process.poll() is not None:
+            raise RuntimeError(f"{kind} never became ready")
+        time.sleep(0.01)
+    for n in range(KEYS_PER_RUN):
+        os.write(master, b"\x1b[B" if n % 2 == 0 else b"\x1b[A")
+        time.sleep(KEY_GAP)
+    time.sleep(0.2)
+    os.write(master, b"\x11")  # ctrl+q
+    _wait(process, master)
+    return json.loads(out.read_text())["latencies"]
+
+
+def p99(samples: list[float]) -> float:
+    """The 99th percentile (nearest rank)."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+
+
+def _row(
+    name: str, value: float, floor: float, target: str, floor_name: str, unit: str | None = None
+) -> dict:
+    return {
+        "name": name,
+        "value": value,
+        "floor": floor,
+        "floor_name": floor_name,
+        "ratio": value / floor if floor else float("inf"),
+        "target": target,
+        **({"unit": unit} if unit else {}),
+    }
+
+
+def run(repeats: int) -> list[dict]:
+    """Every UI figure, as rows for tests/perf/bench.py."""
+    with tempfile.TemporaryDirectory(prefix="quiz-bench-ui-") as folder:
+        work = Path(folder)
+        saves = work / "saves"
+        args = ["--questions", str(ROOT / "questions"), "--saves", str(saves)]
+        run_start("quiz-start", work, args)  # first start: caches the library, makes the store
+        quiz_times, quiz_peaks, minimal_times, minimal_peaks = [], [], [], []
+        for _ in range(max(repeats, 5)):
+            seconds, peak = run_start("minimal-start", work, [])
+            minimal_times.append(seconds)
+            minimal_peaks.append(peak)
+            seconds, peak = run_start("quiz-start", work, args)
+            quiz_times.append(seconds)
+            quiz_peaks.append(peak)
+        quiz_keys = run_keys("quiz-keys", work, args)
+        minimal_keys = run_keys("minimal-keys", work, [])
+        history_saves = work / "history-saves"
+        sys.path.insert(0, str(HERE.parent))
+        from bench_store import build_history
+
+        build_history(history_saves, 100_000)
+        history = json.loads(_history_child(work, history_saves).read_text())
+    start = statistics.median(quiz_times)
+    start_floor = statistics.median(minimal_times)
+    return [
+        _row(
+            "start-up to home (article bank)", start, start_floor, "<= 1.3", "one-label Textual app"
+        ),
+        _row(
+            "peak memory (article bank)",
+            statistics.median(quiz_peaks) / 1024,
+            statistics.median(minimal_peaks) / 1024,
+            "<= 1.3",
+            "one-label Textual app",
+            unit="MB",
+        ),
+        _row(
+            "key to redraw, p99 after warm-up",
+            p99(quiz_keys[WARM_UP_KEYS:]),
+            FRAME,
+            "<= 1.0",
+            "one 60 Hz frame",
+        ),
+        _row(
+            "key to redraw, median",
+            statistics.median(quiz_keys),
+            FRAME,
+            "report",
+            "one 60 Hz frame",
+        ),
+        _row(
+            "key to redraw, slowest warm-up key",
+            max(quiz_keys[:WARM_UP_KEYS]),
+            FRAME,
+            "report",
+            "one 60 Hz frame",
+        ),
+        _row(
+            "key to redraw, p99 after warm-up, one-label app",
+            p99(minimal_keys[WARM_UP_KEYS:]),
+            FRAME,
+            "report",
+            "one 60 Hz frame",
+        ),
+        _row(
+            "History open (100,000 answers)",
+            statistics.median(history["history"]),
+            statistics.median(history["home"]),
+            "report",
+            "opening the home screen",
+        ),
+    ]
+
+
+def _history_child(work: Path, saves: Path) -> Path:
+    out = work / "history.json"
+    process, master = _spawn(
+        "history", out, ["--questions", str(ROOT / "questions"), "--saves", str(saves)]
+    )
+    _drain(master)
+    _wait(process, master, timeout=180)
+    if process.returncode != 0 or not out.exists():
+        raise RuntimeError(f"history child exited {process.returncode}")
+    return out
+
+
+# -- the children: the apps, instrumented -------------------------------------------------
+
+
+def _timed(app_class: type, out: Path, exit_on_first_frame: bool):
+    """A subclass recording key-to-frame latencies, optionally exiting after the first frame."""
+    from textual import events
+
+    class Timed(app_class):  # type: ignore[misc, valid-type]
+        bench_latencies: list[float]
+        bench_key_at: float | None = None
+        bench_ready = False
+
+        async def on_event(self, event: events.Event) -> None:
+            if isinstance(event, events.Key) and self.bench_key_at is None:
+                self.bench_key_at = time.perf_counter()
+            await super().on_event(event)
+
+        def post_display_hook(self) -> None:
+            super().post_display_hook()
+            if self.bench_key_at is not None:
+                self.bench_latencies.append(time.perf_counter() - self.bench_key_at)
+                self.bench_key_at = None
+            if not self.bench_ready and self.bench_is_ready():
+                self.bench_ready = True
+                if exit_on_first_frame:
+                    self.exit()
+                else:
+                    out.with_suffix(".ready").write_text("ready")
+
+        def bench_is_ready(self) -> bool:
+            return True
+
+        def on_unmount(self) -> None:
+            # Textual calls the on_unmount of every class in the MRO itself.
+            if not exit_on_first_frame:
+                out.write_text(json.dumps({"latencies": self.bench_latencies}))
+
+    Timed.bench_latencies = []
+    return Timed
+
+
+def _minimal_app_class() -> type:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Label
+
+    class Minimal(App[None]):
+        """One label; arrow keys change its text."""
+
+        BINDINGS = [("ctrl+q", "quit", "Quit")]
+
+        def compose(self) -> ComposeResult:
+            yield Label("0", id="count")
+
+        def on_key(self, event) -> None:
+            label = self.query_one("#count", Label)
+            label.update(str(int(str(label.content)) + 1))
+
+    return Minimal
+
+
+def _quiz_app(args: argparse.Namespace, out: Path, exit_on_first_frame: bool, play: bool):
+    from game.banks.library import load_bank_by_id
+    from game.core.model import QuestionType
+    from game.core.rounds import PlayRequest
+    from game.ui.app import QuizApp, create_app
+    from game.ui.screens.home import HomeScreen
+    from game.ui.screens.round import RoundScreen
+
+    request = None
+    if play:
+        bank = load_bank_by_id(Path(args.questions), ARTICLE_BANK).bank
+        choices = tuple(q.id for q in bank.questions if q.type is QuestionType.CHOICE)
+        request = PlayRequest(
+            bank_id=ARTICLE_BANK, mode="quick", count=len(choices), seed=1, question_ids=choices
+        )
+    timed_class = _timed(QuizApp, out, exit_on_first_frame)
+    wanted = RoundScreen if play else HomeScreen
+    timed_class.bench_is_ready = lambda self: isinstance(self.screen, wanted)
+    app = create_app(Path(args.questions), Path(args.saves), player="Bench", play=request)
+    app.__class__ = timed_class
+    return app
+
+
+def _history_run(args: argparse.Namespace, out: Path):
+    import asyncio
+
+    from bench_store import PLAYER
+
+    from game.ui.app import QuizApp, create_app
+    from game.ui.screens.history import HistoryScreen
+    from game.ui.screens.home import HomeScreen
+
+    class HistoryTimed(QuizApp):
+        frames: asyncio.Event
+
+        def post_display_hook(self) -> None:
+            super().post_display_hook()
+            self.frames.set()
+
+        async def frame_of(self, screen_type: type) -> None:
+            while not isinstance(self.screen, screen_type):
+                self.frames.clear()
+                await self.frames.wait()
+            self.frames.clear()
+            await self.frames.wait()
+
+    results: dict[str, list[float]] = {"history": [], "home": []}
+
+    async def measure(pilot) -> None:
+        app = pilot.app
+        await app.frame_of(HomeScreen)
+        for _ in range(5):
+            start = time.perf_counter()
+            app.on_home_screen_history_asked()
+            await app.frame_of(HistoryScreen)
+            results["history"].append(time.perf_counter() - start)
+            app.pop_screen()
+            await app.frame_of(HomeScreen)
+            start = time.perf_counter()
+            app.push_screen(app._home_screen())
+            await app.frame_of(HomeScreen)
+            results["home"].append(time.perf_counter() - start)
+            app.pop_screen()
+            await pilot.pause()
+        out.write_text(json.dumps(results))
+        app.exit()
+
+    app = create_app(Path(args.questions), Path(args.saves), player=PLAYER)
+    app.__class__ = HistoryTimed
+    app.frames = asyncio.Event()
+    return app, measure
+
+
+def child(args: argparse.Namespace) -> int:
+    """Run one instrumented app on this process's terminal."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(HERE.parent))
+    out = Path(args.out)
+    if args.child == "minimal-start":
+        _timed(_minimal_app_class(), out, True)().run()
+    elif args.child == "minimal-keys":
+        _timed(_minimal_app_class(), out, False)().run()
+    elif args.child == "quiz-start":
+        _quiz_app(args, out, exit_on_first_frame=True, play=False).run()
+    elif args.child == "quiz-keys":
+        _quiz_app(args, out, exit_on_first_frame=False, play=True).run()
+    elif args.child == "history":
+        app, measure = _history_run(args, out)
+        app.run(auto_pilot=measure)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parent: print the UI figures. Child (--child): run one app."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--child", choices=("minimal-start", "minimal-keys", "quiz-start", "quiz-keys", "history")
+    )
+    parser.add_argument("--out", default="")
+    parser.add_argument("--questions", default=str(ROOT / "questions"))
+    parser.add_argument("--saves", default="")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args(argv)
+    if args.child:
+        return child(args)
+    for row in run(args.repeats):
+        print(json.dumps(row))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
