@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
 from game.paths import GamePaths, resolve_paths
+
+if TYPE_CHECKING:
+    from game.store import SaveStore
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -270,35 +275,36 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_history(args: argparse.Namespace) -> int:
-    """`quiz history`: rounds, newest first."""
-    from game.report.history import history_text
+@contextmanager
+def _save_store(args: argparse.Namespace) -> Iterator[SaveStore]:
+    """The save store of the saves folder, its notices (a damaged file moved aside...) on stderr."""
     from game.store import open_store
 
     opening = open_store(_paths(args).saves_dir)
     try:
         for notice in opening.notices:
             print(notice, file=sys.stderr)
-        sys.stdout.write(
-            history_text(opening.store, getattr(args, "player", None), args.bank, args.format)
-        )
+        yield opening.store
     finally:
         opening.store.close()
+
+
+def run_history(args: argparse.Namespace) -> int:
+    """`quiz history`: rounds, newest first."""
+    from game.report.history import history_text
+
+    with _save_store(args) as store:
+        text = history_text(store, getattr(args, "player", None), args.bank, args.format)
+    sys.stdout.write(text)
     return EXIT_OK
 
 
 def run_export(args: argparse.Namespace) -> int:
     """`quiz export`: one row per answer."""
     from game.report.history import export_text
-    from game.store import open_store
 
-    opening = open_store(_paths(args).saves_dir)
-    try:
-        for notice in opening.notices:
-            print(notice, file=sys.stderr)
-        text = export_text(opening.store, getattr(args, "player", None), args.bank, args.format)
-    finally:
-        opening.store.close()
+    with _save_store(args) as store:
+        text = export_text(store, getattr(args, "player", None), args.bank, args.format)
     if args.out:
         try:
             # A byte-order mark lets a spreadsheet opened by double-click see UTF-8.
