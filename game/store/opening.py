@@ -6,6 +6,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -149,16 +150,31 @@ def _daily_backup(connection: sqlite3.Connection, target: Path, backups_kept: in
 
 
 def _ready_connection(database_path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
-    """A connection to a sound save file in WAL mode at the current schema version."""
-    connection = connect(database_path, busy_timeout_ms)
-    try:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        migrate(connection)
-    except BaseException:
-        connection.close()
-        raise
-    return connection
+    """A connection to a sound save file in WAL mode at the current schema version.
+
+    Switching a new file to WAL needs it alone, and SQLite answers "database is locked" at once,
+    without waiting out the busy timeout, while another quiz opening the same new folder reads
+    it. So a busy answer is retried, with growing pauses, for as long as the busy timeout.
+    """
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    pause = 0.01
+    while True:
+        connection = connect(database_path, busy_timeout_ms)
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            migrate(connection)
+        except sqlite3.Error as error:
+            connection.close()
+            if not is_busy_error(error) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+            continue
+        except BaseException:
+            connection.close()
+            raise
+        return connection
 
 
 def open_store(
