@@ -119,6 +119,9 @@ class HomeScreen(Screen[None]):
         Binding("h", "history", "History"),
         Binding("p", "switch_player", "Player"),
         Binding("r", "reload", "Reload"),
+        # The question editor's keys, for teachers; the line under the modes shows them.
+        Binding("w", "edit_bank", "Write questions", show=False),
+        Binding("n", "new_bank", "New bank", show=False),
     ]
 
     class PlayChosen(Message):
@@ -137,6 +140,16 @@ class HomeScreen(Screen[None]):
 
     class HistoryAsked(Message):
         """The player wants to look back at their rounds."""
+
+    class EditBankAsked(Message):
+        """A teacher wants to write or change this bank's questions."""
+
+        def __init__(self, bank_id: str) -> None:
+            super().__init__()
+            self.bank_id = bank_id
+
+    class NewBankAsked(Message):
+        """A teacher wants to start a new bank."""
 
     def __init__(
         self,
@@ -221,7 +234,7 @@ class HomeScreen(Screen[None]):
         return Content.assemble(
             "No question banks yet.\n\nPut .yaml bank files in ",
             (where, "bold"),
-            " and press r to look again.",
+            " and press r to look again, or press n to write one here.",
         )
 
     def _modes_text(self) -> Content:
@@ -230,7 +243,18 @@ class HomeScreen(Screen[None]):
             label = Content.assemble((f" {key:>5} ", "bold $accent"), (f"{name:<8}", "bold"))
             line = Content.assemble(label, (f" {about}", "$text-muted"))
             lines.append(line.stylize(f"@click=screen.play('{mode}')"))
-        return Content("\n").join(lines)
+        write = Content.assemble(
+            Content.assemble(
+                ("     w ", "bold $accent"),
+                ("Write   ", "bold"),
+                (" this bank's questions", "$text-muted"),
+            ).stylize("@click=screen.edit_bank"),
+            ("  ·  ", "$text-muted"),
+            Content.assemble(("n ", "bold $accent"), ("New bank", "bold")).stylize(
+                "@click=screen.new_bank"
+            ),
+        )
+        return Content("\n").join([*lines, write])
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
@@ -309,6 +333,18 @@ class HomeScreen(Screen[None]):
     def action_history(self) -> None:
         """Ask the App for the History screen."""
         self.post_message(self.HistoryAsked())
+
+    def action_edit_bank(self) -> None:
+        """Open the highlighted bank in the question editor."""
+        bank = self._highlighted_bank()
+        if bank is None:
+            self.notify("There is no bank yet: press n to start one.", severity="warning")
+            return
+        self.post_message(self.EditBankAsked(bank.bank_id))
+
+    def action_new_bank(self) -> None:
+        """Start a new bank in the question editor."""
+        self.post_message(self.NewBankAsked())
 
     def action_reload(self) -> None:
         """Ask the App to read the banks again."""
