@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from game.ui.editing import EditorRoutes
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.player import PlayerScreen, clean_player_name
 from game.ui.screens.too_small import TooSmallScreen
@@ -39,8 +40,9 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class QuizApp(App[None]):
-    """The quiz game: home, set-up, rounds and summaries over one session."""
+class QuizApp(EditorRoutes, App[None]):
+    """The quiz game: home, set-up, rounds and summaries over one session; the question
+    editor's handlers come from EditorRoutes."""
 
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
@@ -128,6 +130,12 @@ class QuizApp(App[None]):
             yield SystemCommand(
                 "Reload banks", "Read the questions folder again", screen.action_reload
             )
+            yield SystemCommand(
+                "Write questions",
+                "Open the highlighted bank in the editor",
+                screen.action_edit_bank,
+            )
+            yield SystemCommand("New bank", "Start a bank in the editor", screen.action_new_bank)
         yield from super().get_system_commands(screen)
 
     # -- the window's size ---------------------------------------------------------------
