@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game.core.model import Bank
+
+if TYPE_CHECKING:
+    from game.core.rounds import Round
 
 EXAMPLE = "482913-10"
 _PART = re.compile(r"([td]?)(\d+)\Z")
@@ -101,3 +105,13 @@ def topic_for_number(number: int | None, topics: Sequence[tuple[str, str]]) -> s
     if number is None or not 1 <= number <= len(topics):
         return None
     return topics[number - 1][0]
+
+
+def round_code(played: Round) -> str:
+    """The class code a seeded round shows (its count is the questions it really has)."""
+    request = played.request
+    if request.seed is None:
+        return ""
+    return str(
+        code_for(request.seed, played.total, request.topic, request.difficulty, played.topic_names)
+    )

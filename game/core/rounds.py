@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
+from game.core.class_code import topic_order
 from game.core.model import Bank, Question, QuestionType
 from game.core.records import AnswerRecord, Result, RoundStart
 from game.core.scoring import Response, max_points, round_half_up, score_answer
@@ -120,7 +121,7 @@ def build_round(bank: Bank, request: PlayRequest, rng: random.Random | None = No
         request=request,
         questions=tuple(ask(question, rng) for question in picked),
         time_limit=bank.time_limit if request.mode == "timed" else None,
-        topic_names=tuple(bank.topics.items()),
+        topic_names=topic_order(bank),
     )
 
 
