@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from game.core.class_code import round_code
 from game.core.model import QuestionType
 from game.core.records import AnswerRecord, Result
 from game.core.rounds import AskedQuestion, Round, expected_parts, given_parts
@@ -129,7 +130,7 @@ class RoundScreen(Screen[None]):
         played = self.round_state
         parts: list[str | tuple[str, str]] = [MODE_LABELS.get(played.mode, played.mode)]
         if played.mode == "exam" and played.request.seed is not None:
-            parts += ["  ·  class code ", (str(played.request.seed), "bold")]
+            parts += ["  ·  class code ", (round_code(played), "bold")]
         return Content.assemble(*parts)
 
     async def on_mount(self) -> None:

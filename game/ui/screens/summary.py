@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from game.core.class_code import round_code
 from game.core.records import AnswerRecord
 from game.core.rounds import PlayRequest, Round, RoundSummary
 from game.core.scoring import SCORING_RULE
@@ -84,7 +85,7 @@ class SummaryScreen(Screen[None]):
             title = Content.assemble("Round over  ·  ", (played.bank_title, "bold"))
             yield Static(title, id="summary-title")
             if summary.mode == "exam" and summary.seed is not None:
-                code = Content.assemble("Exam  ·  class code ", (str(summary.seed), "bold"))
+                code = Content.assemble("Exam  ·  class code ", (round_code(played), "bold"))
                 yield Static(code, id="summary-code")
         with VerticalScroll(id="summary-body"):
             score = f"{summary.score} of {summary.max_score} points  ·  {summary.percentage}%"
