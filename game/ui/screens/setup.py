@@ -10,10 +10,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Select, Static
 
+from game.core.class_code import ClassCode, parse_code, topic_for_number, topic_order
 from game.core.model import Bank
 from game.core.rounds import Mode, PlayRequest, eligible_questions
 
 DEFAULT_COUNT = 10
+# What the class code field says while no whole code is typed (it fits 80 columns).
+SEED_HINT = "empty: a new one; same code, same round"
 ALL_TOPICS = ""  # Select values cannot be None
 ANY_DIFFICULTY = 0
 
@@ -95,16 +98,12 @@ class SetupScreen(Screen[PlayRequest | None]):
                 yield Static("Class code", classes="setup-label")
                 yield Input(
                     "",
-                    type="integer",
-                    max_length=9,
-                    placeholder="optional",
+                    max_length=24,
+                    placeholder="e.g. 482913-10",
                     compact=True,
                     id="setup-seed",
                 )
-                yield Static(
-                    "empty: a new one; same code, same round",
-                    classes="setup-hint",
-                )
+                yield Static(SEED_HINT, classes="setup-hint", id="setup-seed-hint")
             yield Static("", id="setup-problem")
             with Horizontal(id="setup-buttons"):
                 yield Button("Start  ⏎", variant="primary", id="setup-start")
@@ -116,9 +115,11 @@ class SetupScreen(Screen[PlayRequest | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Start on the Start button: the defaults are one Enter away."""
+        """Start on the Start button (the defaults are one Enter away); an exam starts in the
+        class code, which a student types and a teacher leaves empty."""
         self._refresh()
-        self.query_one("#setup-start", Button).focus()
+        start_in = "#setup-seed" if self._mode == "exam" else "#setup-start"
+        self.query_one(start_in).focus()
 
     # -- what the choices add up to ------------------------------------------------------
 
@@ -177,6 +178,13 @@ class SetupScreen(Screen[PlayRequest | None]):
         self.query_one("#setup-count-hint", Static).update(count_hint)
 
         problem = "" if available else "No question fits this topic and difficulty."
+        code = self._class_code()
+        fixed = isinstance(code, ClassCode) and code.complete
+        for field in ("#setup-topic", "#setup-difficulty", "#setup-count"):
+            self.query_one(field).disabled = fixed
+        self.query_one("#setup-seed-hint", Static).update(self._code_hint(code))
+        if isinstance(code, str):
+            problem = _sentence(code)
         self.query_one("#setup-problem", Static).update(problem)
         self.query_one("#setup-problem").display = bool(problem)
         self.query_one("#setup-start", Button).disabled = not available
@@ -186,11 +194,30 @@ class SetupScreen(Screen[PlayRequest | None]):
         event.stop()
         if event.select.id == "setup-mode" and isinstance(event.value, str):
             self._mode = event.value  # type: ignore[assignment]
+        code = self._class_code()
+        if isinstance(code, ClassCode) and code.complete:
+            self._refresh()  # the class code set these fields; the count stays its own
+            return
         count = self.query_one("#setup-count", Input)
         if count.value == self._auto_count:
             self._auto_count = str(min(DEFAULT_COUNT, self.available()))
             count.value = self._auto_count
         self._refresh()
+
+    @on(Input.Changed, "#setup-seed")
+    def _code_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        code = self._class_code()
+        if isinstance(code, ClassCode) and code.complete:
+            self._show_code(code)
+        self._refresh()
+
+    def _show_code(self, code: ClassCode) -> None:
+        """Set the topic, difficulty and count fields to what a whole class code plays."""
+        topic = topic_for_number(code.topic_number, topic_order(self._bank))
+        self.query_one("#setup-topic", Select).value = topic or ALL_TOPICS
+        self.query_one("#setup-difficulty", Select).value = code.difficulty or ANY_DIFFICULTY
+        self.query_one("#setup-count", Input).value = str(code.count)
 
     @on(Input.Changed, "#setup-count")
     def _count_changed(self, event: Input.Changed) -> None:
@@ -214,15 +241,57 @@ class SetupScreen(Screen[PlayRequest | None]):
 
     # -- actions -------------------------------------------------------------------------
 
+    def _class_code(self) -> ClassCode | str | None:
+        """The class code typed (exams only): the code, None when empty, or what is wrong."""
+        if self._mode != "exam":
+            return None
+        text = self.query_one("#setup-seed", Input).value.strip()
+        if not text:
+            return None
+        code = parse_code(text)
+        if isinstance(code, str) or not code.complete:
+            return code
+        topics = topic_order(self._bank)
+        if code.topic_number is not None and code.topic_number > len(topics):
+            return (
+                f"this class code names topic {code.topic_number}, but this bank has "
+                f"{len(topics)}: is this the bank your teacher means?"
+            )
+        topic = topic_for_number(code.topic_number, topics)
+        probe = PlayRequest(bank_id=self._bank.bank_id, topic=topic, difficulty=code.difficulty)
+        fitting = len(eligible_questions(self._bank, probe))
+        if code.count is not None and code.count > fitting:
+            return (
+                f"this class code is for {code.count} questions, but only {fitting} here fit "
+                "it: is this the bank your teacher means?"
+            )
+        return code
+
+    def _code_hint(self, code: ClassCode | str | None) -> Content:
+        """What the class code field says: how to use it, or what the code typed plays."""
+        if not isinstance(code, ClassCode) or not code.complete:
+            return Content(SEED_HINT)
+        return Content("the code sets count, topic, difficulty")
+
     def request(self) -> PlayRequest | None:
-        """The round these choices describe, or None when no question fits."""
+        """The round these choices describe, or None when no question fits or the class code
+        is wrong. A whole class code (seed-count) fixes the count, topic and difficulty."""
+        code = self._class_code()
+        if isinstance(code, str):
+            return None
+        if isinstance(code, ClassCode) and code.complete and code.count is not None:
+            return PlayRequest(
+                bank_id=self._bank.bank_id,
+                mode="exam",
+                topic=topic_for_number(code.topic_number, topic_order(self._bank)),
+                count=code.count,
+                difficulty=code.difficulty,
+                seed=code.seed,
+            )
         if not self.available():
             return None
         topic, level = self._filters()
-        seed: int | None = None
-        if self._mode == "exam":
-            text = self.query_one("#setup-seed", Input).value.strip()
-            seed = int(text) if text.lstrip("-").isdigit() else None
+        seed = code.seed if isinstance(code, ClassCode) else None
         return PlayRequest(
             bank_id=self._bank.bank_id,
             mode=self._mode,
@@ -236,10 +305,22 @@ class SetupScreen(Screen[PlayRequest | None]):
         """Start the round as chosen."""
         request = self.request()
         if request is None:
-            self.notify("No question fits this topic and difficulty.", severity="warning")
+            code = self._class_code()
+            problem = (
+                _sentence(code)
+                if isinstance(code, str)
+                else "No question fits this topic and difficulty."
+            )
+            self.notify(problem, severity="warning", markup=False)
             return
         self.dismiss(request)
 
     def action_back(self) -> None:
         """Back to the home screen without playing."""
         self.dismiss(None)
+
+
+def _sentence(words: str) -> str:
+    """Words as a sentence: a capital first, a full stop last (unless a ? or ! is there)."""
+    words = words[:1].upper() + words[1:]
+    return words if words.endswith((".", "?", "!")) else words + "."
