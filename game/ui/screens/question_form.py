@@ -218,13 +218,13 @@ class QuestionFormScreen(Screen[None]):
             self._check_pending = True
             self.call_after_refresh(self._validate)
 
-    def _show_problems(self, problems: Sequence[FieldProblem]) -> None:
+    def _show_problems(self, problems: Sequence[FieldProblem], *, refused: bool = False) -> None:
         kind = self.query_one(TypeFields).kind
         shown = sorted(problems, key=lambda p: not p.is_error) if self._touched else []
         lines = [problem_line(problem, kind, self.query_one(TypeFields)) for problem in shown]
         panel = self.query_one(ProblemList)
         if shown:
-            panel.show(lines, sum(1 for p in shown if p.is_error))
+            panel.show(lines, sum(1 for p in shown if p.is_error), refused=refused)
         elif self._touched:
             panel.show_note("No problems: ctrl+s saves, ctrl+o shows it as a player will.", ok=True)
         else:
@@ -286,16 +286,11 @@ class QuestionFormScreen(Screen[None]):
         """Ask the App to save, unless the checks found errors."""
         self._validate()
         self._touched = True
-        self._show_problems(self._last_check.problems)
         errors = self._last_check.errors
+        # The refusal is said in the problem list itself: a notice would cover the problems.
+        self._show_problems(self._last_check.problems, refused=bool(errors))
         if errors:
             self.app.bell()
-            count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
-            self.notify(
-                f"Not saved: {count} to fix first, listed at the bottom.",
-                severity="error",
-                markup=False,
-            )
             return
         draft = self.draft()
         self.post_message(self.SaveAsked(self._original.id if self._original else None, draft))
@@ -307,7 +302,7 @@ class QuestionFormScreen(Screen[None]):
         if question is None:
             self._touched = True
             self._show_problems(self._last_check.problems)
-            self.notify("Fix the problems listed at the bottom first.", severity="warning")
+            self.app.bell()
             return
         self.app.push_screen(PreviewScreen(question, self._bank_title, self._topics))
 

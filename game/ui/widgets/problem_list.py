@@ -83,15 +83,16 @@ class ProblemList(VerticalScroll, can_focus=False):
         """One text, replaced whole at each check."""
         yield Static("", id="problem-text")
 
-    def show(self, lines: Sequence[Content], errors: int) -> None:
-        """Show these problem lines; ``errors`` of them stop a save."""
+    def show(self, lines: Sequence[Content], errors: int, *, refused: bool = False) -> None:
+        """Show these problem lines; ``errors`` of them stop a save (``refused``: one just did)."""
         if errors:
-            head = Content.assemble(
-                (
-                    f"{errors} to fix before saving (ctrl+s is refused until then)",
-                    "bold $text-error",
-                )
+            count = f"{errors} problem{'s' if errors != 1 else ''}"
+            words = (
+                f"Not saved: {count} to fix first"
+                if refused
+                else f"{count} to fix before saving (ctrl+s is refused until then)"
             )
+            head = Content.assemble((words, "bold $text-error"))
         else:
             head = Content.assemble(("Ready to save: warnings do not stop it", "bold"))
         self._set(Content("\n").join([head, *lines]), "")

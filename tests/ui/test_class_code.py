@@ -1,0 +1,101 @@
+"""The class code: the code an exam shows, typed in a student's set-up, replays that exam."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from editor_kit import keys_for
+from shell_kit import make_app, run_with_pilot, screen_text
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from game.cli import build_parser
+from game.core.rounds import PlayRequest, Round
+from game.ui.screens.round import RoundScreen
+from game.ui.screens.setup import SetupScreen
+
+
+def _cli_request(*flags: str) -> PlayRequest:
+    """The round `quiz play ...` asks for (as run_game builds it)."""
+    args = build_parser().parse_args(["play", "--bank", "rivers", "--mode", "exam", *flags])
+    return PlayRequest(
+        bank_id=args.bank,
+        mode=args.mode,
+        topic=args.topic,
+        count=args.count,
+        difficulty=args.difficulty,
+        seed=args.seed,
+    )
+
+
+def _teachers_round(library: dict[str, Path], request: PlayRequest) -> tuple[str, Round]:
+    app = make_app(library, player="Teacher", play=request)
+    seen: dict[str, object] = {}
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        heading = screen_text(app).splitlines()[0]
+        seen["code"] = heading.split("class code ")[1].strip()
+        seen["round"] = screen.round_state
+
+    run_with_pilot(app, scenario)
+    return seen["code"], seen["round"]  # type: ignore[return-value]
+
+
+def _students_round(library: dict[str, Path], typed: str) -> Round:
+    app = make_app(library, player="Student")
+    seen: dict[str, Round] = {}
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, SetupScreen)
+        assert setup.focused is setup.query_one("#setup-seed", Input)  # the code comes first
+        await pilot.press(*keys_for(typed), "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        assert f"class code {typed}" in screen_text(app)
+        seen["round"] = screen.round_state
+
+    run_with_pilot(app, scenario)
+    return seen["round"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "code"),
+    [
+        (("--count", "5", "--seed", "482913"), "482913-5"),
+        (("--count", "3", "--seed", "77", "--topic", "hist", "--difficulty", "1"), "77-3-t2-d1"),
+        (("--count", "40", "--seed", "123456"), "123456-12"),  # the bank has 12
+    ],
+)
+def test_the_code_typed_in_set_up_gives_the_same_round_as_quiz_play(
+    library: dict[str, Path], flags: tuple[str, ...], code: str
+) -> None:
+    shown, teachers = _teachers_round(library, _cli_request(*flags))
+    assert shown == code
+    students = _students_round(library, shown)
+    assert students.questions == teachers.questions  # same questions, order and shuffles
+    assert students.request.seed == teachers.request.seed
+
+
+def test_a_code_for_another_bank_is_refused_in_words(library: dict[str, Path]) -> None:
+    app = make_app(library, player="Student")
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*keys_for("482913-30"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "This class code is for 30 questions, but only 12 here fit" in screen_text(app)
+        await pilot.press(*(["backspace"] * 9), *keys_for("48x"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "A class code looks like 482913-10" in screen_text(app)
+
+    run_with_pilot(app, scenario)
