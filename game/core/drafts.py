@@ -62,15 +62,23 @@ class BankDetails:
 
 
 def topics_from_names(names: Iterable[str], existing: dict[str, str]) -> dict[str, str]:
-    """Topic ids for display names: a name the bank already has keeps its id, a new one gets a
-    slug; blank names are dropped, repeated names kept once."""
+    """Topic ids for display names (one a line): a name the bank already has keeps its id; a
+    line changed in place is a rename and keeps the id of the name it replaced; any other new
+    name gets a slug. Blank lines are dropped, repeated names kept once."""
     by_name = {name: topic_id for topic_id, name in existing.items()}
+    lines = [raw.strip() for raw in names]
+    old_lines = list(existing.items())
+    kept_names = set(lines)
     topics: dict[str, str] = {}
-    for raw in names:
-        name = raw.strip()
+    for position, name in enumerate(lines):
         if not name or name in topics.values():
             continue
-        topic_id = by_name.get(name) or unique_id(slug(name, 24), topics, "topic")
+        renamed = None
+        if name not in by_name and position < len(old_lines):
+            old_id, old_name = old_lines[position]
+            if old_name not in kept_names and old_id not in topics:
+                renamed = old_id
+        topic_id = by_name.get(name) or renamed or unique_id(slug(name, 24), topics, "topic")
         if topic_id in topics:
             topic_id = unique_id(topic_id, topics)
         topics[topic_id] = name

@@ -21,6 +21,16 @@ def test_ids_are_unique_in_the_bank() -> None:
     assert len(unique_id("x" * 64, ["x" * 64])) == 64
 
 
+def test_a_topic_renamed_in_place_keeps_its_id() -> None:
+    existing = {"geo": "Geography", "hist": "History"}
+    assert topics_from_names(["Geography", "World history"], existing) == {
+        "geo": "Geography",
+        "hist": "World history",
+    }
+    # the first line changed in place: a rename of the first topic
+    assert topics_from_names(["World history"], existing) == {"geo": "World history"}
+
+
 def test_topic_names_keep_their_ids() -> None:
     existing = {"geo": "Geography"}
     assert topics_from_names(["Geography", " History ", "", "History"], existing) == {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from textual import on
@@ -37,6 +38,7 @@ class BankDetailsScreen(Screen[BankDetails | None]):
         self._check = check
         self._new = new
         self._problems: list[str] = []
+        self._touched = not new  # a new bank's problems show once the teacher starts
 
     def compose(self) -> ComposeResult:
         """Three fields, then what they would break."""
@@ -72,7 +74,8 @@ class BankDetailsScreen(Screen[BankDetails | None]):
                     id="details-topics",
                 )
             about = (
-                "The file is named after the title. Questions come next."
+                "ctrl+s goes on to the first question; the file, named after the title, is "
+                "written when that question is saved."
                 if self._new
                 else "A topic that questions still use cannot be taken away."
             )
@@ -94,12 +97,21 @@ class BankDetailsScreen(Screen[BankDetails | None]):
             topics=topics_from_names(names, self._details.topics),
         )
 
-    def _validate(self) -> None:
-        self._problems = list(self._check(self.details()))
+    def _validate(self, *, refused: bool = False) -> None:
+        counts = Counter(self._check(self.details()))
+        self._problems = [
+            text if count == 1 else f"{text} (on {count} questions)"
+            for text, count in counts.items()
+        ]
         panel = self.query_one(ProblemList)
-        if self._problems:
-            lines = [Content.assemble(("✗ ", "bold $text-error"), text) for text in self._problems]
-            panel.show(lines, len(lines))
+        if self._problems and self._touched:
+            lines = [
+                Content.assemble(("✗ ", "bold $text-error"), (_field_of(text), "bold"), text)
+                for text in self._problems
+            ]
+            panel.show(lines, len(lines), refused=refused)
+        elif self._problems:
+            panel.show_note("Give the bank a title; the rest is optional.")
         else:
             panel.show_note("No problems: ctrl+s saves.", ok=True)
 
@@ -107,6 +119,7 @@ class BankDetailsScreen(Screen[BankDetails | None]):
     @on(TextArea.Changed)
     def _changed(self, event: Input.Changed | TextArea.Changed) -> None:
         event.stop()
+        self._touched = True
         self._validate()
 
     @on(Input.Submitted)
@@ -116,13 +129,21 @@ class BankDetailsScreen(Screen[BankDetails | None]):
 
     def action_save(self) -> None:
         """Hand the details back, unless they would make the bank invalid."""
-        self._validate()
+        self._touched = True
+        self._validate(refused=True)
         if self._problems:
             self.app.bell()
-            self.notify("Not saved: fix the problems listed at the bottom.", severity="error")
             return
         self.dismiss(self.details())
 
     def action_back(self) -> None:
         """Leave without changing anything."""
         self.dismiss(None)
+
+
+def _field_of(message: str) -> str:
+    """``Title: `` and so on, from the validator's message (which starts with the key)."""
+    for key, name in (("title", "Title"), ("description", "Description")):
+        if message.startswith(key):
+            return f"{name}: "
+    return "Topics: " if "topic" in message else ""
