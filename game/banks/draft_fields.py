@@ -28,7 +28,8 @@ class FieldMap:
         self.first_line = item.start_mark.line
         self.exact: dict[tuple[int, int], tuple[str, int | None]] = {}
         self.lines: list[tuple[int, str]] = []  # (first line of a key, key)
-        self.last_line = item.end_mark.line
+        # Not the item's end mark: a block mapping ends where the next item starts.
+        self.last_line = self.first_line
         for key, value in item.value:
             if not isinstance(key, ScalarNode):
                 continue

@@ -373,3 +373,20 @@ def test_the_template_keeps_every_comment_through_edits(tmp_path: Path) -> None:
     for comment in comments:
         if "exactly one choice" not in comment:  # it was on the answer: line, now gone
             assert comment in after
+
+
+def test_a_drafts_problems_are_its_own(tmp_path: Path) -> None:
+    path = _bank(tmp_path, COMMENTED.replace('    quote: "It reaches the North Sea."\n', ""))
+    editor = open_bank(path, "rivers")
+    assert not isinstance(editor, str)
+    first = editor.questions[0]
+    check = editor.check_question(first.id, replace(first, explanation=""))
+    # the next question's own warning (no quote) is not the draft's
+    assert [(p.field, p.message) for p in check.problems] == [
+        ("explanation", "explanation is empty; write the text")
+    ]
+    last = editor.questions[-1]
+    check = editor.check_question(last.id, replace(last, pairs=(("Paris", "Seine"), ("Rome", ""))))
+    assert [(p.field, p.item, p.message) for p in check.errors] == [
+        ("pairs", 1, "the right of a pair is empty; write the text")
+    ]
