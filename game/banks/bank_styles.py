@@ -87,6 +87,7 @@ def _leaves(nodes: list[Node]) -> list[Node]:
 
 
 def question_items(root: MappingNode) -> list[MappingNode]:
+    """The composed entries of the bank's questions list (none when there is no such list)."""
     entry = mapping_entries(root).get("questions")
     if entry is None or not isinstance(entry[1], SequenceNode):
         return []
