@@ -14,6 +14,8 @@ from game import __version__
 from game.paths import GamePaths, resolve_paths
 
 if TYPE_CHECKING:
+    from game.core.class_code import ClassCode
+    from game.core.rounds import PlayRequest
     from game.store import SaveStore
 
 EXIT_OK = 0
@@ -71,14 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--count",
         metavar="N",
         type=_positive_int,
-        default=10,
-        help="questions in the round (default 10)",
+        default=None,
+        help="questions in the round (default 10, or the class code's)",
     )
     play.add_argument(
         "--difficulty", type=int, choices=(1, 2, 3), help="only questions of this difficulty"
     )
     play.add_argument(
-        "--seed", metavar="S", type=int, help="fix the questions, order and shuffles (exam rounds)"
+        "--seed",
+        metavar="S",
+        type=_class_code,
+        help="fix the questions, order and shuffles (exam rounds): a number, or the whole "
+        "class code the exam screen shows, such as 482913-10",
     )
     play.add_argument(
         "--player", metavar="NAME", default=argparse.SUPPRESS, help="play as this player"
@@ -194,6 +200,50 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
     return value
+
+
+def _class_code(text: str) -> ClassCode:
+    from game.core.class_code import parse_code
+
+    parsed = parse_code(text)
+    if isinstance(parsed, str):
+        raise argparse.ArgumentTypeError(parsed)
+    return parsed
+
+
+def _play_request(args: argparse.Namespace, paths: GamePaths) -> PlayRequest | str:
+    """The round `quiz play` asks for, or in words why the options disagree with the code."""
+    from game.core.rounds import PlayRequest
+
+    code: ClassCode | None = args.seed
+    count, topic, difficulty = args.count, args.topic, args.difficulty
+    if code is not None and code.complete:
+        if count is not None and count != code.count:
+            return f"the class code {code} is for {code.count} questions, not {count}"
+        if difficulty is not None and code.difficulty != difficulty:
+            return f"the class code {code} does not limit the round to difficulty {difficulty}"
+        count, difficulty = code.count, code.difficulty
+        if code.topic_number is not None:
+            from game.banks.library import load_bank_by_id
+            from game.core.class_code import topic_for_number, topic_order
+
+            loaded = load_bank_by_id(paths.questions_dir, args.bank) if args.bank else None
+            if loaded is None or loaded.bank is None:
+                return f"the class code {code} names a topic: give its playable bank with --bank"
+            coded_topic = topic_for_number(code.topic_number, topic_order(loaded.bank))
+            if coded_topic is None or (topic is not None and topic != coded_topic):
+                return f"the class code {code} does not fit the topics of {args.bank}"
+            topic = coded_topic
+        elif topic is not None:
+            return f"the class code {code} does not limit the round to a topic"
+    return PlayRequest(
+        bank_id=args.bank,
+        mode=args.mode,
+        topic=topic,
+        count=count if count is not None else 10,
+        difficulty=difficulty,
+        seed=code.seed if code is not None else None,
+    )
 
 
 def _paths(args: argparse.Namespace) -> GamePaths:
@@ -360,20 +410,15 @@ def run_report(args: argparse.Namespace) -> int:
 
 def run_game(args: argparse.Namespace) -> int:
     """Open the game: home, or straight into a round for `quiz play`."""
-    from game.core.rounds import PlayRequest
     from game.ui.app import create_app
 
     paths = _paths(args)
     play = None
     if args.command == "play":
-        play = PlayRequest(
-            bank_id=args.bank,
-            mode=args.mode,
-            topic=args.topic,
-            count=args.count,
-            difficulty=args.difficulty,
-            seed=args.seed,
-        )
+        play = _play_request(args, paths)
+        if isinstance(play, str):
+            print(f"quiz play: {play}", file=sys.stderr)
+            return EXIT_USAGE
     app = create_app(
         questions_dir=paths.questions_dir,
         saves_dir=paths.saves_dir,

@@ -113,3 +113,47 @@ def test_validate_with_no_path_uses_the_questions_flag(tmp_path, capsys):
         "one.yaml:2:12: error: questions is an empty list; a bank needs at least one question"
     )
     assert Path(out[0].split(":")[0]).name == "one.yaml"
+
+
+def _bank_with_topics(folder: Path) -> None:
+    lines = ["title: Rivers", "topics: {geo: Geography, hist: History}", "questions:"]
+    for n in range(6):
+        lines += [
+            f"  - {{id: q{n}, type: truefalse, topic: {'geo' if n % 2 else 'hist'}, prompt: 'Is {n} even?',"
+            f" answer: {str(n % 2 == 0).lower()}, explanation: It is what it is., quote: q}}"
+        ]
+    (folder / "rivers.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_play_takes_the_whole_class_code_as_its_seed(isolated_folders):
+    from game.cli import _play_request, build_parser
+
+    _bank_with_topics(isolated_folders["questions"])
+    paths = resolve_paths()
+    args = build_parser().parse_args(
+        ["play", "--bank", "rivers", "--mode", "exam", "--seed", "482913-3-t2"]
+    )
+    request = _play_request(args, paths)
+    assert (request.seed, request.count, request.topic, request.difficulty) == (
+        482913,
+        3,
+        "hist",
+        None,
+    )
+    plain = _play_request(
+        build_parser().parse_args(["play", "--bank", "rivers", "--seed", "77"]), paths
+    )
+    assert (plain.seed, plain.count, plain.topic) == (77, 10, None)
+
+
+def test_play_refuses_options_that_contradict_the_class_code(isolated_folders, capsys):
+    _bank_with_topics(isolated_folders["questions"])
+    assert (
+        main(["play", "--bank", "rivers", "--mode", "exam", "--seed", "482913-3", "--count", "5"])
+        == 2
+    )
+    assert "the class code 482913-3 is for 3 questions, not 5" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["play", "--seed", "48x"])
+    assert exit_info.value.code == 2
+    assert "a class code looks like 482913-10" in capsys.readouterr().err
