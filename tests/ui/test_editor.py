@@ -237,6 +237,7 @@ def test_preview_plays_the_question_and_keeps_nothing(library: dict[str, Path]) 
         await pilot.press(*right_keys(preview.round_state.current))
         await pilot.pause()
         assert "Right" in screen_text(app)
+        assert "Press Enter to go back to the form." in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is editor

@@ -51,6 +51,10 @@ class PreviewScreen(RoundScreen):
         """Say plainly that this is a preview."""
         return Content.assemble(("Preview", "bold"), "  ·  nothing is saved or scored")
 
+    def _next_label(self) -> str:
+        """Enter after the feedback goes back to the form."""
+        return "to go back to the form"
+
     def post_message(self, message: Message) -> bool:
         """Keep the round's messages here: the App must not record or route a preview."""
         if isinstance(message, AnswerGiven):

@@ -125,6 +125,10 @@ class RoundScreen(Screen[None]):
             yield Vertical(id="round-feedback")
         yield Footer()
 
+    def _next_label(self) -> str:
+        """What Enter does after the feedback, in the words of "Press Enter ..."."""
+        return "to see your results" if self.round_state.finished else "for the next question"
+
     def _mode_text(self) -> Content:
         """The mode, and the class code of an exam, for a teacher to read out."""
         played = self.round_state
@@ -244,10 +248,9 @@ class RoundScreen(Screen[None]):
             await self._advance()
             return
         await self.query_one("#round-answer", Vertical).remove_children()
-        next_label = "to see your results" if self.round_state.finished else "for the next question"
         panel = FeedbackPanel(
             record,
-            next_label=next_label,
+            next_label=self._next_label(),
             speed_bonus=speed_bonus(asked, record),
             given_parts=() if timed_out else given_parts(asked.question, response),
             expected_parts=expected_parts(asked.question),
