@@ -275,7 +275,8 @@ class HistoryScreen(Screen[None]):
         if values:
             average = sum(values) / len(values)
             facts = (
-                f"{len(values)} finished rounds · first {values[0]:.0f}% · "
+                f"{len(values)} finished round{'' if len(values) == 1 else 's'} · "
+                f"first {values[0]:.0f}% · "
                 f"last {values[-1]:.0f}% · best {max(values):.0f}% · average {average:.0f}%"
             )
         self.query_one("#history-chart-facts", Static).update(facts)
