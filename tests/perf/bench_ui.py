@@ -74,11 +74,11 @@ def _drain(master: int) -> threading.Thread:
     return thread
 
 
-def _wait(process: subprocess.Popen, master: int, timeout: float = 60) -> tuple[float, int]:
-    """Wait for the child; return (seconds waited, peak resident KB)."""
+def _wait(process: subprocess.Popen, master: int, timeout: float = 60) -> float:
+    """Wait for the child; return the moment it ended."""
     deadline = time.monotonic() + timeout
     while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        pid, status, _usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
             process.returncode = os.waitstatus_to_exitcode(status)
             break
@@ -87,18 +87,19 @@ def _wait(process: subprocess.Popen, master: int, timeout: float = 60) -> tuple[
             raise RuntimeError(f"benchmark child {process.args} did not finish")
         time.sleep(0.001)
     os.close(master)
-    return time.monotonic(), usage.ru_maxrss
+    return time.monotonic()
 
 
 def run_start(kind: str, work: Path, extra: list[str]) -> tuple[float, int]:
     """Seconds from starting the process to its exit after the first frame, and peak KB."""
+    out = work / f"{kind}.json"
     start = time.monotonic()
-    process, master = _spawn(kind, work / f"{kind}.json", extra)
+    process, master = _spawn(kind, out, extra)
     _drain(master)
-    end, peak = _wait(process, master)
+    end = _wait(process, master)
     if process.returncode != 0:
         raise RuntimeError(f"{kind} exited {process.returncode}")
-    return end - start, peak
+    return end - start, json.loads(out.with_suffix(".mem").read_text())["peak_kb"]
 
 
 def run_keys(kind: str, work: Path, extra: list[str]) -> list[float]:
@@ -362,11 +363,30 @@ def _history_run(args: argparse.Namespace, out: Path):
     return app, measure
 
 
+def _peak_resident_kb() -> int:
+    """This process's peak resident memory since it started its program (VmHWM).
+
+    Not the parent's ru_maxrss of the child: that counts the parent's pages the child shared
+    between fork and exec, which made both apps look as large as the benchmark itself.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
 def child(args: argparse.Namespace) -> int:
-    """Run one instrumented app on this process's terminal."""
+    """Run one instrumented app on this process's terminal; note its peak memory after."""
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(HERE.parent))
     out = Path(args.out)
+    try:
+        return _run_child(args, out)
+    finally:
+        out.with_suffix(".mem").write_text(json.dumps({"peak_kb": _peak_resident_kb()}))
+
+
+def _run_child(args: argparse.Namespace, out: Path) -> int:
     if args.child == "minimal-start":
         _timed(_minimal_app_class(), out, True)().run()
     elif args.child == "minimal-keys":
