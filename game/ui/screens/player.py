@@ -110,7 +110,7 @@ class PlayerScreen(ModalScreen[str | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape is only offered when there is a player to go back to."""
         if action == "cancel" and not self.cancellable:
-            return None
+            return False  # hidden from the footer, not shown greyed
         return True
 
     def action_cancel(self) -> None:
