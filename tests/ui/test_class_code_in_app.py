@@ -10,23 +10,19 @@ from shell_kit import make_app, run_with_pilot, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from game.cli import build_parser
+from game.cli import _play_request, build_parser
 from game.core.rounds import PlayRequest, Round
+from game.paths import GamePaths
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.setup import SetupScreen
 
 
-def _cli_request(*flags: str) -> PlayRequest:
-    """The round `quiz play ...` asks for (as run_game builds it)."""
+def _cli_request(library: dict[str, Path], *flags: str) -> PlayRequest:
+    """The round `quiz play ...` asks for, built by the CLI's own code."""
     args = build_parser().parse_args(["play", "--bank", "rivers", "--mode", "exam", *flags])
-    return PlayRequest(
-        bank_id=args.bank,
-        mode=args.mode,
-        topic=args.topic,
-        count=args.count,
-        difficulty=args.difficulty,
-        seed=args.seed,
-    )
+    request = _play_request(args, GamePaths(library["questions"], library["saves"]))
+    assert isinstance(request, PlayRequest), request
+    return request
 
 
 def _teachers_round(library: dict[str, Path], request: PlayRequest) -> tuple[str, Round]:
@@ -71,12 +67,13 @@ def _students_round(library: dict[str, Path], typed: str) -> Round:
         (("--count", "5", "--seed", "482913"), "482913-5"),
         (("--count", "3", "--seed", "77", "--topic", "hist", "--difficulty", "1"), "77-3-t2-d1"),
         (("--count", "40", "--seed", "123456"), "123456-12"),  # the bank has 12
+        (("--seed", "77-3-t2-d1"), "77-3-t2-d1"),  # the teacher scripts the code itself
     ],
 )
 def test_the_code_typed_in_set_up_gives_the_same_round_as_quiz_play(
     library: dict[str, Path], flags: tuple[str, ...], code: str
 ) -> None:
-    shown, teachers = _teachers_round(library, _cli_request(*flags))
+    shown, teachers = _teachers_round(library, _cli_request(library, *flags))
     assert shown == code
     students = _students_round(library, shown)
     assert students.questions == teachers.questions  # same questions, order and shuffles

@@ -109,9 +109,8 @@ class PlayerScreen(ModalScreen[str | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape is only offered when there is a player to go back to."""
-        if action == "cancel" and not self.cancellable:
-            return False  # hidden from the footer, not shown greyed
-        return True
+        # False hides the key from the footer (None would show it greyed).
+        return action != "cancel" or self.cancellable
 
     def action_cancel(self) -> None:
         """Close the dialog, keeping the current player."""
