@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
-import io
 import random
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from rich.console import Console
+from shell_kit import run_with_pilot
+from shell_kit import screen_text as screen_text
 from textual.app import App
-from textual.pilot import Pilot
 
 from game.core.model import Bank, Question, QuestionType
 from game.core.rounds import AskedQuestion, PlayRequest, Round, build_round
 from game.ui import messages
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.summary import SummaryScreen
+
+run_app = run_with_pilot  # one way to run a Pilot scenario, shared with the shell's tests
 
 QUIZ_TCSS = Path(__file__).resolve().parents[2] / "game" / "ui" / "quiz.tcss"
 START = datetime(2024, 11, 7, 9, 0, 0, tzinfo=UTC)
@@ -245,23 +244,6 @@ class RoundHarness(App[None]):
         self.requests.append(("home", None))
 
 
-def screen_text(app: App[object]) -> str:
-    """The characters on the app's screen now, as a terminal would show them."""
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-    )
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text()
-
-
 def right_keys(asked: AskedQuestion) -> list[str]:
     """The keys that give the fully right answer to a question as this round shows it."""
     question = asked.question
@@ -298,18 +280,3 @@ def order_keys(shown: tuple[str, ...], target: tuple[str, ...]) -> list[str]:
         items.insert(place, items.pop(where))
         cursor = place
     return keys
-
-
-def run_app(
-    app: App[object],
-    scenario: Callable[[Pilot[object]], Awaitable[None]],
-    size: tuple[int, int] = (80, 24),
-) -> None:
-    """Run the app headless, notifications on, and play the scenario against it."""
-
-    async def main() -> None:
-        async with app.run_test(size=size, notifications=True) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(main())
