@@ -12,6 +12,7 @@ from game.banks.library import load_bank_by_id, scan_library
 from game.core.memory import DueCount, MemoryState
 from game.core.model import Bank, BankSummary
 from game.core.records import AnswerRecord, RoundStart
+from game.paths import GamePaths
 from game.store import AnswerRow, SaveStore, StoreError, open_store
 
 if TYPE_CHECKING:
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from game.core.rounds import PlayRequest, Round
     from game.ui.screens.history import HistoryView
 
-CACHE_FOLDER = "cache"  # inside saves/, as game.paths.GamePaths.cache_dir says
 HISTORY_ROUNDS = 500  # the newest rounds the History table lists
 MOST_MISSED = 20
 
@@ -71,7 +71,8 @@ class Session:
 
     def scan(self) -> list[BankSummary]:
         """Read the questions folder again (unchanged banks come from the cache)."""
-        self.banks = scan_library(self.questions_dir, self.saves_dir / CACHE_FOLDER)
+        cache_dir = GamePaths(self.questions_dir, self.saves_dir).cache_dir
+        self.banks = scan_library(self.questions_dir, cache_dir)
         return self.banks
 
     def load_bank(self, bank_id: str) -> Bank | str:

@@ -6,6 +6,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from shell_kit import HOSTILE as HOSTILE
 from shell_kit import run_with_pilot
 from shell_kit import screen_text as screen_text
 from textual.app import App
@@ -96,18 +97,6 @@ ARTICLE_BANK = Bank(
     questions=ARTICLE_QUESTIONS,
     topics={"talks": "Talks", "security": "Security"},
     time_limit=20,
-)
-
-HOSTILE = (
-    "[/]",
-    "[/b]",
-    "[A] Paris",
-    "[NATO]",
-    "[$accent]x",
-    "[a-z]+",
-    "C:\\temp\\[x]",
-    "[link='https://example.com']x[/link]",
-    "[@click=app.quit]x[/]",
 )
 
 
