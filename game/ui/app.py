@@ -18,8 +18,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from game.core.classroom import Classroom
 from game.ui.editing import EditorRoutes
 from game.ui.screens.home import HomeScreen
+from game.ui.screens.join import JoinScreen
 from game.ui.screens.player import PlayerScreen, clean_player_name
 from game.ui.screens.too_small import TooSmallScreen
 from game.ui.session import Session
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 END_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+# What a tab of a class served in the browser may not do: write or reload banks, switch player.
+CLASSROOM_LOCKED = frozenset({"edit_bank", "new_bank", "reload", "switch_player"})
 
 
 def _utc_now() -> datetime:
@@ -56,9 +60,11 @@ class QuizApp(EditorRoutes, App[None]):
         play: PlayRequest | None = None,
         clock: Callable[[], datetime] = _utc_now,
         rng: random.Random | None = None,
+        classroom: Classroom | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        self.classroom = classroom
         self._asked_player = clean_player_name(player) if player else ""
         self._pending_play = play
         self._clock = clock
@@ -72,6 +78,9 @@ class QuizApp(EditorRoutes, App[None]):
         """Open the session, show home, then ask for a name or go straight into a round."""
         self._install_signal_handlers()
         self.session.open()
+        if self.classroom is not None:
+            self._open_classroom()
+            return
         player = self._asked_player or self.session.remembered_player()
         if player:
             self.session.choose_player(player)
@@ -81,6 +90,47 @@ class QuizApp(EditorRoutes, App[None]):
         else:
             self._start_pending_round()
         self._check_size(*self.size)
+
+    def _open_classroom(self) -> None:
+        """A tab of a served class: only the class's bank; the join code, then a name."""
+        classroom = self.classroom
+        assert classroom is not None
+        if classroom.bank_id is not None:
+            self.session.banks = [b for b in self.session.banks if b.bank_id == classroom.bank_id]
+        if classroom.class_round is not None:
+            from game.core.rounds import PlayRequest
+
+            chosen = classroom.class_round
+            self._pending_play = PlayRequest(
+                bank_id=chosen.bank_id,
+                mode=chosen.mode,
+                topic=chosen.topic,
+                count=chosen.count,
+                difficulty=chosen.difficulty,
+                seed=chosen.seed,
+            )
+        self.push_screen(self._home_screen())
+        if classroom.join_code:
+            self.push_screen(JoinScreen(classroom.join_code), self._joined)
+        else:
+            self._ask_player()
+        self._check_size(*self.size)
+
+    def _joined(self, right: bool | None) -> None:
+        if right:
+            self._ask_player()
+        else:
+            self.exit(return_code=1, message="The join code was wrong three times.")
+
+    def _locked(self) -> frozenset[str]:
+        return CLASSROOM_LOCKED if self.classroom is not None else frozenset()
+
+    def _refuse_in_class(self) -> bool:
+        """True (and says so) when a class tab asks for what only the teacher may do."""
+        if self.classroom is None:
+            return False
+        self.notify("Not in a class: ask your teacher.", severity="warning")
+        return True
 
     def on_unmount(self) -> None:
         """Give the signals back and close the store."""
@@ -124,6 +174,7 @@ class QuizApp(EditorRoutes, App[None]):
             yield SystemCommand(
                 "History", "Your rounds, progress and most missed", screen.action_history
             )
+        if isinstance(screen, HomeScreen) and self.classroom is None:
             yield SystemCommand(
                 "Switch player", "Play as someone else", screen.action_switch_player
             )
@@ -197,6 +248,7 @@ class QuizApp(EditorRoutes, App[None]):
             self.session.notices,
             library_location=str(self.session.questions_dir),
             due=self.session.due_counts(),
+            locked=self._locked(),
         )
 
     def _home(self) -> HomeScreen | None:
@@ -223,8 +275,10 @@ class QuizApp(EditorRoutes, App[None]):
 
     def _ask_player(self) -> None:
         current = self.session.player
+        # A class tab never lists the other students: a name is typed, not picked.
+        known = [] if self.classroom is not None else self.session.players()
         with self._screens_changing():
-            self.push_screen(PlayerScreen(self.session.players(), current), self._player_chosen)
+            self.push_screen(PlayerScreen(known, current), self._player_chosen)
 
     def _player_chosen(self, name: str | None) -> None:
         if name:
@@ -235,10 +289,14 @@ class QuizApp(EditorRoutes, App[None]):
 
     @on(HomeScreen.SwitchPlayerAsked)
     def _switch_player(self) -> None:
+        if self._refuse_in_class():
+            return
         self._ask_player()
 
     @on(HomeScreen.ReloadAsked)
     def _reload(self) -> None:
+        if self._refuse_in_class():
+            return
         banks = self.session.scan()
         home = self._home()
         if home is not None:
@@ -255,7 +313,9 @@ class QuizApp(EditorRoutes, App[None]):
 
         player = self.session.player or ""
         with self._screens_changing():
-            self.push_screen(HistoryScreen(self.session.history(player, None)))
+            self.push_screen(
+                HistoryScreen(self.session.history(player, None), locked=self._locked())
+            )
 
     def _history_screen(self) -> HistoryScreen | None:
         from game.ui.screens.history import HistoryScreen
@@ -287,7 +347,7 @@ class QuizApp(EditorRoutes, App[None]):
     def on_history_screen_player_switch_asked(self) -> None:
         """Look at another player's history (who is playing does not change)."""
         history = self._history_screen()
-        if history is None:
+        if history is None or self._refuse_in_class():
             return
 
         def chosen(name: str | None) -> None:
@@ -398,6 +458,7 @@ def create_app(
     play: PlayRequest | None = None,
     clock: Callable[[], datetime] | None = None,
     seed: int | None = None,
+    classroom: Classroom | None = None,
 ) -> QuizApp:
     """Build the game for these folders; the CLI and the tests both start here."""
     now = clock or _utc_now
@@ -408,4 +469,5 @@ def create_app(
         play=play,
         clock=now,
         rng=random.Random(seed),
+        classroom=classroom,
     )

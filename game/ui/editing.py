@@ -66,6 +66,7 @@ class EditorRoutes:
 
         def _screens_changing(self) -> AbstractContextManager[None]: ...
         def _go_home(self) -> None: ...
+        def _refuse_in_class(self) -> bool: ...
         def _home(self) -> HomeScreen | None: ...
         def push_screen(self, screen: Screen, callback: Callable | None = None) -> object: ...
         def notify(self, message: str, **options: object) -> None: ...
@@ -76,6 +77,8 @@ class EditorRoutes:
 
     def on_home_screen_new_bank_asked(self) -> None:
         """Ask for a new bank's title, description and topics."""
+        if self._refuse_in_class():
+            return
         from game.ui.screens.bank_details import BankDetailsScreen
 
         check = partial(self._check_new_details)
@@ -100,6 +103,8 @@ class EditorRoutes:
 
     def on_home_screen_edit_bank_asked(self, message: HomeScreen.EditBankAsked) -> None:
         """Open a bank's questions for editing, unless the file has errors."""
+        if self._refuse_in_class():
+            return
         from game.banks.library import bank_path
         from game.banks.writer import open_bank
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -178,9 +178,10 @@ class HistoryScreen(Screen[None]):
     class PlayerSwitchAsked(Message):
         """Look at another player's history."""
 
-    def __init__(self, view: HistoryView) -> None:
+    def __init__(self, view: HistoryView, locked: Collection[str] = ()) -> None:
         super().__init__()
         self.view = view
+        self._locked = frozenset(locked)
         self._sort_column = 0
         self._sort_descending = True
 
@@ -381,6 +382,10 @@ class HistoryScreen(Screen[None]):
         bank = self.query_one("#history-bank", Select)
         bank.focus()
         bank.action_show_overlay()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Locked keys are not offered (a student in a served class sees only their own rounds)."""
+        return action not in self._locked
 
     def action_switch_player(self) -> None:
         """Look at another player's history."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import PurePath
 
 from textual import on
@@ -159,8 +159,10 @@ class HomeScreen(Screen[None]):
         notices: Sequence[str] = (),
         library_location: str = "",
         due: Mapping[str, DueCount] | None = None,
+        locked: Collection[str] = (),
     ) -> None:
         super().__init__()
+        self._locked = frozenset(locked)
         self._player = player
         self._banks = playable_first(banks)
         self._best = dict(best)
@@ -223,7 +225,7 @@ class HomeScreen(Screen[None]):
             ("quiz", "bold $accent"),
             "   Player: ",
             (self._player, "bold") if self._player else ("nobody yet", "$text-muted"),
-            ("   (p to switch)", "$text-muted"),
+            ("" if "switch_player" in self._locked else ("   (p to switch)", "$text-muted")),
         )
 
     def _notice_text(self) -> Content:
@@ -243,6 +245,8 @@ class HomeScreen(Screen[None]):
             label = Content.assemble((f" {key:>5} ", "bold $accent"), (f"{name:<8}", "bold"))
             line = Content.assemble(label, (f" {about}", "$text-muted"))
             lines.append(line.stylize(f"@click=screen.play('{mode}')"))
+        if "edit_bank" in self._locked:
+            return Content("\n").join(lines)
         write = Content.assemble(
             Content.assemble(
                 ("     w ", "bold $accent"),
@@ -308,6 +312,11 @@ class HomeScreen(Screen[None]):
         self.action_play("quick")
 
     # -- actions -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Locked keys (a class in the browser has no editor, reload or player switch) are not
+        offered: False hides them from the footer and ignores them."""
+        return action not in self._locked
 
     def action_play(self, mode: str) -> None:
         """Set up a round of the highlighted bank, or say why it cannot be played."""
