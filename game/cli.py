@@ -189,6 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help="output format (default: table)",
     )
+
+    from game.serve.command import add_serve_parser
+
+    add_serve_parser(sub, common, _class_code, _positive_int)
     return parser
 
 
@@ -408,6 +412,26 @@ def run_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    """`quiz serve`: the class in the browser (game/serve)."""
+    from game.serve.command import run_serve as serve
+
+    paths = _paths(args)
+
+    def class_round_for(serve_args: argparse.Namespace) -> PlayRequest | str:
+        asked = argparse.Namespace(
+            bank=serve_args.bank,
+            mode="exam",
+            seed=serve_args.code,
+            count=None,
+            topic=None,
+            difficulty=None,
+        )
+        return _play_request(asked, paths)
+
+    return serve(args, paths, class_round_for)
+
+
 def run_game(args: argparse.Namespace) -> int:
     """Open the game: home, or straight into a round for `quiz play`."""
     from game.ui.app import create_app
@@ -445,6 +469,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_import(args)
     if args.command == "report":
         return run_report(args)
+    if args.command == "serve":
+        return run_serve(args)
     return run_game(args)
 
 
