@@ -437,12 +437,13 @@ def run_game(args: argparse.Namespace) -> int:
     from game.ui.app import create_app
 
     paths = _paths(args)
-    play = None
+    play: PlayRequest | None = None
     if args.command == "play":
-        play = _play_request(args, paths)
-        if isinstance(play, str):
-            print(f"quiz play: {play}", file=sys.stderr)
+        asked = _play_request(args, paths)
+        if isinstance(asked, str):
+            print(f"quiz play: {asked}", file=sys.stderr)
             return EXIT_USAGE
+        play = asked
     app = create_app(
         questions_dir=paths.questions_dir,
         saves_dir=paths.saves_dir,

@@ -93,8 +93,8 @@ def _item_index(items: Sequence[Node], question_id: str) -> int:
     for index, item in enumerate(items):
         if isinstance(item, MappingNode):
             entry = mapping_entries(item).get("id")
-            found = entry is not None and isinstance(entry[1], ScalarNode)
-            if found and entry[1].value == question_id:
+            value = entry[1] if entry is not None else None
+            if isinstance(value, ScalarNode) and value.value == question_id:
                 return index
     raise EditError(f'there is no question with the id "{question_id}" in the file')
 

@@ -48,11 +48,11 @@ class _TagMarking:
 
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _Composer(_TagMarking, yaml.cyaml.CParser):  # type: ignore[name-defined,misc]
+    class _Composer(_TagMarking, yaml.cyaml.CParser):  # type: ignore[name-defined]
         """libyaml's parser and composer, with tag marking."""
 
         def __init__(self, stream: bytes) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.cyaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
 
 else:  # pragma: no cover - exercised only where PyYAML lacks libyaml
 

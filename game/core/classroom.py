@@ -6,6 +6,10 @@ import hmac
 import json
 import random
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.core.rounds import Mode
 
 JOIN_ATTEMPTS = 3  # wrong join codes a tab may type before it ends
 # No 0/O, 1/I/L: a code read out in a classroom or copied off a board is typed right.
@@ -19,7 +23,7 @@ class ClassRound:
     """The one round a class plays, fixed by the teacher's class code."""
 
     bank_id: str
-    mode: str
+    mode: Mode
     topic: str | None
     count: int
     difficulty: int | None

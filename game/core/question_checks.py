@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.core.model import Question, QuestionType
 from game.core.textmatch import fold_quote
@@ -24,6 +24,9 @@ from game.core.tree_checks import (
 
 if TYPE_CHECKING:
     from game.core.validate import BankBuilder
+
+# A mapping's known keys: key -> (key node, value node), as Checker.mapping_items gives them.
+Keys = dict[str, tuple[TreeNode, TreeNode]]
 
 
 def _parse_truth(value: str) -> bool | None:
@@ -156,7 +159,7 @@ class QuestionReader:
                     return None
         return None
 
-    def _id(self, keys: dict) -> str | None:
+    def _id(self, keys: Keys) -> str | None:
         c = self.c
         if "id" not in keys:
             c.error(
@@ -181,7 +184,7 @@ class QuestionReader:
         self.ids[qid] = node.start_mark.line + 1
         return qid
 
-    def _text(self, keys: dict, key: str, label: str) -> str | None:
+    def _text(self, keys: Keys, key: str, label: str) -> str | None:
         if key not in keys:
             self.c.error(self.node, f"{label} has no {show(key)}; it is required")
             return None
@@ -200,7 +203,7 @@ class QuestionReader:
         return topic
 
     def _need(
-        self, keys: dict, key: str, label: str, kind: QuestionType, what: str
+        self, keys: Keys, key: str, label: str, kind: QuestionType, what: str
     ) -> TreeNode | None:
         if key not in keys:
             self.c.error(
@@ -209,7 +212,7 @@ class QuestionReader:
             return None
         return keys[key][1]
 
-    def _type_fields(self, kind: QuestionType, keys: dict, label: str) -> dict | None:
+    def _type_fields(self, kind: QuestionType, keys: Keys, label: str) -> dict[str, Any] | None:
         c = self.c
         if kind is QuestionType.CHOICE or kind is QuestionType.MULTI:
             choices_node = self._need(keys, "choices", label, kind, "a list of 2 to 8 choices")
@@ -221,7 +224,7 @@ class QuestionReader:
             )
             answer_node = self._need(keys, answer_key, label, kind, wanted)
             choices = c.text_list(choices_node, "choices", "choice") if choices_node else None
-            if choices is not None:
+            if choices is not None and choices_node is not None:
                 c.count_in_range(choices_node, len(choices), 2, 8, "choices", kind.value)
             if answer_node is None or choices is None:
                 if answer_node is not None:
@@ -290,14 +293,14 @@ class QuestionReader:
         if kind is QuestionType.ORDER:
             node = self._need(keys, "items", label, kind, "2 to 8 items in the right order")
             items = c.text_list(node, "items", "item") if node else None
-            if items is None:
+            if items is None or node is None:
                 return None
             c.count_in_range(node, len(items), 2, 8, "items", kind.value)
             return {"items": tuple(t for _, t in items)} if 2 <= len(items) <= 8 else None
         node = self._need(keys, "pairs", label, kind, "2 to 8 pairs written [left, right]")
         return self._pairs(node) if node is not None else None
 
-    def _pairs(self, node: TreeNode) -> dict | None:
+    def _pairs(self, node: TreeNode) -> dict[str, Any] | None:
         c = self.c
         if not c.require_kind(node, "sequence", "pairs"):
             return None

@@ -28,6 +28,7 @@ import math
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from game.core.model import Question, QuestionType
 from game.core.records import Result
@@ -113,7 +114,7 @@ def credit_for(question: Question, response: Response) -> Fraction:
         net = len(picks & right) - len(picks - right)
         return Fraction(max(net, 0), len(right))
     if kind is QuestionType.ORDER:
-        given = tuple(_expect(response, tuple | list, kind))
+        given = tuple(_expect(response, (tuple, list), kind))
         in_place = sum(
             1 for mine, theirs in zip(given, question.items, strict=False) if mine == theirs
         )
@@ -139,7 +140,7 @@ def score_answer(
     An answer after the time limit, or flagged ``timed_out``, scores 0 and is wrong.
     """
     timed = time_limit is not None
-    out_of_time = timed_out or (timed and seconds > time_limit)
+    out_of_time = timed_out or (time_limit is not None and seconds > time_limit)
     ceiling = max_points(question, timed=timed)
     if out_of_time:
         return Score(Result.WRONG, 0, ceiling, Fraction(0), 0, timed_out=True)
@@ -148,7 +149,7 @@ def score_answer(
     hint = HINT_FACTOR if hint_used else Fraction(1)
     without_bonus = base_points(question) * credit * hint
     speed = Fraction(1)
-    if timed and result is Result.RIGHT and time_limit > 0:
+    if time_limit is not None and result is Result.RIGHT and time_limit > 0:
         left = max(Fraction(time_limit) - Fraction(seconds), Fraction(0))
         speed += SPEED_BONUS_SHARE * left / Fraction(time_limit)
     points = round_half_up(without_bonus * speed)
@@ -156,7 +157,7 @@ def score_answer(
     return Score(result, points, ceiling, credit, bonus, timed_out=False)
 
 
-def _expect(response: object, kinds: type | tuple[type, ...], question_type: QuestionType):
+def _expect(response: object, kinds: type | tuple[type, ...], question_type: QuestionType) -> Any:
     """The response itself, when it is the kind the question type takes."""
     if isinstance(response, bool) and kinds is not bool:
         raise TypeError(f"a {question_type} answer cannot be {response!r}")

@@ -123,13 +123,15 @@ class BankBuilder:
             format=fmt,
         )
 
-    def _required_text(self, keys: dict, key: str, where: str, owner: TreeNode) -> str | None:
+    def _required_text(
+        self, keys: dict[str, tuple[TreeNode, TreeNode]], key: str, where: str, owner: TreeNode
+    ) -> str | None:
         if key not in keys:
             self.c.error(owner, f"{where} has no {show(key)}; it is required")
             return None
         return self.c.text(keys[key][1], key)
 
-    def _optional_text(self, keys: dict, key: str) -> str | None:
+    def _optional_text(self, keys: dict[str, tuple[TreeNode, TreeNode]], key: str) -> str | None:
         if key not in keys:
             return None
         return self.c.text(keys[key][1], key)

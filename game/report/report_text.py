@@ -12,7 +12,7 @@ import csv
 import io
 import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from game.report.analysis import (
     MIN_STUDENTS,
@@ -231,7 +231,7 @@ def csv_text(analyses: Sequence[BankAnalysis]) -> str:
     return _csv(STUDENT_COLUMNS, cleaned[0]) + "\n" + _csv(QUESTION_COLUMNS, cleaned[1])
 
 
-def _csv(columns: Sequence[str], records: list[dict[str, object]]) -> str:
+def _csv(columns: Sequence[str], records: Sequence[Mapping[str, object]]) -> str:
     """A CSV table: text cells neutralised against formulas, numbers left as numbers (so a
     negative discrimination stays a number), None empty."""
     buffer = io.StringIO()

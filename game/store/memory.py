@@ -104,7 +104,8 @@ def update_memory(
 def rebuild_memory(connection: sqlite3.Connection, player: str | None, update: MemoryUpdate) -> int:
     """Replace the memory of player (None: of everyone) by replaying every answer in time
     order; returns how many states were written. Call inside a write."""
-    where, parameters = "", ()
+    where = ""
+    parameters: tuple[str, ...] = ()
     if player is not None:
         where, parameters = " WHERE p.name = ?", (clean_player_name(player),)
     rows = connection.execute(

@@ -31,12 +31,16 @@ _ROUND_COLUMNS = """
 def _round_row(row: tuple[Any, ...]) -> RoundRow:
     """A RoundRow from the columns of _ROUND_COLUMNS (times as written by to_stored_time)."""
     parse = datetime.fromisoformat
-    finished_at = row[9]
-    if finished_at is not None:
-        finished_at = ended_at = parse(finished_at)
-    else:
-        ended_at = None if row[14] is None else parse(row[14])
-    return RoundRow(*row[:8], parse(row[8]), finished_at, *row[10:14], ended_at)
+    finished_at = None if row[9] is None else parse(row[9])
+    ended_at = (
+        finished_at if finished_at is not None else (None if row[14] is None else parse(row[14]))
+    )
+    id_, player, bank_id, bank_title, mode, seed, topic, question_count = row[:8]
+    score, max_score, right, total = row[10:14]
+    return RoundRow(
+        id_, player, bank_id, bank_title, mode, seed, topic, question_count,
+        parse(row[8]), finished_at, score, max_score, right, total, ended_at,
+    )  # fmt: skip
 
 
 # A finished round's score as a percentage of its maximum, as rows.percentage computes it.
@@ -130,7 +134,15 @@ class HistoryQueries:
         )
         return [
             AnswerRow(
-                *row[:9],
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                row[8],
                 Result(row[9]),
                 row[10],
                 row[11],
@@ -219,9 +231,15 @@ class HistoryQueries:
         )
         return [
             ExportRow(
-                *row[:3],
+                row[0],
+                row[1],
+                row[2],
                 from_stored_time(row[3]),
-                *row[4:9],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                row[8],
                 Result(row[9]),
                 row[10],
                 row[11],

@@ -108,7 +108,8 @@ class SaveStore(HistoryQueries, memory.MemoryQueries):
             "INSERT OR IGNORE INTO players (name, added_at) VALUES (?, ?)",
             (name, to_stored_time(self._now())),
         )
-        return connection.execute("SELECT id FROM players WHERE name = ?", (name,)).fetchone()[0]
+        row = connection.execute("SELECT id FROM players WHERE name = ?", (name,)).fetchone()
+        return int(row[0])
 
     def start_round(self, start: RoundStart) -> int:
         """Open a round for start.player (added if new) and return its id."""

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -411,7 +411,7 @@ class QuizApp(EditorRoutes, App[None]):
         screen = RoundScreen(played, round_id, clock=self._clock)
         self._replace_or_push(screen)
 
-    def _replace_or_push(self, screen: Screen[object]) -> None:
+    def _replace_or_push(self, screen: Screen[Any]) -> None:
         with self._screens_changing():
             if isinstance(self.screen, HomeScreen):
                 self.push_screen(screen)

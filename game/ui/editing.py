@@ -9,7 +9,6 @@ its messages are handled by name for that reason.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from contextlib import AbstractContextManager
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 from game.core.drafts import BankDetails
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
+    from textual.app import App
 
     from game.banks.writer import BankEditor, SaveOutcome
     from game.ui.screens.editor import BankEditorScreen, EditedBank
@@ -56,7 +55,13 @@ def outcome_words(outcome: SaveOutcome) -> str:
     return "The bank would not be valid: " + "; ".join(lines) + "."
 
 
-class EditorRoutes:
+if TYPE_CHECKING:
+    _AppBase = App[None]  # the type checker sees QuizApp's Textual side
+else:
+    _AppBase = object
+
+
+class EditorRoutes(_AppBase):
     """Handlers for the editor's messages; QuizApp inherits them."""
 
     session: Session
@@ -68,10 +73,6 @@ class EditorRoutes:
         def _go_home(self) -> None: ...
         def _refuse_in_class(self) -> bool: ...
         def _home(self) -> HomeScreen | None: ...
-        def push_screen(self, screen: Screen, callback: Callable | None = None) -> object: ...
-        def notify(self, message: str, **options: object) -> None: ...
-        @property
-        def screen_stack(self) -> list[Screen]: ...
 
     # -- opening -------------------------------------------------------------------------
 

@@ -185,7 +185,9 @@ class Session:
         topics = []
         for line in store.topic_accuracy(player, bank_id):
             summary = library.get(line.bank_id)
-            name = summary.topics.get(line.topic, line.topic) if summary else line.topic
+            name = line.topic
+            if summary is not None and line.topic is not None:
+                name = summary.topics.get(line.topic, line.topic)
             topics.append((name or "General", line))
         return HistoryView(
             player=player,

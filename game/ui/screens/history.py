@@ -25,16 +25,35 @@ BLOCKS = " ▁▂▃▄▅▆▇█"
 class RoundLine(Protocol):
     """One round as the store gives it (game.store.RoundRow)."""
 
-    id: int
-    bank_id: str
-    bank_title: str
-    mode: str
-    started_at: datetime
-    score: int
-    max_score: int
-    right: int
-    total: int
-    duration_seconds: float | None
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def bank_id(self) -> str: ...
+
+    @property
+    def bank_title(self) -> str: ...
+
+    @property
+    def mode(self) -> str: ...
+
+    @property
+    def started_at(self) -> datetime: ...
+
+    @property
+    def score(self) -> int: ...
+
+    @property
+    def max_score(self) -> int: ...
+
+    @property
+    def right(self) -> int: ...
+
+    @property
+    def total(self) -> int: ...
+
+    @property
+    def duration_seconds(self) -> float | None: ...
 
     @property
     def finished(self) -> bool: ...
@@ -46,9 +65,14 @@ class RoundLine(Protocol):
 class TopicLine(Protocol):
     """A player's accuracy on one topic (game.store.TopicRow)."""
 
-    bank_id: str
-    answered: int
-    right: int
+    @property
+    def bank_id(self) -> str: ...
+
+    @property
+    def answered(self) -> int: ...
+
+    @property
+    def right(self) -> int: ...
 
     @property
     def accuracy(self) -> float: ...
@@ -57,12 +81,23 @@ class TopicLine(Protocol):
 class MissedLine(Protocol):
     """A question a player keeps missing (game.store.MissedRow)."""
 
-    bank_id: str
-    prompt: str
-    times_missed: int
-    times_answered: int
-    explanation: str
-    expected: str
+    @property
+    def bank_id(self) -> str: ...
+
+    @property
+    def prompt(self) -> str: ...
+
+    @property
+    def times_missed(self) -> int: ...
+
+    @property
+    def times_answered(self) -> int: ...
+
+    @property
+    def explanation(self) -> str: ...
+
+    @property
+    def expected(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -26,18 +26,41 @@ VERDICTS = {
 class AnswerLine(Protocol):
     """One stored answer (game.store.AnswerRow)."""
 
-    prompt: str
-    given: str
-    expected: str
-    result: Result
-    points: int
-    max_points: int
-    seconds: float
-    hint_used: bool
-    timed_out: bool
-    explanation: str
-    quote: str | None
-    answered_at: datetime
+    @property
+    def prompt(self) -> str: ...
+
+    @property
+    def given(self) -> str: ...
+
+    @property
+    def expected(self) -> str: ...
+
+    @property
+    def result(self) -> Result: ...
+
+    @property
+    def points(self) -> int: ...
+
+    @property
+    def max_points(self) -> int: ...
+
+    @property
+    def seconds(self) -> float: ...
+
+    @property
+    def hint_used(self) -> bool: ...
+
+    @property
+    def timed_out(self) -> bool: ...
+
+    @property
+    def explanation(self) -> str: ...
+
+    @property
+    def quote(self) -> str | None: ...
+
+    @property
+    def answered_at(self) -> datetime: ...
 
 
 def answer_head(number: int, answer: AnswerLine) -> Content:

@@ -162,7 +162,7 @@ class SetupScreen(Screen[PlayRequest | None]):
 
     def _refresh(self) -> None:
         mode = self.query_one("#setup-mode", Select).value
-        about = {m: text for m, _, text in SETUP_MODES}.get(mode, "")  # type: ignore[call-overload]
+        about = next((text for m, _, text in SETUP_MODES if m == mode), "")
         if mode == "timed":
             about = f"{self._bank.time_limit} s a question, speed bonus"
         self.query_one("#setup-mode-about", Static).update(about)

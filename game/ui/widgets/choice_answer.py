@@ -113,7 +113,7 @@ class MultiAnswer(_ChoiceList):
     def __init__(self, choices: tuple[str, ...]) -> None:
         super().__init__(choices)
         self.picked: set[int] = set()
-        self.bind_digits(len(choices), "toggle", "Toggle")
+        self.bind_digits(len(choices), "toggle_choice", "Toggle")
 
     def is_picked(self, index: int) -> bool:
         """True when the choice at ``index`` is selected."""
@@ -123,7 +123,7 @@ class MultiAnswer(_ChoiceList):
         """The marker drawn before the choice at ``index``."""
         return "[x]" if index in self.picked else "[ ]"
 
-    def action_toggle(self, number: int) -> None:
+    def action_toggle_choice(self, number: int) -> None:
         """Pick or unpick the choice numbered ``number`` (1-based)."""
         if 1 <= number <= len(self.choices):
             self.picked ^= {number - 1}
@@ -133,12 +133,12 @@ class MultiAnswer(_ChoiceList):
 
     def action_toggle_cursor(self) -> None:
         """Pick or unpick the choice under the cursor."""
-        self.action_toggle(self.cursor + 1)
+        self.action_toggle_choice(self.cursor + 1)
 
     def on_answer_row_clicked(self, event: AnswerRow.Clicked) -> None:
         """A click toggles the row."""
         self.focus()
-        self.action_toggle(event.row.index + 1)
+        self.action_toggle_choice(event.row.index + 1)
 
     def incomplete_message(self) -> str:
         """What to tell the player who presses Enter too early."""

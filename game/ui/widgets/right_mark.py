@@ -27,7 +27,7 @@ class RightMark(Static, can_focus=True):
     }
     """
 
-    BINDINGS = [Binding("space,enter", "toggle", "Right/wrong", show=False)]
+    BINDINGS = [Binding("space,enter", "toggle_mark", "Right/wrong", show=False)]
 
     class Changed(Message):
         """The teacher ticked or unticked this choice."""
@@ -59,11 +59,11 @@ class RightMark(Static, can_focus=True):
         if self.is_mounted:
             self._draw()
 
-    def action_toggle(self) -> None:
+    def action_toggle_mark(self) -> None:
         """Tick or untick, and say so."""
         self.set_value(not self.value)
         self.post_message(self.Changed(self))
 
     def on_click(self) -> None:
         """A click toggles too."""
-        self.action_toggle()
+        self.action_toggle_mark()
