@@ -293,8 +293,13 @@ def run_validate(args: argparse.Namespace) -> int:
         targets = [(f, _display(f)) for f, _ in targets]
     errors = warnings = questions = 0
     for file, shown in targets:
+        inside = file.resolve().is_relative_to(paths.questions_dir.resolve())
         result = load_bank(
-            file, bank_id_for(file, paths.questions_dir), source_text, display_path=shown
+            file,
+            bank_id_for(file, paths.questions_dir),
+            source_text,
+            display_path=shown,
+            questions_dir=paths.questions_dir if inside else None,
         )
         for problem in result.problems:
             print(problem)

@@ -17,6 +17,7 @@ from pathlib import Path
 from game import __version__
 from game.banks.loader import (
     BANK_SUFFIXES,
+    FileSourceReader,
     bank_id_for,
     check_bytes,
     find_bank_files,
@@ -80,6 +81,26 @@ def _summary_from_json(data: dict) -> BankSummary:
     )
 
 
+def _source_signature(path: Path) -> list[object]:
+    """A source.file as the cache remembers it: where, how big, when last changed."""
+    try:
+        info = path.stat()
+    except OSError:
+        return [os.fspath(path), -1, -1]
+    return [os.fspath(path), info.st_size, info.st_mtime_ns]
+
+
+def _sources_unchanged(signatures: object) -> bool:
+    if not isinstance(signatures, list):
+        return False
+    for signature in signatures:
+        if not isinstance(signature, list) or len(signature) != 3:
+            return False
+        if _source_signature(Path(str(signature[0]))) != signature:
+            return False
+    return True
+
+
 class _Cache:
     """The JSON cache of summaries; a missing, stale or damaged cache is simply rebuilt."""
 
@@ -109,17 +130,28 @@ class _Cache:
             digest,
         ):
             return None
+        if not _sources_unchanged(entry.get("sources", [])):
+            return None  # the article the quotes were checked against has changed
         try:
             return _summary_from_json(entry["summary"])
         except (KeyError, TypeError, ValueError):
             return None
 
-    def put(self, key: str, size: int, mtime_ns: int, digest: str, summary: BankSummary) -> None:
+    def put(
+        self,
+        key: str,
+        size: int,
+        mtime_ns: int,
+        digest: str,
+        summary: BankSummary,
+        sources: list[Path] | None = None,
+    ) -> None:
         self.entries[key] = {
             "size": size,
             "mtime_ns": mtime_ns,
             "hash": digest,
             "summary": _summary_to_json(summary),
+            "sources": [_source_signature(path) for path in sources or []],
         }
         self.changed = True
 
@@ -163,13 +195,15 @@ def scan_library(questions_dir: Path, cache_dir: Path | None = None) -> list[Ban
             stat = path.stat()
             data = read_limited(path)
         except (OSError, ValueError):
-            summaries.append(summarise(load_bank(path, bank_id, display_path=shown), bank_id))
+            loaded = load_bank(path, bank_id, display_path=shown, questions_dir=questions_dir)
+            summaries.append(summarise(loaded, bank_id))
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         summary = cache.get(key, stat.st_size, stat.st_mtime_ns, digest)
         if summary is None or summary.path != shown:
-            summary = summarise(check_bytes(data, shown, bank_id), bank_id)
-            cache.put(key, stat.st_size, stat.st_mtime_ns, digest, summary)
+            reader = FileSourceReader(path, questions_dir)
+            summary = summarise(check_bytes(data, shown, bank_id, None, reader), bank_id)
+            cache.put(key, stat.st_size, stat.st_mtime_ns, digest, summary, reader.read_files)
         summaries.append(summary)
     cache.save(keys)
     return summaries
@@ -191,4 +225,4 @@ def load_bank_by_id(questions_dir: Path, bank_id: str) -> LoadResult | None:
     path = bank_path(questions_dir, bank_id)
     if path is None:
         return None
-    return load_bank(path, bank_id, display_path=os.fspath(path))
+    return load_bank(path, bank_id, display_path=os.fspath(path), questions_dir=questions_dir)

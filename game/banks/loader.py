@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,14 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
 from game.core.model import LoadResult, Problem, Severity
-from game.core.tree_checks import IMPLICIT_MAPPING, IMPLICIT_SCALAR, IMPLICIT_SEQUENCE
+from game.core.tree_checks import (
+    IMPLICIT_MAPPING,
+    IMPLICIT_SCALAR,
+    IMPLICIT_SEQUENCE,
+    SourceFileError,
+    SourceReader,
+    show,
+)
 from game.core.validate import check_tree
 
 MAX_BANK_BYTES = 20 * 1024 * 1024
@@ -203,13 +211,85 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_bytes(data: bytes, path: str, bank_id: str, source_text: str | None = None) -> LoadResult:
+class FileSourceReader:
+    """Reads a bank's source.file the way the format allows: relative to the bank's own file,
+    inside the questions folder (no absolute path, no .. or symlink leading out), a regular
+    UTF-8 file under the bank size limit. Remembers what it read (for the library's cache)."""
+
+    def __init__(self, bank_file: Path, questions_dir: Path | None = None) -> None:
+        self.bank_file = Path(bank_file)
+        # Without a questions folder (a bank checked on its own), the bank's folder is the limit.
+        self.boundary = Path(questions_dir if questions_dir is not None else bank_file.parent)
+        self.read_files: list[Path] = []
+
+    def __call__(self, written: str) -> str:
+        shown = f"source.file {show(written)}"
+        if not written.strip():
+            raise SourceFileError("source.file is empty: give the article's file name")
+        if os.path.isabs(written) or written.startswith(("/", "\\")) or ":" in written[:2]:
+            raise SourceFileError(
+                f"{shown} is an absolute path; write it relative to the bank's file"
+            )
+        target = self.bank_file.parent / written
+        try:
+            resolved = target.resolve()
+            boundary = self.boundary.resolve()
+        except (OSError, RuntimeError) as error:
+            raise SourceFileError(f"{shown} cannot be followed: {error}") from error
+        if not resolved.is_relative_to(boundary):
+            raise SourceFileError(
+                f"{shown} leads outside the questions folder; keep the article beside its bank"
+            )
+        try:
+            info = resolved.stat()
+        except FileNotFoundError:
+            raise SourceFileError(f"{shown} does not exist (looked for {target})") from None
+        except OSError as error:
+            raise SourceFileError(f"{shown} cannot be read: {error.strerror or error}") from error
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceFileError(f"{shown} is not a regular file")
+        try:
+            data = read_limited(resolved)
+        except ValueError as error:
+            raise SourceFileError(f"{shown}: {error}") from error
+        except OSError as error:
+            raise SourceFileError(f"{shown} cannot be read: {error.strerror or error}") from error
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise SourceFileError(f"{shown} is not UTF-8 text; save it as UTF-8") from None
+        self.read_files.append(resolved)
+        return text
+
+
+def source_reader_for(bank_file: Path, bank_id: str) -> FileSourceReader:
+    """The source.file reader of a library bank: its questions folder is where the bank id
+    (``period-3/week-5``) starts."""
+    depth = len(bank_id.split("/"))
+    parents = Path(bank_file).parents
+    folder = parents[depth - 1] if 0 < depth <= len(parents) else Path(bank_file).parent
+    return FileSourceReader(Path(bank_file), folder)
+
+
+def check_bytes(
+    data: bytes,
+    path: str,
+    bank_id: str,
+    source_text: str | None = None,
+    read_source: SourceReader | None = None,
+) -> LoadResult:
     """Check a bank given as bytes; never raises for bad content."""
     with _collector_paused():
-        return _check_bytes(data, path, bank_id, source_text)
+        return _check_bytes(data, path, bank_id, source_text, read_source)
 
 
-def _check_bytes(data: bytes, path: str, bank_id: str, source_text: str | None) -> LoadResult:
+def _check_bytes(
+    data: bytes,
+    path: str,
+    bank_id: str,
+    source_text: str | None,
+    read_source: SourceReader | None = None,
+) -> LoadResult:
     if not data.strip():
         return LoadResult(
             path,
@@ -235,7 +315,7 @@ def _check_bytes(data: bytes, path: str, bank_id: str, source_text: str | None) 
         )
     finally:
         loader.dispose()
-    result = check_tree(root, path, bank_id, source_text)
+    result = check_tree(root, path, bank_id, source_text, read_source)
     if anchors:
         problems = tuple(sorted((*anchors, *result.problems), key=lambda p: (p.line, p.column)))
         return LoadResult(path, bank_id, None, problems, result.question_count, result.title)
@@ -266,8 +346,12 @@ def load_bank(
     bank_id: str | None = None,
     source_text: str | None = None,
     display_path: str | None = None,
+    questions_dir: Path | None = None,
 ) -> LoadResult:
-    """Load and check one bank file; problems carry ``display_path`` (default: the path given)."""
+    """Load and check one bank file; problems carry ``display_path`` (default: the path given).
+
+    A ``source.file`` is read relative to the bank, and must stay inside ``questions_dir``
+    (without one, inside the bank's own folder)."""
     shown = display_path if display_path is not None else os.fspath(path)
     bank_id = bank_id if bank_id is not None else Path(path).stem
     try:
@@ -279,7 +363,8 @@ def load_bank(
         return LoadResult(
             shown, bank_id, None, (_problem(shown, 1, 1, f"cannot read the file: {reason}"),)
         )
-    return check_bytes(data, shown, bank_id, source_text)
+    reader = FileSourceReader(Path(path), questions_dir)
+    return check_bytes(data, shown, bank_id, source_text, reader)
 
 
 def find_bank_files(folder: Path) -> list[Path]:

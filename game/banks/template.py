@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 _TEMPLATE = """\
-# A question bank for quiz. The full format: shared/spec/bank-format.md (README, "Writing questions").
+# A question bank for quiz. The full format: docs/bank-format.md in the quiz repository.
 # Check it with:  quiz validate --strict {path_hint}
 # Text is kept exactly as written: No, 1989 and 012 stay text. Quote text that holds ": " or " #".
 
@@ -23,7 +23,10 @@ source:                       # what the questions were written from
   publisher: "Who published it"
   published: {today}           # YYYY-MM-DD
   url: "https://example.org/the-article"
-  # text: |                   # optional: the full text; every quote must then occur in it
+  # file: sources/article.txt # optional: the article's full text, in a UTF-8 file beside
+  #                           # this bank (inside the questions folder); every quote must
+  #                           # then occur in it. Or paste the text instead (not both):
+  # text: |
   #   Paste the article here.
 
 topics:                       # topic id -> display name; every question's topic must be one of these

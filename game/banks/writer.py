@@ -24,7 +24,7 @@ from game.banks.edits import (
     new_bank_text,
     replace_question,
 )
-from game.banks.loader import BANK_SUFFIXES, check_bytes, read_limited
+from game.banks.loader import BANK_SUFFIXES, check_bytes, read_limited, source_reader_for
 from game.core.drafts import BankDetails, DraftCheck, FieldProblem, slug, unique_id
 from game.core.model import Bank, LoadResult, Problem, Question, QuestionType, Severity
 
@@ -90,7 +90,8 @@ class BankEditor:
         return replace_question(self._text(), old, draft)
 
     def _check(self, text: str) -> LoadResult:
-        return check_bytes(self._bytes(text), os.fspath(self.path), self.bank_id)
+        reader = source_reader_for(self.path, self.bank_id)
+        return check_bytes(self._bytes(text), os.fspath(self.path), self.bank_id, None, reader)
 
     # -- what the form asks --------------------------------------------------------------
 
@@ -156,7 +157,8 @@ class BankEditor:
 
     def _save(self, text: str) -> SaveOutcome:
         data = self._bytes(text)
-        result = check_bytes(data, os.fspath(self.path), self.bank_id)
+        reader = source_reader_for(self.path, self.bank_id)
+        result = check_bytes(data, os.fspath(self.path), self.bank_id, None, reader)
         if result.errors or result.bank is None:
             return SaveOutcome(None, problems=result.errors)
         creating = self.data is None
@@ -204,7 +206,7 @@ def open_bank(path: Path, bank_id: str) -> BankEditor | str:
         data = read_limited(path)
     except (OSError, ValueError) as error:
         return f"cannot read {path}: {error}"
-    result = check_bytes(data, os.fspath(path), bank_id)
+    result = check_bytes(data, os.fspath(path), bank_id, None, source_reader_for(path, bank_id))
     if result.bank is None or result.errors:
         first = result.errors[0] if result.errors else None
         where = f" (line {first.line}: {first.message})" if first else ""

@@ -75,7 +75,8 @@ class Source:
     publisher: str | None = None
     published: str | None = None  # YYYY-MM-DD
     url: str | None = None
-    text: str | None = None
+    text: str | None = None  # the article: source.text, or the contents of source.file
+    file: str | None = None  # source.file as written (relative to the bank's file)
 
 
 @dataclass(frozen=True, slots=True)

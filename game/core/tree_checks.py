@@ -35,7 +35,7 @@ TOP_KEYS = (
     "time_limit",
     "questions",
 )
-SOURCE_KEYS = ("title", "publisher", "published", "url", "text")
+SOURCE_KEYS = ("title", "publisher", "published", "url", "text", "file")
 COMMON_KEYS = ("id", "type", "prompt", "explanation", "quote", "topic", "difficulty", "hint")
 TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.CHOICE: ("choices", "answer"),
@@ -55,6 +55,15 @@ CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode Cc b
 TRUE_WORDS = frozenset({"true", "yes", "on"})
 FALSE_WORDS = frozenset({"false", "no", "off"})
 KIND_WORDS = {"scalar": "a single value", "sequence": "a list", "mapping": "a mapping of keys"}
+
+
+class SourceFileError(Exception):
+    """Why a bank's source.file cannot be used, in words (raised by a SourceReader)."""
+
+
+# Reads source.file as written (relative to the bank's file) and returns its text; raises
+# SourceFileError. The loader gives one: the core itself never touches the disk.
+SourceReader = Callable[[str], str]
 
 
 class Mark(Protocol):
@@ -97,10 +106,13 @@ def suggest(word: str, options: Iterable[str]) -> str:
 class Checker:
     """Walks one bank's tree, collecting problems and building the bank."""
 
-    def __init__(self, path: str, source_text: str | None) -> None:
+    def __init__(
+        self, path: str, source_text: str | None, read_source: SourceReader | None = None
+    ) -> None:
         self.path = path
         self.problems: list[Problem] = []
         self.external_source = source_text
+        self.read_source = read_source
         self.visited: set[int] = set()
 
     # -- reporting ---------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from game.core.tree_checks import (
     SOURCE_KEYS,
     TOP_KEYS,
     Checker,
+    SourceFileError,
+    SourceReader,
     TreeNode,
     show,
 )
@@ -35,13 +37,18 @@ __all__ = [
 
 
 def check_tree(
-    root: TreeNode | None, path: str, bank_id: str, source_text: str | None = None
+    root: TreeNode | None,
+    path: str,
+    bank_id: str,
+    source_text: str | None = None,
+    read_source: SourceReader | None = None,
 ) -> LoadResult:
     """Check a composed bank tree against the format; return the bank (if no errors) and problems.
 
-    ``source_text`` is an article to check quotes against, as ``source.text`` would be.
+    ``source_text`` is an article to check quotes against, as ``source.text`` would be;
+    ``read_source`` reads a ``source.file`` (without it, a bank naming one is an error).
     """
-    checker = Checker(path, source_text)
+    checker = Checker(path, source_text, read_source)
     if root is None:
         checker.problems.append(
             Problem(
@@ -147,13 +154,33 @@ class BankBuilder:
             raw = c.text(value_node, "published")
             if raw is not None:
                 published = self._date(value_node, raw)
+        text = self._optional_text(keys, "text")
+        file = self._optional_text(keys, "file")
+        if file is not None:
+            file_node = keys["file"][1]
+            if "text" in keys:
+                c.error(file_node, "source names both text and file; give one of them")
+            else:
+                text = self._source_file(file_node, file)
         return Source(
             title=self._optional_text(keys, "title"),
             publisher=self._optional_text(keys, "publisher"),
             published=published,
             url=self._optional_text(keys, "url"),
-            text=self._optional_text(keys, "text"),
+            text=text,
+            file=file,
         )
+
+    def _source_file(self, node: TreeNode, file: str) -> str | None:
+        """The text of source.file, or None with the reason reported at the file: line."""
+        if self.c.read_source is None:
+            self.c.error(node, f"source.file {show(file)} cannot be read for a bank with no file")
+            return None
+        try:
+            return self.c.read_source(file)
+        except SourceFileError as error:
+            self.c.error(node, str(error))
+            return None
 
     def _date(self, node: TreeNode, raw: str) -> str | None:
         match = DATE_PATTERN.match(raw.strip())
