@@ -1,7 +1,8 @@
 """The flagship bank, questions/china-us-detente.yaml: it loads cleanly and keeps its promises.
 
-The bank is checked against the article it was written from, which lives outside the clone in
-``shared/source/article.txt`` (beside the checkout here and in CI).
+The bank is checked against the article it was written from, which ships beside it in the
+repository (``questions/sources/china-us-detente.txt``) and which the bank names with
+``source.file``: nothing outside the clone is read.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from game.core.textmatch import fold_quote
 REPO = Path(__file__).resolve().parents[1]
 BANK_PATH = REPO / "questions" / "china-us-detente.yaml"
 BANK_ID = "china-us-detente"
-ARTICLE_PATH = Path(__file__).resolve().parents[2] / "shared" / "source" / "article.txt"
+ARTICLE_PATH = REPO / "questions" / "sources" / "china-us-detente.txt"
 
 MIN_QUESTIONS = 60
 MIN_PER_TYPE = {
@@ -115,8 +116,7 @@ def article_text() -> str:
     """The article's text; missing means the checkout is incomplete, which must not pass quietly."""
     if not ARTICLE_PATH.is_file():
         pytest.fail(
-            f"the source article is missing: expected it at {ARTICLE_PATH} "
-            "(shared/source/article.txt beside the repository checkout)",
+            f"the source article is missing: expected it at {ARTICLE_PATH}",
             pytrace=False,
         )
     return ARTICLE_PATH.read_text(encoding="utf-8")
@@ -124,8 +124,15 @@ def article_text() -> str:
 
 @pytest.fixture(scope="module")
 def result(article_text: str) -> LoadResult:
-    """The bank loaded with every quote checked against the article."""
-    return load_bank(BANK_PATH, BANK_ID, source_text=article_text)
+    """The bank loaded as the game loads it: every quote checked against its source.file."""
+    return load_bank(BANK_PATH, BANK_ID, questions_dir=REPO / "questions")
+
+
+def test_the_bank_names_the_article_that_ships_with_it(bank: Bank, article_text: str) -> None:
+    assert bank.source is not None
+    assert bank.source.file == "sources/china-us-detente.txt"
+    assert bank.source.text == article_text
+    assert article_text.splitlines()[0] == "November 7, 2024"
 
 
 @pytest.fixture(scope="module")
@@ -151,8 +158,8 @@ def test_bank_header(bank: Bank) -> None:
         "China Meets the U.S. to Discuss Fentanyl, But the Détente Has Limits"
     )
     assert bank.source.published == "2024-11-07"
-    # quotes are short excerpts; the article itself is not pasted into the bank
-    assert bank.source.text is None
+    # quotes are short excerpts; the article is not pasted into the bank but named by file
+    assert "Bangkok" not in BANK_PATH.read_text(encoding="utf-8").split("questions:")[0]
 
 
 def test_every_quote_is_verbatim_from_the_article(bank: Bank, article_text: str) -> None:
