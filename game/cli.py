@@ -379,7 +379,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """`quiz import`: a GIFT or Aiken file to a new bank, and what could not be converted."""
-    from game.report.importing import ImportFailed, ImportUsageError, import_bank
+    from game.interchange.importing import ImportFailed, ImportUsageError, import_bank
 
     try:
         outcome = import_bank(

@@ -8,6 +8,7 @@ and returns the new text; nothing here reads or writes a file.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
@@ -291,22 +292,55 @@ def _topics_map(topics: dict[str, str], styles: Styles) -> CommentedMap:
     return CommentedMap((key, styles.topic_name(name)) for key, name in topics.items())
 
 
-def new_bank_text(details: BankDetails, questions: Sequence[Question]) -> str:
-    """A new bank's file: a comment saying how to check it, the details, the questions."""
+EDITOR_HEADER = (
+    "A question bank for quiz, written with the question editor in the game (w on the",
+    "home screen). It can be edited there or in any text editor: the format is in the",
+    'README, "Writing questions". Check every bank with:  quiz validate --strict',
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedBank:
+    """A new bank's YAML text and, per question, the 1-based lines it spans in that text."""
+
+    text: str
+    question_lines: tuple[tuple[int, int], ...]
+
+
+def _comment_safe(text: str) -> str:
+    """text for a YAML comment line: anything but a printable character becomes "?"."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+def render_bank(
+    details: BankDetails,
+    questions: Sequence[Question],
+    header: Sequence[str] = EDITOR_HEADER,
+    *,
+    with_difficulty: bool = True,
+) -> RenderedBank:
+    """A new bank's file: a comment header, ``format: 1``, the details, the questions (the one
+    writer of a whole bank's YAML text: the question editor and ``quiz import`` both use it).
+    ``with_difficulty`` False leaves out ``difficulty: 1``, the default."""
     styles = Styles(None)
-    lines = [
-        "# A question bank for quiz, written with the question editor in the game (w on the",
-        "# home screen). It can be edited there or in any text editor: the format is in the",
-        '# README, "Writing questions". Check every bank with:  quiz validate --strict',
-        "",
-        "format: 1",
-    ]
+    lines = [f"# {_comment_safe(line)}".rstrip() for line in header]
+    lines += ["", "format: 1"]
     text = "\n".join(lines) + "\n"
     for key, value in _detail_values(details).items():
         styled_value = _topics_map(value, styles) if key == "topics" else styles.value(key, value)
         text += emit_entry(key, styled_value, 0, "\n", indent_first=True)
     text += "\nquestions:\n"
+    spans: list[tuple[int, int]] = []
     for number, question in enumerate(questions):
-        entries = [(k, styles.value(k, v)) for k, v in question_values(question).items()]
-        text += ("\n" if number else "") + emit_item(entries, 2, "\n")
-    return text
+        values = question_values(question, with_difficulty=with_difficulty)
+        entries = [(k, styles.value(k, v)) for k, v in values.items()]
+        text += "\n" if number else ""
+        first = text.count("\n") + 1
+        text += emit_item(entries, 2, "\n")
+        spans.append((first, text.count("\n")))
+    return RenderedBank(text, tuple(spans))
+
+
+def new_bank_text(details: BankDetails, questions: Sequence[Question]) -> str:
+    """A new bank's file made by the question editor."""
+    return render_bank(details, questions).text

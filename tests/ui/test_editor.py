@@ -180,7 +180,9 @@ def test_changing_a_question_keeps_every_other_byte(folders: dict[str, Path]) ->
     assert [old_lines[i] for i in changed] == [
         "    explanation: It reaches it in the Netherlands.\n"
     ]
-    assert new_lines[changed[0]] == "    explanation: At Rotterdam [/], in the Netherlands.\n"  # plain, as before
+    assert (
+        new_lines[changed[0]] == "    explanation: At Rotterdam [/], in the Netherlands.\n"
+    )  # plain, as before
 
 
 HOSTILE_PROMPT = "[/] Which [NATO] river? [@click=app.quit]x"

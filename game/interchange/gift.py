@@ -18,16 +18,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from game.core.model import Question, QuestionType
-from game.report.bank_writer import (
-    IdMaker,
-    ImportedBank,
-    SourceNote,
-    control_character_problem,
-    list_problem,
-    slug,
-    stated_answer,
-)
-from game.report.gift_text import (
+from game.interchange.gift_text import (
     BLANK,
     FORMAT_MARKER,
     Block,
@@ -42,6 +33,15 @@ from game.report.gift_text import (
     split_weight,
     unescape,
     unescaped_offsets,
+)
+from game.interchange.imported import (
+    IdMaker,
+    ImportedBank,
+    SourceNote,
+    control_character_problem,
+    list_problem,
+    slug,
+    stated_answer,
 )
 
 _HTML_LOOK = re.compile(r"<[a-zA-Z/][^>]*>|&[a-zA-Z]+;|&#[0-9]+;")

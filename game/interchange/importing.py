@@ -15,9 +15,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.banks.edits import render_bank
 from game.banks.loader import check_bytes
+from game.core.drafts import BankDetails
 from game.core.model import LoadResult
-from game.report.bank_writer import ImportedBank, SourceNote, render_bank
+from game.interchange.imported import ImportedBank, SourceNote
 
 FORMAT_NAMES = {"gift": "GIFT", "aiken": "Aiken"}
 FORMATS = tuple(FORMAT_NAMES)
@@ -83,10 +85,10 @@ def read_source(path: Path, shown: str) -> str:
 def convert(text: str, format_name: str) -> ImportedBank:
     """The questions of a GIFT or Aiken text."""
     if format_name == "aiken":
-        from game.report.aiken import read_aiken
+        from game.interchange.aiken import read_aiken
 
         return read_aiken(text)
-    from game.report.gift import read_gift
+    from game.interchange.gift import read_gift
 
     return read_gift(text)
 
@@ -107,12 +109,12 @@ def validated_yaml(
     """The bank's YAML text, checked by the loader, and the loader's result; questions it
     refuses move to skipped. None when no question is left."""
     while bank.questions:
+        details = BankDetails(title, f"Imported from {source_name}.", dict(bank.topics))
         rendered = render_bank(
-            title,
+            details,
             bank.questions,
-            bank.topics,
             _header(bank, source_name, out_shown),
-            description=f"Imported from {source_name}.",
+            with_difficulty=False,
         )
         result = check_bytes(rendered.text.encode("utf-8"), out_shown, Path(out_shown).stem)
         refused: dict[int, str] = {}

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from game.core.model import Question, QuestionType
-from game.report.bank_writer import (
+from game.interchange.imported import (
     IdMaker,
     ImportedBank,
     SourceNote,

@@ -7,9 +7,9 @@ from pathlib import Path
 from game.banks.loader import load_bank
 from game.cli import main
 from game.core.model import Question, QuestionType
-from game.report.aiken import read_aiken
-from game.report.bank_writer import ImportedBank
-from game.report.importing import validated_yaml
+from game.interchange.aiken import read_aiken
+from game.interchange.imported import ImportedBank
+from game.interchange.importing import validated_yaml
 
 SAMPLE = """\
 What is the capital of France?
