@@ -27,7 +27,7 @@ from game.ui.screens.too_small import TooSmallScreen
 from game.ui.session import Session
 
 # Rounds, set-up, summary and history load when first used, not before home shows; their
-# messages are handled by name (on_answer_given ...) so that nothing here needs them sooner.
+# messages are handled by name (on_round_completed ...) so that nothing here needs them sooner.
 if TYPE_CHECKING:
     from game.core.rounds import PlayRequest
     from game.ui import messages
@@ -408,7 +408,9 @@ class QuizApp(EditorRoutes, App[None]):
         round_id, problem = self.session.start_round(played.round_start(player, self._clock()))
         if problem:
             self.notify(problem, severity="warning", markup=False, timeout=10)
-        screen = RoundScreen(played, round_id, clock=self._clock)
+        screen = RoundScreen(
+            played, round_id, clock=self._clock, save_answer=self.session.record_answer
+        )
         self._replace_or_push(screen)
 
     def _replace_or_push(self, screen: Screen[Any]) -> None:
@@ -417,12 +419,6 @@ class QuizApp(EditorRoutes, App[None]):
                 self.push_screen(screen)
             else:
                 self.switch_screen(screen)
-
-    def on_answer_given(self, message: messages.AnswerGiven) -> None:
-        """Commit the answer now."""
-        problem = self.session.record_answer(message.round_id, message.record)
-        if problem:
-            self.notify(problem, severity="error", markup=False)
 
     def on_round_left(self, message: messages.RoundLeft) -> None:
         """The round stays unfinished; home again."""

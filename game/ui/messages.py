@@ -6,18 +6,10 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from game.core.records import AnswerRecord
 from game.core.rounds import PlayRequest, Round, RoundSummary
 
 
 @dataclass
-class AnswerGiven(Message):
-    """An answer was just given: the App saves ``record`` to round ``round_id`` at once."""
-
-    round_id: int
-    record: AnswerRecord
-
-
 @dataclass
 class RoundLeft(Message):
     """The player left round ``round_id`` early (Escape, confirmed); it stays unfinished."""

@@ -36,6 +36,8 @@ class Session:
     notices: list[str] = field(default_factory=list)
     player: str | None = None
     store: SaveStore | None = None
+    # answers not yet saved (the disk was full, say), oldest first: tried again before the next
+    unsaved: list[tuple[int, AnswerRecord]] = field(default_factory=list)
 
     def open(self) -> None:
         """Open the save store and read the library (neither ever raises for bad files)."""
@@ -147,22 +149,43 @@ class Session:
             return 0, f"This round is not being saved: {error}."
 
     def record_answer(self, round_id: int, record: AnswerRecord) -> str | None:
-        """Commit one answer now; None, or in words why it could not be saved."""
+        """Commit one answer now; None, or in words why it could not be saved.
+
+        An answer that could not be saved is kept and tried again, in order, before the next
+        one is written, so a round never ends up with a silent gap in its answers.
+        """
         if not round_id:
             return None
+        self.unsaved.append((round_id, record))
+        return self._save_unsaved()
+
+    def _save_unsaved(self) -> str | None:
         # fsrs is imported with the first answer, not before home shows
         from game.practice.schedule import next_memory
 
-        try:
-            self._store().record_answer(round_id, record, next_memory)
-        except StoreError as error:
-            return f"This answer could not be saved: {error}."
+        while self.unsaved:
+            round_id, record = self.unsaved[0]
+            try:
+                self._store().record_answer(round_id, record, next_memory)
+            except StoreError as error:
+                if len(self.unsaved) == 1:
+                    answers, kept = "This answer", "It is"
+                else:
+                    answers, kept = f"{len(self.unsaved)} answers", "They are"
+                return (
+                    f"{answers} could not be saved yet: {error}. "
+                    f"{kept} kept and tried again with your next answer."
+                )
+            self.unsaved.pop(0)
         return None
 
     def finish_round(self, round_id: int, score: int, max_score: int) -> str | None:
         """Mark a round finished; None, or in words why that could not be saved."""
         if not round_id:
             return None
+        problem = self._save_unsaved()
+        if problem:
+            return problem
         try:
             self._store().finish_round(round_id, score, max_score, self.now())
         except StoreError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import sys
@@ -88,6 +89,16 @@ class Terminal:
             if not self.pump():
                 break
         raise AssertionError(f"{needle!r} never appeared; the screen:\n{self.text()}")
+
+    def wait_for_pattern(self, pattern: re.Pattern[str], timeout: float = 20) -> str:
+        """Read until the pattern matches the screen; the screen text."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if pattern.search(self.text()):
+                return self.text()
+            if not self.pump():
+                break
+        raise AssertionError(f"{pattern.pattern!r} never matched; the screen:\n{self.text()}")
 
     def press(self, *keys: str) -> None:
         """Type keys, a little apart (a lone Escape needs a moment to be read as Escape)."""

@@ -204,11 +204,14 @@ class RoundHarness(App[None]):
 
     def on_mount(self) -> None:
         """Start straight into the round."""
-        self.push_screen(RoundScreen(self.played, 7, clock=self.clock))
+        self.push_screen(
+            RoundScreen(self.played, 7, clock=self.clock, save_answer=self.save_answer)
+        )
 
-    def on_answer_given(self, message: messages.AnswerGiven) -> None:
-        """Keep the record, as the store would."""
-        self.records.append(message.record)
+    def save_answer(self, round_id: int, record: object) -> str | None:
+        """Keep the record, as the store would (before the screen shows anything more)."""
+        self.records.append(record)
+        return None
 
     def on_round_completed(self, message: messages.RoundCompleted) -> None:
         """Show the summary in place of the round."""

@@ -92,3 +92,47 @@ def test_round_and_summary_come_back_whole_after_the_too_small_notice(
         assert "Round over" in text and "Play again" in text
 
     run_with_pilot(app, scenario)
+
+
+def test_an_answer_that_cannot_be_saved_is_said_on_its_feedback_and_saved_with_the_next(
+    library: dict[str, Path],
+) -> None:
+    from game.store import StoreError
+
+    app = make_app(library, player="Ana", play=PlayRequest("rivers", count=3, seed=3))
+    seen: dict[str, object] = {}
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        store = app.session.store
+        assert store is not None
+        real_record = store.record_answer
+        failures = iter([True])
+
+        def failing_once(round_id: int, answer: object, memory_update: object = None) -> None:
+            if next(failures, False):
+                raise StoreError("the disk is full")
+            real_record(round_id, answer, memory_update)  # type: ignore[arg-type]
+
+        store.record_answer = failing_once  # type: ignore[method-assign]
+        first = screen.round_state.current
+        await pilot.press(*right_keys(first))
+        await pilot.pause()
+        seen["feedback"] = screen_text(app)
+        assert store.round_answers(screen.round_id) == []
+        await pilot.press("enter")
+        second = screen.round_state.current
+        await pilot.press(*right_keys(second))
+        await pilot.pause()
+        seen["ids"] = [a.question_id for a in store.round_answers(screen.round_id)]
+        seen["asked"] = [first.question.id, second.question.id]
+
+    run_with_pilot(app, scenario)
+    feedback = " ".join(str(seen["feedback"]).replace("▌", " ").split())
+    assert "✓ Right" in feedback
+    assert (
+        "This answer could not be saved yet: the disk is full. It is kept and tried again "
+        "with your next answer." in feedback
+    )
+    assert seen["ids"] == seen["asked"]  # the first one, retried, and in its place

@@ -12,7 +12,7 @@ from textual.message import Message
 
 from game.core.model import Question
 from game.core.rounds import PlayRequest, Round, ask
-from game.ui.messages import AnswerGiven, RoundCompleted, RoundLeft
+from game.ui.messages import RoundCompleted, RoundLeft
 from game.ui.screens.round import RoundScreen
 
 PREVIEW_BANK_ID = "(preview)"
@@ -56,9 +56,8 @@ class PreviewScreen(RoundScreen):
         return "to go back to the form"
 
     def post_message(self, message: Message) -> bool:
-        """Keep the round's messages here: the App must not record or route a preview."""
-        if isinstance(message, AnswerGiven):
-            return True
+        """Keep the round's messages here: the App must not route a preview (and the screen is
+        given nothing to save its answer with)."""
         if isinstance(message, RoundCompleted | RoundLeft):
             self.dismiss(None)
             return True

@@ -19,7 +19,7 @@ from game.core.model import QuestionType
 from game.core.records import AnswerRecord, Result
 from game.core.rounds import AskedQuestion, Round, expected_parts, given_parts
 from game.core.scoring import HINT_FACTOR, Response, base_points, round_half_up
-from game.ui.messages import AnswerGiven, RoundCompleted, RoundLeft
+from game.ui.messages import RoundCompleted, RoundLeft
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.widgets.answer_base import AnswerWidget
 from game.ui.widgets.choice_answer import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
@@ -59,6 +59,11 @@ def answer_widget_for(asked: AskedQuestion) -> AnswerWidget:
     return MatchAnswer(asked.lefts, asked.rights)
 
 
+# Commits one answer of a round now; None, or in words why it could not be saved yet. The App
+# gives the session's; the screen itself never touches the disk.
+SaveAnswer = Callable[[int, AnswerRecord], "str | None"]
+
+
 def speed_bonus(asked: AskedQuestion, record: AnswerRecord) -> int:
     """The points a right timed answer earned for speed, beyond its (maybe halved) base."""
     if record.result is not Result.RIGHT or record.points <= 0:
@@ -68,7 +73,8 @@ def speed_bonus(asked: AskedQuestion, record: AnswerRecord) -> int:
 
 
 class RoundScreen(Screen[None]):
-    """Plays a Round; posts AnswerGiven for each answer, then RoundCompleted or RoundLeft."""
+    """Plays a Round; saves each answer through save_answer before showing anything more, then
+    posts RoundCompleted or RoundLeft."""
 
     BINDINGS = [
         Binding("escape", "leave", "Leave round"),
@@ -86,10 +92,12 @@ class RoundScreen(Screen[None]):
         *,
         clock: Callable[[], datetime] = _utc_now,
         tick_seconds: float = 0.25,
+        save_answer: SaveAnswer | None = None,
     ) -> None:
         super().__init__()
         self.round_state = round_state
         self.round_id = round_id
+        self._save_answer = save_answer
         self._clock = clock
         self._tick_seconds = tick_seconds
         self.phase: Phase = "answering"
@@ -239,7 +247,11 @@ class RoundScreen(Screen[None]):
             hint_used=self.hint_used,
             timed_out=timed_out,
         )
-        self.post_message(AnswerGiven(self.round_id, record))
+        # Saved before anything on screen says the answer was taken (feedback, the next
+        # question, the summary): a kill at that first frame loses nothing.
+        problem = self._save_answer(self.round_id, record) if self._save_answer else None
+        if problem:
+            self.notify(problem, title="Not saved yet", severity="error", markup=False, timeout=15)
         if limit is not None and not timed_out:
             timer = self.query_one("#round-timer", Static)
             timer.update(Content(f"took {math.ceil(record.seconds)} s"))
