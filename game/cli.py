@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,6 @@ from game.paths import GamePaths, resolve_paths
 if TYPE_CHECKING:
     from game.core.class_code import ClassCode
     from game.core.rounds import PlayRequest
-    from game.store import SaveStore
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -116,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("path", metavar="PATH", help="the new bank file, e.g. questions/week-5.yaml")
     new.add_argument("--title", default="My new bank", help="the bank's title")
+    new.add_argument("--force", action="store_true", help="replace PATH if it exists")
 
     history = sub.add_parser(
         "history",
@@ -143,7 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--bank", metavar="ID", help="only answers of this bank")
     export.add_argument("--format", choices=("csv", "json"), required=True, help="output format")
-    export.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE instead of standard output (a new file: never over an existing "
+        "file or through a link unless --force)",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="with --out: replace FILE if it exists"
+    )
 
     import_ = sub.add_parser(
         "import",
@@ -317,15 +324,16 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_new(args: argparse.Namespace) -> int:
     """`quiz new`: write a template, never over an existing file."""
     from game.banks.template import write_template
+    from game.files import FileRefused
 
     path = Path(args.path)
     if path.suffix.lower() not in (".yaml", ".yml"):
         print(f"quiz new: a bank file ends in .yaml or .yml: {path}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        write_template(path, args.title)
-    except FileExistsError:
-        print(f"quiz new: {path} already exists; not overwriting it", file=sys.stderr)
+        write_template(path, args.title, force=args.force)
+    except FileRefused as exc:
+        print(f"quiz new: {exc} (--force replaces it)", file=sys.stderr)
         return EXIT_PROBLEMS
     except OSError as exc:
         print(f"quiz new: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
@@ -334,46 +342,66 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@contextmanager
-def _save_store(args: argparse.Namespace) -> Iterator[SaveStore]:
-    """The save store of the saves folder, its notices (a damaged file moved aside...) on stderr."""
-    from game.store import open_store
+def _history_or_reason(
+    args: argparse.Namespace, command: str, make_text: Callable[..., str]
+) -> str | None:
+    """The command's text read from the save file, or None after saying on stderr why not."""
+    from game.store import StoreError, memory_store
+    from game.store.readonly import read_only_store
 
-    opening = open_store(_paths(args).saves_dir)
     try:
-        for notice in opening.notices:
-            print(notice, file=sys.stderr)
-        yield opening.store
-    finally:
-        opening.store.close()
+        with read_only_store(_paths(args).saves_dir) as store:
+            if store is None:  # no save file yet: the same text as an empty one
+                store = memory_store()
+            return make_text(store, getattr(args, "player", None), args.bank, args.format)
+    except StoreError as exc:
+        print(f"quiz {command}: {exc}", file=sys.stderr)
+        return None
 
 
 def run_history(args: argparse.Namespace) -> int:
-    """`quiz history`: rounds, newest first."""
+    """`quiz history`: rounds, newest first, read without writing to the save file."""
     from game.report.history import history_text
 
-    with _save_store(args) as store:
-        text = history_text(store, getattr(args, "player", None), args.bank, args.format)
+    text = _history_or_reason(args, "history", history_text)
+    if text is None:
+        return EXIT_PROBLEMS
     sys.stdout.write(text)
     return EXIT_OK
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """`quiz export`: one row per answer."""
+    """`quiz export`: one row per answer, read without writing to the save file; --out writes
+    a new file (never over one, nor through a link, unless --force)."""
+    from game.files import FileRefused, write_user_file
     from game.report.history import export_text
 
-    with _save_store(args) as store:
-        text = export_text(store, getattr(args, "player", None), args.bank, args.format)
-    if args.out:
-        try:
-            # A byte-order mark lets a spreadsheet opened by double-click see UTF-8.
-            encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-            Path(args.out).write_text(text, encoding=encoding, newline="")
-        except OSError as exc:
-            print(f"quiz export: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_PROBLEMS
-    else:
+    if args.force and not args.out:
+        print("quiz export: --force only goes with --out FILE", file=sys.stderr)
+        return EXIT_USAGE
+    if args.out and not args.force:
+        from game.files import refusal
+
+        refused = refusal(Path(args.out))
+        if refused is not None:  # said before reading, so a refusal costs nothing
+            print(f"quiz export: {refused} (--force replaces it)", file=sys.stderr)
+            return EXIT_USAGE
+    text = _history_or_reason(args, "export", export_text)
+    if text is None:
+        return EXIT_PROBLEMS
+    if not args.out:
         sys.stdout.write(text)
+        return EXIT_OK
+    # A byte-order mark lets a spreadsheet opened by double-click see UTF-8.
+    encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+    try:
+        write_user_file(Path(args.out), text.encode(encoding), force=args.force)
+    except FileRefused as exc:
+        print(f"quiz export: {exc} (--force replaces it)", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"quiz export: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

@@ -7,6 +7,8 @@ import os
 from datetime import date
 from pathlib import Path
 
+from game.files import write_user_file
+
 _TEMPLATE = """\
 # A question bank for quiz. The full format: docs/bank-format.md in the quiz repository.
 # Check it with:  quiz validate --strict {path_hint}
@@ -109,9 +111,9 @@ def template_text(title: str, path_hint: str, today: date | None = None) -> str:
     )
 
 
-def write_template(path: Path, title: str) -> None:
-    """Write a new bank template; raises FileExistsError rather than overwrite a file."""
+def write_template(path: Path, title: str, *, force: bool = False) -> None:
+    """Write a new bank template, all at once; raises game.files.FileRefused rather than
+    overwrite a file or write through a link (unless force), OSError if it cannot write."""
     text = template_text(title, os.fspath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(text)
+    write_user_file(path, text.encode("utf-8"), force=force)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from game.core.safe_text import JSON_FORM, one_line, several_lines, visible
 from game.store.rows import ExportRow, RoundRow
 
 if TYPE_CHECKING:
@@ -169,7 +170,9 @@ def _csv_cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return neutralise_cell(str(value))
+    # Controls are written out (\x1b) before the formula check, so none reaches a terminal
+    # that shows the file; newlines and tabs are kept, as CSV allows them in a quoted cell.
+    return neutralise_cell(several_lines(str(value)))
 
 
 def to_csv(columns: Sequence[str], records: Iterable[dict[str, Any]]) -> str:
@@ -184,8 +187,13 @@ def to_csv(columns: Sequence[str], records: Iterable[dict[str, Any]]) -> str:
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
-    """Records as a JSON list, text kept as UTF-8 (not escaped), ending with a newline."""
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    """Records as a JSON list, text kept as UTF-8, ending with a newline. Control characters
+    are escaped (ESC as \\u001b, C1 as \\u009b...), so a reader gets them back exactly while a
+    terminal showing the file never obeys them."""
+    dumped = json.dumps(records, ensure_ascii=False, indent=2)
+    # json escapes C0 inside strings itself; DEL and C1 it leaves raw. Outside strings only
+    # the layout's newlines remain, which are kept.
+    return visible(dumped, keep="\n", form=JSON_FORM) + "\n"
 
 
 def no_rounds_text(player: str | None, bank_id: str | None) -> str:
@@ -194,9 +202,9 @@ def no_rounds_text(player: str | None, bank_id: str | None) -> str:
         return "No rounds yet.\n"
     wanted = []
     if player is not None:
-        wanted.append(f"player {player}")
+        wanted.append(f"player {one_line(player)}")
     if bank_id is not None:
-        wanted.append(f"bank {bank_id}")
+        wanted.append(f"bank {one_line(bank_id)}")
     return f"No rounds for {' in '.join(wanted)}.\n"
 
 
@@ -212,7 +220,7 @@ def display_width(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """text on one line in at most width columns (cut with … when longer), padded to width."""
-    flat = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    flat = one_line(text)
     if display_width(flat) > width:
         kept: list[str] = []
         used = 0

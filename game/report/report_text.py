@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import textwrap
-import unicodedata
 from collections.abc import Mapping, Sequence
 
+from game.core.safe_text import several_lines
 from game.report.analysis import (
     MIN_STUDENTS,
     TOO_EASY,
@@ -67,10 +67,8 @@ def legend() -> str:
 
 
 def clean(text: str) -> str:
-    """text with control characters other than new lines and tabs turned into spaces."""
-    return "".join(
-        " " if unicodedata.category(ch) == "Cc" and ch not in "\n\t" else ch for ch in text
-    )
+    """text with control characters other than new lines and tabs written out (\\x1b)."""
+    return several_lines(text)
 
 
 def percent_text(value: float | None) -> str:

@@ -10,9 +10,13 @@ of every version so far can be read.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +26,7 @@ from game.store.errors import StoreError
 from game.store.opening import DATABASE_NAME
 from game.store.rows import AnswerRow, RoundRow, from_stored_time
 from game.store.schema import CURRENT_VERSION, schema_version
+from game.store.store import SaveStore
 
 SAVE_SUFFIX = ".sqlite3"
 
@@ -166,3 +171,110 @@ def open_read_only(path: Path) -> SaveFileRows:
     except sqlite3.Error as error:
         raise StoreError(f"{path} cannot be opened ({error})") from error
     return _read_connection(connection, path)
+
+
+def why_unusable(path: Path, error: BaseException | None = None) -> str:
+    """What really stops a save file at path from being used, in a few plain words.
+
+    SQLite says "disk I/O error" or "unable to open database file" for several causes; the
+    file system says which: a folder where the file should be, a file that cannot be read,
+    a full disk. ``error`` is what was raised, used when nothing more precise is found.
+    """
+    try:
+        if path.is_dir():
+            return "it is a folder, not a file"
+        if path.exists() and not path.is_file():
+            return "it is not a regular file"
+        if path.exists() and not os.access(path, os.R_OK):
+            return "permission denied"
+    except OSError as failure:
+        return (failure.strerror or str(failure)).lower()
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return "the disk is full"
+    try:
+        space = os.statvfs(path.parent if path.parent.exists() else Path("."))
+    except (OSError, AttributeError):
+        space = None
+    if space is not None and space.f_bavail == 0 and isinstance(error, sqlite3.Error | OSError):
+        return "the disk is full"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return str(error) if error is not None else "it cannot be opened"
+
+
+@contextmanager
+def read_only_store(saves_dir: Path) -> Iterator[SaveStore | None]:
+    """The save store of saves_dir opened for reading only (nothing written, locked or
+    created), for ``quiz history`` and ``quiz export``; None when there is no save file yet.
+
+    Raises StoreError, saying why in plain words, when the file is there but cannot be read:
+    a folder in its place, no permission, damaged, not a quiz save file, made by a newer quiz.
+    A folder that cannot be written is fine: reading needs nothing else.
+    """
+    path = Path(saves_dir) / DATABASE_NAME
+    if not os.path.lexists(path):
+        yield None
+        return
+    if not path.is_file():
+        raise StoreError(f"the save file {path} cannot be read: {why_unusable(path)}")
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(16)
+    except OSError as error:
+        raise StoreError(
+            f"the save file {path} cannot be read: {why_unusable(path, error)}"
+        ) from error
+    if not header:
+        yield None  # an empty file: SQLite's own "new database", no rounds in it
+        return
+    if header != b"SQLite format 3\x00":
+        raise StoreError(f"{path} is not a quiz save file (it is not an SQLite database)")
+    with tempfile.TemporaryDirectory(prefix="quiz-read-") as folder:
+        try:
+            connection = _reading_connection(path, Path(folder))
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(
+                f"the save file {path} cannot be read: {why_unusable(path, error)}"
+            ) from error
+        store = SaveStore(connection, persistent=False, location=path)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def _reading_connection(path: Path, scratch: Path) -> sqlite3.Connection:
+    """A connection that only reads path: in place and immutable, or, when its -wal still
+    holds answers, a copy of both in scratch (so those answers are read and nothing is
+    written beside the original). The schema is checked before it is handed back."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        copy = scratch / DATABASE_NAME
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        connection = sqlite3.connect(copy, isolation_level=None, check_same_thread=False)
+    else:
+        connection = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro&immutable=1",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    try:
+        connection.execute("PRAGMA query_only = ON")
+        version = schema_version(connection)
+        if version > CURRENT_VERSION:
+            raise StoreError(
+                f"the save file {path} was made by a newer version of quiz (schema {version}; "
+                f"this one reads up to {CURRENT_VERSION})"
+            )
+        if version == 0:
+            raise StoreError(f"{path} is not a quiz save file (it has no quiz tables)")
+        connection.execute("SELECT count(*) FROM rounds").fetchone()
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise StoreError(f"the save file {path} is damaged and cannot be read ({error})") from error
+    except BaseException:
+        connection.close()
+        raise
+    return connection

@@ -229,7 +229,7 @@ def test_hostile_text_stays_as_written_but_cannot_drive_the_terminal():
     result = analyse_bank([facts], answers)
     table = table_text([result])
     assert "\x1b" not in table
-    assert "[NATO]  [2J" in table
+    assert "[NATO] \\x1b[2J" in table
     assert "   [/] or [b]?" in table
     assert "Ünïcödé 北京 | *not bold*" in table
     assert "'=SUM(A1)" in csv_text([result])
