@@ -168,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("gift", "aiken"),
         help="the file's format (default: GIFT for .gift, else guessed from the text)",
     )
+    import_.add_argument(
+        "--title", help="the bank's title, shown on the home screen (default: the file's name)"
+    )
 
     report = sub.add_parser(
         "report",
@@ -411,7 +414,12 @@ def run_import(args: argparse.Namespace) -> int:
 
     try:
         outcome = import_bank(
-            Path(args.source), Path(args.out), args.source_format, args.source, args.out
+            Path(args.source),
+            Path(args.out),
+            args.source_format,
+            args.source,
+            args.out,
+            title=args.title,
         )
     except ImportUsageError as exc:
         print(f"quiz import: {exc}", file=sys.stderr)

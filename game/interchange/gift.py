@@ -12,6 +12,7 @@ question are gathered into the explanation. ``$CATEGORY:`` lines give topics. Nu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -20,7 +21,6 @@ from itertools import pairwise
 from game.core.model import Question, QuestionType
 from game.interchange.gift_text import (
     BLANK,
-    FORMAT_MARKER,
     Block,
     Piece,
     Skip,
@@ -31,6 +31,7 @@ from game.interchange.gift_text import (
     split_at,
     split_feedback,
     split_weight,
+    text_format,
     unescape,
     unescaped_offsets,
 )
@@ -44,7 +45,6 @@ from game.interchange.imported import (
     stated_answer,
 )
 
-_HTML_LOOK = re.compile(r"<[a-zA-Z/][^>]*>|&[a-zA-Z]+;|&#[0-9]+;")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _CATEGORY = "$CATEGORY:"
 _CONTEXT_PREFIX = re.compile(r"^\$[a-z0-9]+\$/?")
@@ -89,10 +89,12 @@ class GiftReader:
         return self.bank
 
     def _category(self, raw: str) -> None:
-        name = unescape(_CONTEXT_PREFIX.sub("", raw.strip()))
-        if name == "top" or name.startswith("top/"):
-            name = name[4:]
-        name = name.strip()
+        """A $CATEGORY line: the topic is the path's last part, without Moodle's context
+        (``$course$/``), ``top`` and ``Default for ...`` parts (``//`` is a slash in a name)."""
+        path = _CONTEXT_PREFIX.sub("", unescape(raw.strip()))
+        parts = [part.replace("\0", "/").strip() for part in path.replace("//", "\0").split("/")]
+        kept = [p for p in parts if p and p != "top" and not p.startswith("Default for ")]
+        name = kept[-1] if kept else ""
         if not name:
             self.topic = None
             return
@@ -130,20 +132,19 @@ class GiftReader:
         after = body.raw[end + 1 :]
         missing_word = bool(after.strip())
         prompt_raw = body.raw[:start] + (BLANK + after if missing_word else "")
-        prompt = shown_text(prompt_raw)
-        marker = FORMAT_MARKER.match(prompt_raw.strip())
-        if marker and marker.group(1) == "html" and _HTML_LOOK.search(prompt):
-            notes.append(
-                SourceNote(
-                    line_of(0), "the text is HTML; its tags and entities are kept as written"
-                )
-            )
+        dropped: list[str] = []
+        fmt = text_format(body.raw)
+
+        def shown(raw: str) -> str:
+            return shown_text(raw, fmt, dropped)
+
+        prompt = shown(prompt_raw)
         if not prompt or prompt == BLANK:
             raise Skip(0, "the question has no text")
         general = None
         cuts = list(unescaped_offsets(answer.raw, "####"))
         if cuts:
-            general = shown_text(answer.raw[cuts[-1] + 4 :])
+            general = shown(answer.raw[cuts[-1] + 4 :])
             answer = Piece(answer.offset, answer.raw[: cuts[-1]])
         kind = _kind(answer.raw)
         if kind is Kind.ESSAY:
@@ -152,7 +153,15 @@ class GiftReader:
             raise Skip(brace, "numerical questions are not supported")
         if missing_word and kind in (Kind.TRUEFALSE, Kind.MATCHING):
             raise Skip(brace, f"a {kind} answer in the middle of the text cannot be converted")
-        reading = _ANSWER_READERS[kind](answer, general, line_of, notes)
+        reading = _ANSWER_READERS[kind](answer, general, line_of, notes, shown)
+        if dropped:
+            counts = Counter(dropped)
+            what = ", ".join(f"{n} {k}" + ("s" if n > 1 else "") for k, n in counts.items())
+            notes.append(
+                SourceNote(
+                    line_of(0), f"dropped from the {fmt} text ({what}): the game shows text only"
+                )
+            )
         question = Question(
             id="",
             type=reading.type,
@@ -211,22 +220,23 @@ class _Reading:
 
 
 _LineOf = Callable[[int], int]
+_Shown = Callable[[str], str]
 
 
 def _read_choices(
-    answer: Piece, general: str | None, line_of: _LineOf, notes: list[SourceNote]
+    answer: Piece, general: str | None, line_of: _LineOf, notes: list[SourceNote], shown: _Shown
 ) -> _Reading:
     lead, parts = split_at(answer, "=~")
     if lead.raw.strip():
-        raise Skip(lead.strip().offset, f'"{shown_text(lead.raw)}" comes before the first = or ~')
+        raise Skip(lead.strip().offset, f'"{shown(lead.raw)}" comes before the first = or ~')
     single = any(marker == "=" for marker, _ in parts)
     choices: list[str] = []
     weights: list[float] = []
     feedback_lines: list[str] = []
     for marker, piece in parts:
         weight, rest = split_weight(piece.raw)
-        raw_text, feedback = split_feedback(rest)
-        text = shown_text(raw_text)
+        raw_text, feedback = split_feedback(rest, shown)
+        text = shown(raw_text)
         if not text:
             raise Skip(piece.offset, "an answer after = or ~ is empty")
         choices.append(text)
@@ -260,12 +270,12 @@ def _read_choices(
 
 
 def _read_true_false(
-    answer: Piece, general: str | None, line_of: _LineOf, notes: list[SourceNote]
+    answer: Piece, general: str | None, line_of: _LineOf, notes: list[SourceNote], shown: _Shown
 ) -> _Reading:
     cuts = list(unescaped_offsets(answer.raw, "#"))
     ends = [*cuts, len(answer.raw)]
     truth = _TRUE_FALSE[answer.raw[: ends[0]].strip()]
-    feedbacks = [shown_text(answer.raw[a + 1 : b]) for a, b in pairwise(ends)]
+    feedbacks = [shown(answer.raw[a + 1 : b]) for a, b in pairwise(ends)]
     # Moodle: the first #feedback is shown for the wrong answer, the second for the right one.
     wrong_feedback = feedbacks[0] if feedbacks else ""
     right_feedback = feedbacks[1] if len(feedbacks) > 1 else ""
@@ -279,7 +289,7 @@ def _read_true_false(
 
 
 def _read_short(
-    answer: Piece, general: str | None, line_of: _LineOf, notes: list[SourceNote]
+    answer: Piece, general: str | None, line_of: _LineOf, notes: list[SourceNote], shown: _Shown
 ) -> _Reading:
     lead, parts = split_at(answer, "=")
     pieces = ([lead] if lead.raw.strip() else []) + [piece for _, piece in parts]
@@ -287,8 +297,8 @@ def _read_short(
     feedback_lines: list[str] = []
     for piece in pieces:
         weight, rest = split_weight(piece.raw)
-        raw_text, feedback = split_feedback(rest)
-        text = shown_text(raw_text)
+        raw_text, feedback = split_feedback(rest, shown)
+        text = shown(raw_text)
         if not text:
             raise Skip(piece.offset, "an answer after = is empty")
         if feedback:
@@ -318,17 +328,17 @@ def _read_short(
 
 
 def _read_matching(
-    answer: Piece, general: str | None, line_of: _LineOf, notes: list[SourceNote]
+    answer: Piece, general: str | None, line_of: _LineOf, notes: list[SourceNote], shown: _Shown
 ) -> _Reading:
     lead, parts = split_at(answer, "=")
     if lead.raw.strip():
-        raise Skip(lead.strip().offset, f'"{shown_text(lead.raw)}" comes before the first =')
+        raise Skip(lead.strip().offset, f'"{shown(lead.raw)}" comes before the first =')
     pairs: list[tuple[str, str]] = []
     for _, piece in parts:
         arrow = piece.raw.find("->")
         if arrow < 0:
             raise Skip(piece.strip().offset, "a matching pair has no -> between its sides")
-        left, right = shown_text(piece.raw[:arrow]), shown_text(piece.raw[arrow + 2 :])
+        left, right = shown(piece.raw[:arrow]), shown(piece.raw[arrow + 2 :])
         if not right:
             raise Skip(piece.strip().offset, "a matching pair has nothing after ->")
         if not left:

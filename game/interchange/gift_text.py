@@ -7,8 +7,10 @@ line of the file it comes from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+from game.interchange.plain_text import to_plain
 
 _ESCAPED = {":": ":", "#": "#", "=": "=", "{": "{", "}": "}", "~": "~", "\\": "\\", "n": "\n"}
 FORMAT_MARKER = re.compile(r"\[(html|moodle|plain|markdown)\]")
@@ -82,21 +84,34 @@ def split_at(piece: Piece, markers: str) -> tuple[Piece, list[tuple[str, Piece]]
     return lead, parts
 
 
-def shown_text(raw: str) -> str:
-    """Text as shown: any leading [html]/[moodle]/[plain]/[markdown] marker gone, unescaped."""
+def shown_text(raw: str, fmt: str = "moodle", dropped: list[str] | None = None) -> str:
+    """Text as shown: unescaped, then made plain from its format: its own leading
+    [html]/[moodle]/[plain]/[markdown] marker, else ``fmt`` (the question text's format, which
+    Moodle applies to answers and feedback too). What HTML or markdown dropped (images,
+    scripts) is added to ``dropped``."""
     stripped = raw.strip()
     marker = FORMAT_MARKER.match(stripped)
     if marker:
+        fmt = marker.group(1)
         stripped = stripped[marker.end() :].strip()
-    return unescape(stripped).strip()
+    plain = to_plain(unescape(stripped), fmt)
+    if dropped is not None:
+        dropped += plain.dropped
+    return plain.text.strip()
 
 
-def split_feedback(raw: str) -> tuple[str, str | None]:
-    """An answer's raw text and its #feedback (None when it has none)."""
+def text_format(raw: str) -> str:
+    """The format a question's text is written in: its leading marker's, else "moodle"."""
+    marker = FORMAT_MARKER.match(raw.strip())
+    return marker.group(1) if marker else "moodle"
+
+
+def split_feedback(raw: str, shown: Callable[[str], str] = shown_text) -> tuple[str, str | None]:
+    """An answer's raw text and its #feedback made shown (None when it has none)."""
     cut = first_unescaped(raw, "#")
     if cut < 0:
         return raw, None
-    return raw[:cut], shown_text(raw[cut + 1 :])
+    return raw[:cut], shown(raw[cut + 1 :])
 
 
 def split_weight(raw: str) -> tuple[float | None, str]:

@@ -210,9 +210,13 @@ def import_bank(
     format_name: str | None = None,
     source_shown: str | None = None,
     out_shown: str | None = None,
+    *,
+    title: str | None = None,
 ) -> ImportOutcome:
     """Convert source to a new bank file out; raises ImportUsageError or ImportFailed."""
     source_shown = source_shown or os.fspath(source)
+    if title is not None and not title.strip():
+        raise ImportUsageError("--title is empty; give the bank a title, or leave --title out")
     out_shown = out_shown or os.fspath(out)
     if out.suffix.lower() not in BANK_SUFFIXES:
         raise ImportUsageError(f"the bank file to write ends in .yaml or .yml: {out_shown}")
@@ -232,7 +236,9 @@ def import_bank(
             f"--from {other} reads it as {FORMAT_NAMES[other]}).",
         )
     bank = convert(text, format_name)
-    validated = validated_yaml(bank, source.stem, source.name, out_shown)
+    validated = validated_yaml(
+        bank, title.strip() if title else source.stem, source.name, out_shown
+    )
     lines += report_lines(bank, validated[1] if validated else None, source_shown, format_name)
     if validated is None:
         raise ImportFailed(f"nothing could be converted; {out_shown} not written", tuple(lines))

@@ -392,11 +392,10 @@ def test_windows_line_ends_and_a_byte_order_mark_change_nothing(tmp_path):
     ]
 
 
-def test_partial_credit_in_a_single_answer_question_and_html_are_noted():
+def test_partial_credit_in_a_single_answer_question_is_noted_and_html_made_plain():
     bank = read_gift("[html]Which is <b>longest</b>? {\n=Volga\n~%50%Danube\n~Rhine\n}\n")
-    assert bank.questions[0].prompt == "Which is <b>longest</b>?"
+    assert bank.questions[0].prompt == "Which is longest?"
     assert [(n.line, n.message) for n in bank.needs_look] == [
-        (1, "the text is HTML; its tags and entities are kept as written"),
         (3, 'partial credit (50%) for "Danube" is not kept; it counts as wrong'),
         (1, "no feedback in the file; the explanation only states the right answer"),
     ]
