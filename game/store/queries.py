@@ -54,8 +54,14 @@ def _filters(
     clauses: list[str] = list(more_clauses)
     parameters: list[Any] = []
     if player is not None:
-        clauses.append("p.name = ?")
-        parameters.append(clean_player_name(player))
+        # The name as given, or as the store would keep it: a save file written by something
+        # else may hold a name the store would have cleaned, and it is still that player's.
+        try:
+            cleaned = clean_player_name(player)
+        except ValueError:
+            cleaned = player
+        clauses.append("p.name IN (?, ?)")
+        parameters += [player, cleaned]
     if bank_id is not None:
         clauses.append(f"{bank_column} = ?")
         parameters.append(bank_id)

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from game.core.classroom import Classroom
+from game.core.safe_text import one_line, several_lines
 from game.ui.editing import EditorRoutes
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.join import JoinScreen
@@ -29,6 +30,8 @@ from game.ui.session import Session
 # Rounds, set-up, summary and history load when first used, not before home shows; their
 # messages are handled by name (on_round_completed ...) so that nothing here needs them sooner.
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from game.core.rounds import PlayRequest
     from game.ui import messages
     from game.ui.screens.history import HistoryScreen
@@ -71,6 +74,25 @@ class QuizApp(EditorRoutes, App[None]):
         self._rng = rng or random.Random()
         self._too_small: TooSmallScreen | None = None
         self._focus_before_small: Widget | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from any screen, with control codes written out: its message
+        may carry a bank's file name or a player's name read from a save file."""
+        super().notify(
+            several_lines(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     # -- start and end -------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, TabPane
 
+from game.core.safe_text import one_line, several_lines
+
 ALL_BANKS = ""  # Select values cannot be None
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -258,7 +260,9 @@ class HistoryScreen(Screen[None]):
         """Show another view (a new bank filter or another player)."""
         self.view = view
         self.query_one("#history-title", Static).update(
-            Content.assemble(("History", "bold $accent"), "   Player: ", (view.player, "bold"))
+            Content.assemble(
+                ("History", "bold $accent"), "   Player: ", (one_line(view.player), "bold")
+            )
         )
         bank = self.query_one("#history-bank", Select)
         options = self._bank_options()
@@ -271,7 +275,10 @@ class HistoryScreen(Screen[None]):
 
     def _bank_options(self) -> list[tuple[Content | str, str]]:
         titles = sorted(self.view.bank_titles.items(), key=lambda item: item[1].casefold())
-        return [("All banks", ALL_BANKS), *((Content(title), bank) for bank, title in titles)]
+        return [
+            ("All banks", ALL_BANKS),
+            *((Content(one_line(title)), bank) for bank, title in titles),
+        ]
 
     def _fill_rounds(self) -> None:
         view = self.view
@@ -283,8 +290,8 @@ class HistoryScreen(Screen[None]):
             percent = f"{line.percentage:.0f}%" if line.finished else "left"
             table.add_row(
                 line.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                Text(line.bank_title, no_wrap=True, overflow="ellipsis"),
-                line.mode,
+                Text(one_line(line.bank_title), no_wrap=True, overflow="ellipsis"),
+                Text(one_line(line.mode), no_wrap=True, overflow="ellipsis"),
                 Text(f"{line.score}/{line.max_score}", justify="right"),
                 Text(percent, justify="right", style="" if line.finished else "dim"),
                 Text(f"{line.right}/{line.total}", justify="right"),
@@ -330,11 +337,11 @@ class HistoryScreen(Screen[None]):
                 Text(f"{topic.accuracy:.0f}%", justify="right", style="bold"),
                 Text.assemble(("█" * filled, "bold"), ("░" * (10 - filled), "dim")),
                 Text(f"{topic.right}/{topic.answered}", justify="right"),
-                Text(name, no_wrap=True, overflow="ellipsis"),
+                Text(one_line(name), no_wrap=True, overflow="ellipsis"),
             ]
             if view.bank_id is None:
                 bank = view.bank_titles.get(topic.bank_id, topic.bank_id)
-                cells.append(Text(bank, no_wrap=True, overflow="ellipsis", style="dim"))
+                cells.append(Text(one_line(bank), no_wrap=True, overflow="ellipsis", style="dim"))
             table.add_row(*cells, key=str(number))
 
     def _fill_missed(self) -> None:
@@ -349,15 +356,15 @@ class HistoryScreen(Screen[None]):
             head = Content.assemble(
                 (f"✗ missed {missed.times_missed} of {missed.times_answered} times", "bold"),
                 ("  ·  ", "$text-muted"),
-                (title, "$text-muted"),
+                (one_line(title), "$text-muted"),
             )
             body = Content.assemble(
-                (missed.prompt, "bold"),
+                (several_lines(missed.prompt), "bold"),
                 "\n",
                 ("Right answer: ", "$text-muted"),
-                missed.expected,
+                several_lines(missed.expected),
                 "\n",
-                missed.explanation,
+                several_lines(missed.explanation),
             )
             entries += [
                 Static(head, classes="history-missed-head"),

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.core.records import Result
+from game.core.safe_text import one_line, several_lines
 from game.ui.screens.history import RoundLine, duration_text
 
 VERDICTS = {
@@ -65,7 +66,7 @@ class AnswerLine(Protocol):
 
 def answer_head(number: int, answer: AnswerLine) -> Content:
     """The first line of an answer: its number, the verdict in words, points and time."""
-    verdict, style = VERDICTS.get(answer.result, (str(answer.result), "bold"))
+    verdict, style = VERDICTS.get(answer.result, (one_line(str(answer.result)), "bold"))
     facts = (
         f"  ·  {answer.points} of {answer.max_points} points  ·  {duration_text(answer.seconds)}"
     )
@@ -79,18 +80,19 @@ def answer_head(number: int, answer: AnswerLine) -> Content:
 def answer_body(answer: AnswerLine) -> Content:
     """The rest of an answer: prompt, what was given, the right answer, why, and the quote."""
     parts: list[str | Content | tuple[str, str]] = [
-        (answer.prompt, "bold"),
+        (several_lines(answer.prompt), "bold"),
         "\n",
         ("Your answer:  ", "$text-muted"),
-        answer.given,
+        several_lines(answer.given),
         "\n",
         ("Right answer: ", "$text-muted"),
-        answer.expected,
+        several_lines(answer.expected),
     ]
     if answer.explanation:
-        parts += ["\n", answer.explanation]
+        parts += ["\n", several_lines(answer.explanation)]
     if answer.quote:
-        parts += ["\n", ("“", "$accent"), (answer.quote, "italic"), ("”", "$accent")]
+        quote = several_lines(answer.quote)
+        parts += ["\n", ("“", "$accent"), (quote, "italic"), ("”", "$accent")]
     return Content.assemble(*parts)
 
 
@@ -109,8 +111,8 @@ class HistoryRoundScreen(Screen[None]):
         state = f"{line.percentage:.0f}%" if line.finished else "left unfinished"
         yield Static(
             Content.assemble(
-                (line.bank_title, "bold $accent"),
-                f"  ·  {line.mode}  ·  {line.started_at.astimezone():%Y-%m-%d %H:%M}",
+                (one_line(line.bank_title), "bold $accent"),
+                f"  ·  {one_line(line.mode)}  ·  {line.started_at.astimezone():%Y-%m-%d %H:%M}",
                 "\n",
                 (f"{line.score} of {line.max_score} points  ·  {state}", "bold"),
                 f"  ·  {line.right} of {line.total} right",

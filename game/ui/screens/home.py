@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from game.core.memory import DueCount, due_phrase
 from game.core.model import BankSummary
+from game.core.safe_text import one_line, several_lines
 
 # (mode, key, name, what it is)
 MODES: tuple[tuple[str, str, str, str], ...] = (
@@ -54,14 +55,14 @@ def bank_prompt(
 ) -> Content:
     """How one bank reads in the list: title, then its facts or, when broken, its first error;
     for a bank the player practises, a line of what is due (``5 due now · next in 3 h``)."""
-    title = bank.title or bank.bank_id
+    title = one_line(bank.title or bank.bank_id)
     if not bank.playable:
         return Content.assemble(
             ("✗ ", DISABLED_STYLE),
             (title, f"bold {DISABLED_STYLE}"),
             (" (cannot be played)", DISABLED_STYLE),
             "\n",
-            (f"{bank_file(bank)}:{bank.first_error}", DISABLED_STYLE),
+            (f"{one_line(bank_file(bank))}:{one_line(bank.first_error)}", DISABLED_STYLE),
         )
     best = "not played yet" if best_percent is None else f"best {best_percent:.0f}%"
     facts = f"{plural(bank.question_count, 'question')} · {best}"
@@ -80,13 +81,13 @@ def bank_detail(
         return Content.assemble(
             ("This bank cannot be played.", "bold $text-error"),
             "\n\n",
-            (f"{bank_file(bank)}:{bank.first_error}", "bold"),
+            (f"{one_line(bank_file(bank))}:{one_line(bank.first_error)}", "bold"),
             "\n\n",
             "Fix the file (",
-            (f"quiz validate {bank_file(bank)}", "bold"),
+            (f"quiz validate {one_line(bank_file(bank))}", "bold"),
             " lists every problem), then press r to look again.",
         )
-    parts: list[str | tuple[str, str]] = [(bank.title or bank.bank_id, "bold"), "\n"]
+    parts: list[str | tuple[str, str]] = [(one_line(bank.title or bank.bank_id), "bold"), "\n"]
     if bank.description:
         parts += ["\n", bank.description, "\n"]
     parts += ["\n", plural(bank.question_count, "question")]
@@ -224,12 +225,14 @@ class HomeScreen(Screen[None]):
         return Content.assemble(
             ("quiz", "bold $accent"),
             "   Player: ",
-            (self._player, "bold") if self._player else ("nobody yet", "$text-muted"),
+            (one_line(self._player), "bold") if self._player else ("nobody yet", "$text-muted"),
             ("" if "switch_player" in self._locked else ("   (p to switch)", "$text-muted")),
         )
 
     def _notice_text(self) -> Content:
-        return Content("\n").join(Content.assemble(("! ", "bold"), n) for n in self._notices)
+        return Content("\n").join(
+            Content.assemble(("! ", "bold"), several_lines(n)) for n in self._notices
+        )
 
     def _empty_text(self) -> Content:
         where = self._library_location or "the questions folder"
@@ -326,8 +329,8 @@ class HomeScreen(Screen[None]):
             return
         if not bank.playable:
             self.notify(
-                f"{bank.title or bank.bank_id} cannot be played: "
-                f"{bank_file(bank)}:{bank.first_error}",
+                f"{one_line(bank.title or bank.bank_id)} cannot be played: "
+                f"{one_line(bank_file(bank))}:{one_line(bank.first_error)}",
                 title="This bank has an error",
                 severity="error",
                 markup=False,

@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.core.safe_text import one_line
+
 MAX_NAME_LENGTH = 40
 
 
@@ -66,7 +68,7 @@ class PlayerScreen(ModalScreen[str | None]):
                 yield Static("Or pick a player (↓ then Enter):", id="player-pick-label")
                 yield OptionList(
                     *(
-                        Option(Content(name), id=str(index))
+                        Option(Content(one_line(name)), id=str(index))
                         for index, name in enumerate(self._known_players)
                     ),
                     id="player-list",
