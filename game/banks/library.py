@@ -3,7 +3,8 @@
 The home screen needs each bank's title, question count, topics and first error. Parsing every
 bank at every start is the slow part, so summaries are cached in JSON (never pickle) under the
 saves folder, keyed by each file's size, modification time and content hash, and by the code
-that checked it: an edited bank, or a changed checker, is checked again.
+that checked it: an edited bank, or a changed checker, is checked again (a bank only touched,
+its content unchanged, is not).
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import hashlib
 import json
 import os
 import tempfile
+import zlib
 from pathlib import Path
 
 from game import __version__
 from game.banks.loader import (
     BANK_SUFFIXES,
     FileSourceReader,
-    bank_id_for,
     check_bytes,
     find_bank_files,
     load_bank,
@@ -27,7 +28,14 @@ from game.banks.loader import (
 from game.core.model import BankSummary, LoadResult
 
 CACHE_FILE = "library.json"
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2  # 2: content digests are CRC-32
+
+
+def content_digest(data: bytes) -> str:
+    """A bank file's content, for telling an edit from a mere touch. CRC-32 (with the size,
+    which the cache compares too) catches any edit but one in four billion, at a quarter of
+    the time of a cryptographic hash: hashing was most of a warm start."""
+    return f"{zlib.crc32(data):08x}"
 
 
 def _checker_fingerprint() -> str:
@@ -121,14 +129,11 @@ class _Cache:
                 self.entries = entries
 
     def get(self, key: str, size: int, mtime_ns: int, digest: str) -> BankSummary | None:
+        """The cached summary when the file's content (its hash) is as cached."""
         entry = self.entries.get(key)
         if not isinstance(entry, dict):
             return None
-        if (entry.get("size"), entry.get("mtime_ns"), entry.get("hash")) != (
-            size,
-            mtime_ns,
-            digest,
-        ):
+        if (entry.get("size"), entry.get("hash")) != (size, digest):
             return None
         if not _sources_unchanged(entry.get("sources", [])):
             return None  # the article the quotes were checked against has changed
@@ -136,6 +141,16 @@ class _Cache:
             return _summary_from_json(entry["summary"])
         except (KeyError, TypeError, ValueError):
             return None
+
+    def restamp(self, key: str, size: int, mtime_ns: int) -> None:
+        """A file touched but not changed: remember its new time, so it is not read again."""
+        entry = self.entries.get(key)
+        if isinstance(entry, dict) and (entry.get("size"), entry.get("mtime_ns")) != (
+            size,
+            mtime_ns,
+        ):
+            entry["size"], entry["mtime_ns"] = size, mtime_ns
+            self.changed = True
 
     def put(
         self,
@@ -187,8 +202,8 @@ def scan_library(questions_dir: Path, cache_dir: Path | None = None) -> list[Ban
     summaries: list[BankSummary] = []
     keys: set[str] = set()
     for path in find_bank_files(questions_dir):
-        bank_id = bank_id_for(path, questions_dir)
         key = path.relative_to(questions_dir).as_posix()
+        bank_id = key.rsplit(".", 1)[0]  # the bank id: the path under the folder, no suffix
         keys.add(key)
         shown = os.fspath(path)
         try:
@@ -198,9 +213,11 @@ def scan_library(questions_dir: Path, cache_dir: Path | None = None) -> list[Ban
             loaded = load_bank(path, bank_id, display_path=shown, questions_dir=questions_dir)
             summaries.append(summarise(loaded, bank_id))
             continue
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = content_digest(data)
         summary = cache.get(key, stat.st_size, stat.st_mtime_ns, digest)
-        if summary is None or summary.path != shown:
+        if summary is not None and summary.path == shown:
+            cache.restamp(key, stat.st_size, stat.st_mtime_ns)  # touched, not changed
+        else:
             reader = FileSourceReader(path, questions_dir)
             summary = summarise(check_bytes(data, shown, bank_id, None, reader), bank_id)
             cache.put(key, stat.st_size, stat.st_mtime_ns, digest, summary, reader.read_files)
