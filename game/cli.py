@@ -172,6 +172,42 @@ def build_parser() -> argparse.ArgumentParser:
         "--title", help="the bank's title, shown on the home screen (default: the file's name)"
     )
 
+    export_bank = sub.add_parser(
+        "export-bank",
+        parents=[common],
+        help="a bank to Moodle GIFT or Aiken, or a paper copy (Markdown or printable HTML)",
+        description="Write a bank as Moodle GIFT (every type GIFT carries), Aiken (choice "
+        "questions only), or a paper copy with numbered questions, space to answer and a "
+        "separate mark scheme (markdown or html). What the format cannot carry is listed on "
+        "stderr. Exit 0: written; 1: the bank has errors or nothing could be written; "
+        "2: bad usage.",
+    )
+    export_bank.add_argument(
+        "bank", metavar="BANK", help="a bank id (e.g. china-us-detente) or a bank file"
+    )
+    export_bank.add_argument(
+        "--format",
+        choices=("gift", "aiken", "markdown", "html"),
+        required=True,
+        help="gift or aiken for Moodle; markdown or html for a paper copy",
+    )
+    export_bank.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE instead of standard output (a new file: never over an existing "
+        "file or through a link unless --force)",
+    )
+    export_bank.add_argument(
+        "--force", action="store_true", help="with --out: replace FILE if it exists"
+    )
+    export_bank.add_argument(
+        "--code",
+        metavar="CLASS-CODE",
+        type=_class_code,
+        help="paper copies: that exact round (same questions, order and shuffles as the game), "
+        "e.g. 482913-10",
+    )
+
     report = sub.add_parser(
         "report",
         parents=[common],
@@ -434,6 +470,70 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_export_bank(args: argparse.Namespace) -> int:
+    """`quiz export-bank`: a bank as GIFT, Aiken, or a paper copy; what is lost on stderr."""
+    from game.banks.library import load_bank_by_id
+    from game.banks.loader import load_bank
+    from game.files import FileRefused, refusal, write_user_file
+    from game.interchange.gift_out import Exported, to_aiken, to_gift
+    from game.interchange.paper import paper_for, to_html, to_markdown
+
+    def say(message: str) -> None:
+        print(f"quiz export-bank: {message}", file=sys.stderr)
+
+    if args.force and not args.out:
+        say("--force only goes with --out FILE")
+        return EXIT_USAGE
+    if args.code is not None and args.format in ("gift", "aiken"):
+        say("--code is for paper copies (--format markdown or html)")
+        return EXIT_USAGE
+    if args.out and not args.force and refusal(Path(args.out)) is not None:
+        say(f"{refusal(Path(args.out))} (--force replaces it)")
+        return EXIT_USAGE
+    given = Path(args.bank)
+    if given.suffix.lower() in (".yaml", ".yml") and given.is_file():
+        result = load_bank(given)
+    else:
+        result = load_bank_by_id(_paths(args).questions_dir, args.bank)
+        if result is None:
+            say(f"no bank {args.bank!r} (give a bank id from the questions folder, or a file)")
+            return EXIT_USAGE
+    if result.bank is None or result.errors:
+        first = result.errors[0] if result.errors else None
+        say(f"the bank has errors ({first}); quiz validate lists them" if first else "no bank")
+        return EXIT_PROBLEMS
+    bank = result.bank
+    if args.format in ("gift", "aiken"):
+        exported: Exported = to_gift(bank) if args.format == "gift" else to_aiken(bank)
+        for line in exported.left_out:
+            say(f"left out: {line}")
+        for line in exported.not_carried:
+            say(f"not carried: {line}")
+        if not exported.text.strip() or (args.format == "aiken" and not exported.text):
+            say("no question of this bank can be written in this format; nothing written")
+            return EXIT_PROBLEMS
+        text = exported.text
+    else:
+        paper = paper_for(bank, args.code)
+        if isinstance(paper, str):
+            say(paper)
+            return EXIT_USAGE
+        text = to_html(paper) if args.format == "html" else to_markdown(paper)
+    if not args.out:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_user_file(Path(args.out), text.encode("utf-8"), force=args.force)
+    except FileRefused as exc:
+        say(f"{exc} (--force replaces it)")
+        return EXIT_USAGE
+    except OSError as exc:
+        say(f"cannot write {args.out}: {exc.strerror or exc}")
+        return EXIT_PROBLEMS
+    print(f"Wrote {args.out}.", file=sys.stderr)
+    return EXIT_OK
+
+
 def run_report(args: argparse.Namespace) -> int:
     """`quiz report`: a class's results read from save files, which are never written to."""
     from game.report.class_report import ReportUsageError, class_report, save_paths
@@ -509,6 +609,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_export(args)
     if args.command == "import":
         return run_import(args)
+    if args.command == "export-bank":
+        return run_export_bank(args)
     if args.command == "report":
         return run_report(args)
     if args.command == "serve":
