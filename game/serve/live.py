@@ -20,6 +20,7 @@ from game.ui.screens.confirm import ConfirmScreen
 
 HERE = Path(__file__).resolve().parent
 REFRESH_SECONDS = 1.0
+STUDENT_WIDTH = 14
 PROMPT_WIDTH = 44  # the hardest question's prompt, cut to one line at 80 columns
 
 
@@ -97,10 +98,11 @@ class TeacherApp(App[str]):
     async def on_mount(self) -> None:
         """Start serving, then keep the table fresh."""
         table = self.query_one("#live-students", DataTable)
-        table.add_column("Student", key="student", width=22)
-        table.add_column("Question", key="question", width=9)
-        table.add_column("Score", key="score", width=15)
-        table.add_column("Right", key="right", width=8)
+        # Widths that fit 60 columns: the table never scrolls sideways at the smallest size.
+        table.add_column("Student", key="student", width=STUDENT_WIDTH)
+        table.add_column("Question", key="question", width=8)
+        table.add_column("Score", key="score", width=13)
+        table.add_column("Right", key="right", width=6)
         table.add_column("Status", key="status", width=8)
         try:
             await self.server.start()
@@ -138,15 +140,15 @@ class TeacherApp(App[str]):
                 status = Content("playing")
                 shown = min(student.answered + 1, student.question_count)
                 question = f"{shown} of {student.question_count}"
-            score = f"{student.points} of {student.points_possible}"
+            score = f"{student.points}/{student.points_possible}"
             if student.points_possible:
                 percent = round_half_up(100 * student.points / student.points_possible)
-                score += f" ({percent}%)"
+                score += f" {percent}%"
             table.add_row(
-                Content(_cut(student.player, 22)),
+                Content(_cut(student.player, STUDENT_WIDTH)),
                 question,
                 score,
-                f"{student.right} of {student.answered}",
+                f"{student.right}/{student.answered}",
                 status,
                 key=str(student.round_id),
             )

@@ -135,9 +135,9 @@ def test_the_live_view_shows_each_student_and_the_hardest_question_then_stops_on
     assert "http://127.0.0.1:8000/" in table and "K7MQ4X" in table
     lines = table.splitlines()
     zoe = next(line for line in lines if "[b]Zoe" in line)
-    assert "2 of 3" in zoe and "0 of 10 (0%)" in zoe and "playing" in zoe
+    assert "2 of 3" in zoe and "0/10 0%" in zoe and "0/1" in zoe and "playing" in zoe
     mia = next(line for line in lines if "Mia" in line)
-    assert "3 of 3" in mia and "20 of 30 (67%)" in mia and "finished" in mia
+    assert "3 of 3" in mia and "20/30 67%" in mia and "2/3" in mia and "finished" in mia
     assert "Old" not in table and "Ann" not in table
     assert "Hardest so far (0 of 2 right): Which sea does the Danube reach," in table
     assert "Stop the class?" in confirm and "1 student is still playing" in confirm
@@ -145,3 +145,34 @@ def test_the_live_view_shows_each_student_and_the_hardest_question_then_stops_on
     assert app.return_value == (
         "The class has stopped. 2 started, 1 round was unfinished; every answer given is kept."
     )
+
+
+def test_at_60_by_20_every_column_is_in_view(isolated_folders: dict[str, Path]) -> None:
+    _class_saves(isolated_folders["saves"])
+    app = TeacherApp(
+        FakeServer(isolated_folders["saves"]),  # type: ignore[arg-type]
+        address="http://127.0.0.1:8000/",
+        join_code="K7MQ4X",
+        about="Class bank, class code 482913-3",
+        since=OPENED,
+        bank_id="class",
+        seed=482913,
+    )
+    shown: list[str] = []
+
+    async def scenario() -> None:
+        async with app.run_test(size=(60, 20)) as pilot:
+            for _ in range(600):
+                if app.progress.students:
+                    break
+                await pilot.pause(0.05)
+            await pilot.pause()
+            console = Console(width=60, height=20, file=io.StringIO(), record=True)
+            console.print(app.screen._compositor.render_update(full=True))
+            shown.append(console.export_text())
+
+    asyncio.run(scenario())
+    lines = shown[0].splitlines()
+    assert "Status" in next(line for line in lines if "Student" in line)
+    assert "finished" in next(line for line in lines if "Mia" in line)
+    assert "playing" in next(line for line in lines if "[b]Zoe" in line)
