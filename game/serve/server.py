@@ -52,6 +52,11 @@ class TabService(AppService):
     def __init__(self, command: str, *, environment: dict[str, str], **kwargs: Any) -> None:
         super().__init__(command, **kwargs)
         self._extra_environment = environment
+        self.drawn = asyncio.Event()  # set once the game has sent its first frame
+
+    async def on_data(self, payload: bytes) -> None:
+        self.drawn.set()
+        await super().on_data(payload)
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width, height)
@@ -224,8 +229,11 @@ class ClassServer(Server):
                 await service.focus()
 
     async def _close_when_idle(self, tab: Tab) -> None:
-        """End a tab nobody has typed in for --idle minutes (its answers are already saved)."""
+        """End a tab nobody has typed in for --idle minutes (its answers are already saved).
+        The time counts from the game's first frame: a slow start is not the student idling."""
         check_every = min(max(self.idle_seconds / 10, 0.2), 30.0)
+        await tab.service.drawn.wait()
+        tab.last_input = max(tab.last_input, self._clock())
         while True:
             await asyncio.sleep(check_every)
             if self._clock() - tab.last_input >= self.idle_seconds:
