@@ -15,6 +15,7 @@ from game.paths import GamePaths, resolve_paths
 if TYPE_CHECKING:
     from game.core.class_code import ClassCode
     from game.core.rounds import PlayRequest
+    from game.report.class_report import ClassReport
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -140,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--player", metavar="NAME", default=argparse.SUPPRESS, help="only this player's answers"
     )
+    export.add_argument(
+        "save_paths",
+        nargs="*",
+        metavar="SAVES",
+        help="students' saves folders or handed-in .sqlite3 files: one gradebook of them all, "
+        "with each answer's folder and class code (default: the game's own saves)",
+    )
     export.add_argument("--bank", metavar="ID", help="only answers of this bank")
     export.add_argument("--format", choices=("csv", "json"), required=True, help="output format")
     export.add_argument(
@@ -225,15 +233,70 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--bank", metavar="ID", help="only rounds of this bank")
     report.add_argument(
+        "--code",
+        metavar="CODE",
+        type=_class_code,
+        help="only the rounds played with this class code (e.g. 154769-8): one class round",
+    )
+    report.add_argument(
         "--mode",
         choices=("quick", "timed", "exam", "review", "practice"),
         help="only rounds of this mode (exam: the class's round)",
     )
     report.add_argument(
+        "--roster",
+        metavar="FILE",
+        help="a file of the class's names, one a line: who finished, who only started, and "
+        "who has not handed in",
+    )
+    report.add_argument(
         "--format",
-        choices=("table", "csv", "markdown"),
+        choices=("table", "csv", "markdown", "html"),
         default="table",
-        help="output format (default: table)",
+        help="output format (default: table); csv is one table at a time (--table) or one "
+        "file per table (--out)",
+    )
+    report.add_argument(
+        "--table",
+        choices=("students", "questions", "options", "unfinished"),
+        help="with --format csv: the table to write (default: students)",
+    )
+    report.add_argument(
+        "--out",
+        metavar="DIR",
+        help="write to new files in DIR instead of standard output (csv: one file per table; "
+        "never over an existing file)",
+    )
+    report.add_argument(
+        "--student",
+        metavar="NAME",
+        help="the answer sheet of this student: every question, their answer, the right "
+        "answer, points and explanation",
+    )
+    report.add_argument(
+        "--sheets",
+        metavar="DIR",
+        help="write every student's answer sheet to a new file in DIR (a new folder)",
+    )
+
+    hand_in = sub.add_parser(
+        "hand-in",
+        parents=[common],
+        help="copy your saves into one file to give to your teacher",
+        description="Write one consistent copy of a player's saves (safe while the game "
+        "runs), named after the player and the date, for the teacher's quiz report. "
+        "Never overwrites a file.",
+    )
+    hand_in.add_argument(
+        "--player",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="whose saves (default: the only player, else the last one to play)",
+    )
+    hand_in.add_argument(
+        "--out",
+        metavar="FILE",
+        help="the file to write (default: NAME-DATE.sqlite3 in the current folder)",
     )
 
     from game.serve.command import add_serve_parser
@@ -425,7 +488,12 @@ def run_export(args: argparse.Namespace) -> int:
         if refused is not None:  # said before reading, so a refusal costs nothing
             print(f"quiz export: {refused} (--force replaces it)", file=sys.stderr)
             return EXIT_USAGE
-    text = _history_or_reason(args, "export", export_text)
+    if args.save_paths:
+        text = _gradebook_or_reason(args)
+        if text is None:
+            return EXIT_USAGE
+    else:
+        text = _history_or_reason(args, "export", export_text)
     if text is None:
         return EXIT_PROBLEMS
     if not args.out:
@@ -442,6 +510,28 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"quiz export: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _gradebook_or_reason(args: argparse.Namespace) -> str | None:
+    """`quiz export SAVES…`: every answer of several save files, with folder and class code;
+    None after saying on stderr what could not be read."""
+    from game.report.class_report import ReportUsageError, save_paths
+    from game.report.gradebook import gradebook_text
+    from game.store.errors import StoreError
+    from game.store.readonly import open_read_only
+
+    try:
+        paths = save_paths([Path(p) for p in args.save_paths])
+    except ReportUsageError as exc:
+        print(f"quiz export: {exc}", file=sys.stderr)
+        return None
+    saves = []
+    for path in paths:
+        try:
+            saves.append(open_read_only(path))
+        except (StoreError, OSError) as exc:
+            print(f"quiz export: skipped {path}: {exc}", file=sys.stderr)
+    return gradebook_text(saves, getattr(args, "player", None), args.bank, args.format)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -534,22 +624,213 @@ def run_export_bank(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _options_reader(paths: GamePaths) -> Callable[[str], dict[str, tuple[str, ...]] | None]:
+    """bank id -> every option of its choice and multi questions, from the questions folder
+    (None when the bank is not there: the report then lists only the options chosen)."""
+    from game.banks.library import load_bank_by_id
+
+    def options_for(bank_id: str) -> dict[str, tuple[str, ...]] | None:
+        try:
+            loaded = load_bank_by_id(paths.questions_dir, bank_id)
+        except (OSError, ValueError):
+            return None
+        if loaded is None or loaded.bank is None:
+            return None
+        return {q.id: tuple(q.choices) for q in loaded.bank.questions if q.choices}
+
+    return options_for
+
+
+def _report_usage(args: argparse.Namespace) -> str | None:
+    """Why the report's options do not go together, or None."""
+    if args.table and args.format != "csv":
+        return "--table goes with --format csv"
+    if args.format == "csv" and args.out is None and args.student is None and args.sheets is None:
+        return None
+    if args.student and args.sheets:
+        return "--student and --sheets do not go together"
+    if (args.student or args.sheets) and args.format not in ("table", "markdown"):
+        return "answer sheets are written as text (--format table) or markdown"
+    return None
+
+
+def _refuse_folder(folder: Path) -> str | None:
+    from game.files import refusal
+
+    if not os.path.lexists(folder):
+        return None
+    if folder.is_dir() and not folder.is_symlink():
+        return None
+    return refusal(folder)
+
+
+def _write_new(path: Path, text: str, encoding: str = "utf-8") -> str | None:
+    """Write a new file; None, or why it was not written."""
+    from game.files import FileRefused, write_user_file
+
+    try:
+        write_user_file(path, text.encode(encoding))
+    except FileRefused as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"cannot write {path}: {exc.strerror or exc}"
+    return None
+
+
 def run_report(args: argparse.Namespace) -> int:
     """`quiz report`: a class's results read from save files, which are never written to."""
-    from game.report.class_report import ReportUsageError, class_report, save_paths
+    from game.report.class_report import (
+        ReportUsageError,
+        class_report,
+        read_roster,
+        save_paths,
+    )
 
+    wrong = _report_usage(args)
+    if wrong is not None:
+        print(f"quiz report: {wrong}", file=sys.stderr)
+        return EXIT_USAGE
     arguments = [Path(p) for p in args.save_paths] or [_paths(args).saves_dir]
     try:
         paths = save_paths(arguments)
+        roster = read_roster(Path(args.roster)) if args.roster else None
     except ReportUsageError as exc:
         print(f"quiz report: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    outcome = class_report(paths, args.bank, args.mode, args.format)
+    out = Path(args.out) if args.out else None
+    for folder in (
+        out if args.format == "csv" else None,
+        Path(args.sheets) if args.sheets else None,
+    ):
+        refused = None if folder is None else _refuse_folder(folder)
+        if refused is not None:
+            print(f"quiz report: {refused}", file=sys.stderr)
+            return EXIT_USAGE
+    outcome = class_report(
+        paths,
+        args.bank,
+        args.mode,
+        args.format,
+        code=args.code,
+        roster=roster,
+        options_for=_options_reader(_paths(args)),
+        table=args.table,
+    )
     for notice in outcome.notices:
         print(f"quiz report: {notice}", file=sys.stderr)
     if not outcome.text:
         return EXIT_PROBLEMS
-    sys.stdout.write(outcome.text)
+    if args.student or args.sheets:
+        return _write_sheets(args, outcome)
+    if out is None:
+        sys.stdout.write(outcome.text)
+        return EXIT_OK
+    if args.format != "csv":
+        problem = _write_new(out, outcome.text)
+        if problem is not None:
+            print(f"quiz report: {problem}", file=sys.stderr)
+            return EXIT_USAGE if "not overwriting" in problem else EXIT_PROBLEMS
+        print(f"Wrote {out}")
+        return EXIT_OK
+    return _write_tables(out, outcome)
+
+
+def _write_tables(out: Path, outcome: ClassReport) -> int:
+    from game.report.report_text import TABLE_COLUMNS, csv_table
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"quiz report: cannot make {out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for table in TABLE_COLUMNS:
+        path = out / f"{table}.csv"
+        problem = _write_new(path, csv_table(outcome.analyses, table), "utf-8-sig")
+        if problem is not None:
+            print(f"quiz report: {problem}", file=sys.stderr)
+            return EXIT_USAGE if "not overwriting" in problem else EXIT_PROBLEMS
+        print(f"Wrote {path}")
+    return EXIT_OK
+
+
+def _write_sheets(args: argparse.Namespace, outcome: ClassReport) -> int:
+    from game.report.sheets import matching_students, sheet_file_name, sheet_text, students_in
+
+    if args.student:
+        found = matching_students(outcome.rounds, args.student)
+        if not found:
+            names = ", ".join(students_in(outcome.rounds))
+            print(
+                f"quiz report: no student called {args.student} in the rounds reported; "
+                f"students: {names}",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEMS
+        text = "\n".join(sheet_text(s, outcome.rounds, outcome.answers, args.format) for s in found)
+        if args.out:
+            problem = _write_new(Path(args.out), text)
+            if problem is not None:
+                print(f"quiz report: {problem}", file=sys.stderr)
+                return EXIT_USAGE
+            print(f"Wrote {args.out}")
+        else:
+            sys.stdout.write(text)
+        return EXIT_OK
+    folder = Path(args.sheets)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"quiz report: cannot make {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    used: set[str] = set()
+    for student in students_in(outcome.rounds):
+        name = sheet_file_name(student, args.format)
+        stem, _, suffix = name.rpartition(".")
+        number = 2
+        while name.casefold() in used:
+            name, number = f"{stem}-{number}.{suffix}", number + 1
+        used.add(name.casefold())
+        text = sheet_text(student, outcome.rounds, outcome.answers, args.format)
+        problem = _write_new(folder / name, text)
+        if problem is not None:
+            print(f"quiz report: {problem}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"Wrote {folder / name}")
+    return EXIT_OK
+
+
+def run_hand_in(args: argparse.Namespace) -> int:
+    """`quiz hand-in`: a copy of the player's saves in one new file for the teacher."""
+    from datetime import date
+
+    from game.files import FileRefused
+    from game.store.errors import StoreError
+    from game.store.handin import choose_player, hand_in, hand_in_name
+
+    saves_dir = _paths(args).saves_dir
+    try:
+        player = choose_player(saves_dir, getattr(args, "player", None))
+    except StoreError as exc:
+        print(f"quiz hand-in: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    out = Path(args.out) if args.out else Path(hand_in_name(player, date.today()))
+    if out.is_dir() and not out.is_symlink():
+        out = out / hand_in_name(player, date.today())
+    try:
+        done = hand_in(saves_dir, out, player)
+    except FileRefused as exc:
+        print(f"quiz hand-in: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(f"quiz hand-in: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"quiz hand-in: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(
+        f"Wrote {out}: {_plural(done.rounds, 'round')} and {_plural(done.answers, 'answer')} "
+        f"of {done.player}. Give this file to your teacher."
+    )
     return EXIT_OK
 
 
@@ -613,6 +894,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_export_bank(args)
     if args.command == "report":
         return run_report(args)
+    if args.command == "hand-in":
+        return run_hand_in(args)
     if args.command == "serve":
         return run_serve(args)
     return run_game(args)

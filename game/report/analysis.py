@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+
+from game.report.answers import Breakdown, breakdown
 
 MIN_STUDENTS = 5
 TOO_EASY = 0.9  # facility above this
@@ -52,6 +54,9 @@ class RoundFacts:
     finished: bool
     score: int
     max_score: int
+    seed: int | None = None
+    question_count: int = 0
+    answered: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,9 @@ class AnswerFacts:
     points: int
     max_points: int
     answered_at: datetime
+    question_type: str = ""
+    given: str = ""
+    position: int = 0  # 1-based place of the question in its round (0: unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +103,18 @@ class QuestionLine:
     prompt: str
     expected: str
     explanation: str
+    position: int = 0  # its place in the class's round (the earliest seen), 0 when unknown
+    breakdown: Breakdown | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnfinishedLine:
+    """A round started and not finished: listed apart, never scored as finished."""
+
+    player: str
+    started_at: datetime
+    answered: int
+    total: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +127,7 @@ class BankAnalysis:
     students: tuple[StudentLine, ...]
     questions: tuple[QuestionLine, ...]
     most_missed: tuple[QuestionLine, ...]
+    unfinished: tuple[UnfinishedLine, ...] = ()
 
 
 def item_score(answer: AnswerFacts) -> float:
@@ -183,6 +204,8 @@ def _students(rounds: list[RoundFacts]) -> tuple[StudentLine, ...]:
     for player, played in by_player.items():
         finished = sorted((r for r in played if r.finished), key=lambda r: r.started_at)
         shares = [percent(r.score, r.max_score) for r in finished]
+        if not finished:
+            continue  # listed apart, with how far they got
         lines.append(
             StudentLine(
                 player,
@@ -195,28 +218,42 @@ def _students(rounds: list[RoundFacts]) -> tuple[StudentLine, ...]:
     return tuple(sorted(lines, key=lambda line: (line.player.casefold(), line.player)))
 
 
-def analyse_bank(rounds: Iterable[RoundFacts], answers: Iterable[AnswerFacts]) -> BankAnalysis:
-    """The analysis of one bank's rounds and their answers (answers of other rounds ignored)."""
+def analyse_bank(
+    rounds: Iterable[RoundFacts],
+    answers: Iterable[AnswerFacts],
+    options: Mapping[str, tuple[str, ...]] | None = None,
+) -> BankAnalysis:
+    """The analysis of one bank's rounds and their answers (answers of other rounds ignored).
+
+    Only finished rounds are scored; unfinished ones are listed apart. ``options`` gives
+    every option of a choice or multi question by id (from the bank), so that an option
+    nobody chose can be named.
+    """
     round_list = sorted(rounds, key=lambda r: (r.started_at, str(r.key)))
     if not round_list:
         raise ValueError("a bank analysis needs at least one round")
-    by_key = {r.key: r for r in round_list}
-    order = {r.key: number for number, r in enumerate(round_list)}
+    finished = [r for r in round_list if r.finished]
+    by_key = {r.key: r for r in finished}
+    order = {r.key: number for number, r in enumerate(finished)}
     first: dict[tuple[str, str], AnswerFacts] = {}  # (player, question id) -> first answer
     latest: dict[str, AnswerFacts] = {}  # question id -> latest answer by anyone
+    position: dict[str, int] = {}
     for answer in sorted(
         (a for a in answers if a.round_key in by_key),
         key=lambda a: (a.answered_at, order[a.round_key]),
     ):
         first.setdefault((by_key[answer.round_key].player, answer.question_id), answer)
         latest[answer.question_id] = answer
+        if answer.position > 0:
+            known = position.get(answer.question_id, answer.position)
+            position[answer.question_id] = min(known, answer.position)
     scores: dict[str, dict[str, float]] = defaultdict(dict)
     firsts_by_question: dict[str, list[AnswerFacts]] = defaultdict(list)
     for (player, question_id), answer in first.items():
         scores[player][question_id] = item_score(answer)
         firsts_by_question[question_id].append(answer)
     questions = []
-    for question_id in sorted(latest):
+    for question_id in sorted(latest, key=lambda q: (position.get(q, 1 << 30), q)):
         taken = firsts_by_question[question_id]
         facility = sum(item_score(a) for a in taken) / len(taken)
         value, note = discrimination(question_id, scores)
@@ -233,6 +270,13 @@ def analyse_bank(rounds: Iterable[RoundFacts], answers: Iterable[AnswerFacts]) -
                 prompt=shown.prompt,
                 expected=shown.expected,
                 explanation=shown.explanation,
+                position=position.get(question_id, 0),
+                breakdown=breakdown(
+                    shown.question_type,
+                    shown.expected,
+                    [(a.given, a.result) for a in taken],
+                    (options or {}).get(question_id),
+                ),
             )
         )
     missed = sorted(
@@ -240,13 +284,21 @@ def analyse_bank(rounds: Iterable[RoundFacts], answers: Iterable[AnswerFacts]) -
         key=lambda q: (-q.missed, q.facility, q.question_id),
     )
     newest = round_list[-1]
+    unfinished = tuple(
+        UnfinishedLine(r.player, r.started_at, r.answered, r.question_count)
+        for r in sorted(
+            (r for r in round_list if not r.finished),
+            key=lambda r: (r.player.casefold(), r.player, r.started_at),
+        )
+    )
     return BankAnalysis(
         newest.bank_id,
         newest.bank_title,
-        len(round_list),
+        len(finished),
         _students(round_list),
         tuple(questions),
         tuple(missed[:MOST_MISSED_SHOWN]),
+        unfinished,
     )
 
 
@@ -255,6 +307,7 @@ def analyse(
     answers: Iterable[AnswerFacts],
     bank_id: str | None = None,
     mode: str | None = None,
+    options: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None,
 ) -> list[BankAnalysis]:
     """One analysis per bank (only bank_id when given; only rounds of mode when given), by
     bank id."""
@@ -263,4 +316,7 @@ def analyse(
         if (bank_id is None or facts.bank_id == bank_id) and (mode is None or facts.mode == mode):
             by_bank[facts.bank_id].append(facts)
     answer_list = list(answers)
-    return [analyse_bank(by_bank[bank], answer_list) for bank in sorted(by_bank)]
+    return [
+        analyse_bank(by_bank[bank], answer_list, (options or {}).get(bank))
+        for bank in sorted(by_bank)
+    ]

@@ -21,10 +21,15 @@ from game.report.analysis import (
     BankAnalysis,
     QuestionLine,
     StudentLine,
+    UnfinishedLine,
 )
+from game.report.answers import Breakdown
+from game.report.context import ReportContext, Roster
 from game.report.history import display_width, fit, neutralise_cell
 
-REPORT_FORMATS = ("table", "csv", "markdown")
+REPORT_FORMATS = ("table", "csv", "markdown", "html")
+CSV_TABLES = ("students", "questions", "options")
+PROMPT_START = 48  # columns of a prompt's start in the questions table
 TABLE_WIDTH = 80
 _GAP = "  "
 _MARKDOWN_SPECIAL = set("\\`*_[]<>|~&#")
@@ -39,7 +44,9 @@ STUDENT_COLUMNS = (
 )
 QUESTION_COLUMNS = (
     "bank_id",
+    "position",
     "question_id",
+    "question_type",
     "students",
     "missed",
     "facility",
@@ -50,6 +57,17 @@ QUESTION_COLUMNS = (
     "expected",
     "explanation",
 )
+OPTION_COLUMNS = (
+    "bank_id",
+    "position",
+    "question_id",
+    "question_type",
+    "answer",
+    "students",
+    "right",
+    "flag",
+)
+UNFINISHED_COLUMNS = ("bank_id", "student", "started_at", "answered", "questions")
 
 
 def legend() -> str:
@@ -122,6 +140,29 @@ def _table(headers: Sequence[str], rows: list[list[str]], width: int, wrap_last:
     return lines
 
 
+def prompt_start(text: str, width: int = PROMPT_START) -> str:
+    """The start of a prompt on one line in at most width columns, cut at a word boundary
+    with … (a single word longer than width is cut inside)."""
+    flat = " ".join(clean(text).split())
+    if display_width(flat) <= width:
+        return flat
+    kept = ""
+    for word in flat.split(" "):
+        candidate = f"{kept} {word}" if kept else word
+        if display_width(candidate) > width - 1:
+            break
+        kept = candidate
+    if not kept:
+        return fit(flat, width).rstrip()
+    return kept.rstrip(",;:.-–—") + "…"
+
+
+def question_label(question: QuestionLine, width: int = PROMPT_START) -> str:
+    """``3. Which river…``: the question's place in the exam and the start of its prompt."""
+    number = f"{question.position}. " if question.position else ""
+    return number + prompt_start(question.prompt, width - len(number))
+
+
 def _student_cells(student: StudentLine) -> list[str]:
     return [
         student.player,
@@ -132,48 +173,133 @@ def _student_cells(student: StudentLine) -> list[str]:
     ]
 
 
-def _question_cells(question: QuestionLine) -> list[str]:
-    return [
-        question.question_id,
-        str(question.students),
-        ratio_text(question.facility),
-        ratio_text(question.discrimination),
-        ", ".join(question.flags),
-    ]
+def unfinished_text(line: UnfinishedLine) -> str:
+    """``Lee: started 2025-03-03 09:05, 2 of 8 answered``."""
+    return (
+        f"{line.player}: started {line.started_at:%Y-%m-%d %H:%M}, "
+        f"{line.answered} of {line.total} answered"
+    )
 
 
 def _missed_heading(number: int, question: QuestionLine) -> str:
+    where = f" (question {question.position})" if question.position else ""
     return (
-        f"{number}. {question.question_id}: missed by {question.missed} of "
+        f"{number}. {question.question_id}{where}: missed by {question.missed} of "
         f"{question.students} student{'s' if question.students != 1 else ''} "
         f"(facility {ratio_text(question.facility)})"
     )
 
 
-def _title(analysis: BankAnalysis, mode: str | None) -> str:
+def _title(analysis: BankAnalysis, context: ReportContext) -> str:
     students = len(analysis.students)
     shown = f"{analysis.bank_title} ({analysis.bank_id}): {students} student"
     shown += "s" if students != 1 else ""
-    shown += f", {analysis.rounds} round{'s' if analysis.rounds != 1 else ''}"
-    return shown + (f" in {mode} mode" if mode else "")
+    shown += f", {analysis.rounds} finished round{'s' if analysis.rounds != 1 else ''}"
+    if context.code:
+        shown += f", class code {context.code}"
+    return shown + (f" in {context.mode} mode" if context.mode else "")
 
 
-def table_text(analyses: Sequence[BankAnalysis], mode: str | None = None) -> str:
-    """The report as text tables no wider than 80 columns."""
+def answer_lines(breakdown: Breakdown | None) -> list[str]:
+    """What the class answered to a question, one line each (no indent)."""
+    if breakdown is None:
+        return []
+    lines = []
+    if breakdown.options:
+        for option in breakdown.options:
+            mark = " (right)" if option.key else ""
+            lines.append(f"{option.count} × {option.option}{mark}")
+        if not breakdown.all_options_known:
+            lines.append("(options nobody chose are not known without the bank)")
+    elif breakdown.wrong:
+        heading = {
+            "order": "Most common wrong positions:",
+            "match": "Most common wrong pairs:",
+        }.get(breakdown.kind, "Most common wrong answers:")
+        lines.append(heading)
+        lines += [f"{count} × {text}" for text, count in breakdown.wrong]
+    elif breakdown.kind not in ("choice", "multi", "truefalse"):
+        lines.append("No wrong answer given.")
+    if breakdown.unanswered:
+        lines.append(f"{breakdown.unanswered} × (no answer)")
+    lines += [f"Flag: {flag}" for flag in breakdown.flags]
+    return lines
+
+
+def roster_lines(roster: Roster) -> list[str]:
+    """The roster in words: one line per group, the names after it."""
+    groups = (
+        ("Finished", roster.finished),
+        ("Started, not finished", roster.started),
+        ("Not handed in", roster.missing),
+        ("Handed in, not on the roster", roster.not_on_roster),
+    )
+    return [
+        f"{label} ({len(names)}): {', '.join(names) if names else '-'}"
+        for label, names in groups
+        if names or label != "Handed in, not on the roster"
+    ]
+
+
+def _question_table(questions: Sequence[QuestionLine]) -> list[str]:
+    """Exam order; the start of each prompt; figures right-aligned; flags wrapped below
+    when they do not fit."""
+    headers = ("Question", "Students", "Facility", "Discrim.")
+    figures = [
+        [str(q.students), ratio_text(q.facility), ratio_text(q.discrimination)] for q in questions
+    ]
+    widths = [len(h) for h in headers[1:]]
+    room = TABLE_WIDTH - sum(widths) - len(_GAP) * len(widths)
+    lines = [_GAP.join([fit(headers[0], room), *headers[1:]])]
+    lines.append(_GAP.join("-" * w for w in (room, *widths)))
+    for question, cells in zip(questions, figures, strict=True):
+        label = clean(question_label(question, room))
+        row = [fit(label, room), *(c.rjust(w) for c, w in zip(cells, widths, strict=True))]
+        lines.append(_GAP.join(row).rstrip())
+        if question.flags:
+            lines += textwrap.wrap(
+                "flagged: " + ", ".join(question.flags),
+                TABLE_WIDTH,
+                initial_indent="    ",
+                subsequent_indent="    ",
+            )
+    return lines
+
+
+def table_text(analyses: Sequence[BankAnalysis], context: ReportContext | None = None) -> str:
+    """The report as text no wider than 80 columns."""
+    context = context or ReportContext()
     lines: list[str] = []
-    for analysis in analyses:
-        if lines:
-            lines.append("")
-        lines += [fit(clean(_title(analysis, mode)), TABLE_WIDTH).rstrip(), ""]
-        student_rows = [_student_cells(s) for s in analysis.students]
-        headers = ("Student", "Rounds", "Unfinished", "Best", "Latest")
-        cleaned = [[clean(c) for c in r] for r in student_rows]
-        lines += _table(headers, cleaned, TABLE_WIDTH, wrap_last=False)
+    if context.roster is not None:
+        lines += ["Roster", ""]
+        for line in roster_lines(context.roster):
+            lines += _wrap(line, TABLE_WIDTH, "")
         lines.append("")
-        question_rows = [[clean(c) for c in _question_cells(q)] for q in analysis.questions]
-        headers = ("Question", "Students", "Facility", "Discrimination", "Flags")
-        lines += _table(headers, question_rows, TABLE_WIDTH, wrap_last=True)
+    for analysis in analyses:
+        if lines and lines[-1] != "":
+            lines.append("")
+        lines += [*_wrap(_title(analysis, context), TABLE_WIDTH, ""), ""]
+        student_rows = [[clean(c) for c in _student_cells(s)] for s in analysis.students]
+        headers = ("Student", "Rounds", "Unfinished", "Best", "Latest")
+        if student_rows:
+            lines += _table(headers, student_rows, TABLE_WIDTH, wrap_last=False)
+        else:
+            lines.append("No student finished a round.")
+        if analysis.unfinished:
+            lines += ["", "Started, not finished (not scored):"]
+            for line in analysis.unfinished:
+                lines += _wrap(unfinished_text(line), TABLE_WIDTH, "  ")
+        lines.append("")
+        if analysis.questions:
+            lines += _question_table(analysis.questions)
         lines += ["", *textwrap.wrap(legend(), TABLE_WIDTH), ""]
+        if analysis.questions:
+            lines.append("What the students answered (each student's first answer):")
+            for question in analysis.questions:
+                lines += ["", *_wrap(question_label(question, TABLE_WIDTH), TABLE_WIDTH, "")]
+                for line in answer_lines(question.breakdown):
+                    lines += _wrap(line, TABLE_WIDTH, "   ")
+            lines.append("")
         if not analysis.most_missed:
             lines.append("No question was missed.")
             continue
@@ -183,66 +309,143 @@ def table_text(analyses: Sequence[BankAnalysis], mode: str | None = None) -> str
             lines += _wrap(question.prompt, TABLE_WIDTH, "   ")
             lines += _wrap(f"Right answer: {question.expected}", TABLE_WIDTH, "   ")
             lines += _wrap(f"Explanation: {question.explanation}", TABLE_WIDTH, "   ")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _csv_number(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def csv_text(analyses: Sequence[BankAnalysis]) -> str:
-    """Two CSV tables, a blank line between: one row per student per bank, then one per
-    question per bank (facility and discrimination to 3 decimals, empty when n/a)."""
-    students = [
-        {
-            "bank_id": a.bank_id,
-            "student": s.player,
-            "rounds": s.rounds,
-            "unfinished": s.unfinished,
-            "best_percent": _csv_number(s.best_percent, 1),
-            "latest_percent": _csv_number(s.latest_percent, 1),
-        }
-        for a in analyses
-        for s in a.students
-    ]
-    questions = [
-        {
-            "bank_id": a.bank_id,
-            "question_id": q.question_id,
-            "students": q.students,
-            "missed": q.missed,
-            "facility": _csv_number(q.facility, 3),
-            "discrimination": _csv_number(q.discrimination, 3),
-            "discrimination_note": q.discrimination_note,
-            "flags": "; ".join(q.flags),
-            "prompt": q.prompt,
-            "expected": q.expected,
-            "explanation": q.explanation,
-        }
-        for a in analyses
-        for q in a.questions
-    ]
-    cleaned = [
-        [{k: clean(v) if isinstance(v, str) else v for k, v in r.items()} for r in records]
-        for records in (students, questions)
-    ]
-    return _csv(STUDENT_COLUMNS, cleaned[0]) + "\n" + _csv(QUESTION_COLUMNS, cleaned[1])
+def table_records(analyses: Sequence[BankAnalysis], table: str) -> list[dict[str, object]]:
+    """The rows of one table (students, questions, options or unfinished) as dicts."""
+    if table == "students":
+        return [
+            {
+                "bank_id": a.bank_id,
+                "student": s.player,
+                "rounds": s.rounds,
+                "unfinished": s.unfinished,
+                "best_percent": _csv_number(s.best_percent, 1),
+                "latest_percent": _csv_number(s.latest_percent, 1),
+            }
+            for a in analyses
+            for s in a.students
+        ]
+    if table == "questions":
+        return [
+            {
+                "bank_id": a.bank_id,
+                "position": q.position or None,
+                "question_id": q.question_id,
+                "question_type": q.breakdown.kind if q.breakdown else None,
+                "students": q.students,
+                "missed": q.missed,
+                "facility": _csv_number(q.facility, 3),
+                "discrimination": _csv_number(q.discrimination, 3),
+                "discrimination_note": q.discrimination_note,
+                "flags": "; ".join(q.flags),
+                "prompt": q.prompt,
+                "expected": q.expected,
+                "explanation": q.explanation,
+            }
+            for a in analyses
+            for q in a.questions
+        ]
+    if table == "options":
+        return [row for a in analyses for q in a.questions for row in _option_records(a, q)]
+    if table == "unfinished":
+        return [
+            {
+                "bank_id": a.bank_id,
+                "student": u.player,
+                "started_at": u.started_at.isoformat(timespec="seconds"),
+                "answered": u.answered,
+                "questions": u.total,
+            }
+            for a in analyses
+            for u in a.unfinished
+        ]
+    raise ValueError(f"the CSV table is one of {', '.join(CSV_TABLES)}")
+
+
+def _option_records(analysis: BankAnalysis, question: QuestionLine) -> list[dict[str, object]]:
+    breakdown = question.breakdown
+    if breakdown is None:
+        return []
+    base = {
+        "bank_id": analysis.bank_id,
+        "position": question.position or None,
+        "question_id": question.question_id,
+        "question_type": breakdown.kind,
+    }
+    rows: list[dict[str, object]] = []
+    for option in breakdown.options:
+        flag = next((f for f in breakdown.flags if f"“{option.option}”" in f), None)
+        rows.append(
+            {
+                **base,
+                "answer": option.option,
+                "students": option.count,
+                "right": "yes" if option.key else "no",
+                "flag": flag,
+            }
+        )
+    for text, count in breakdown.wrong:
+        rows.append({**base, "answer": text, "students": count, "right": "no", "flag": None})
+    if breakdown.unanswered:
+        rows.append(
+            {
+                **base,
+                "answer": "(no answer)",
+                "students": breakdown.unanswered,
+                "right": "no",
+                "flag": None,
+            }
+        )
+    return rows
+
+
+TABLE_COLUMNS = {
+    "students": STUDENT_COLUMNS,
+    "questions": QUESTION_COLUMNS,
+    "options": OPTION_COLUMNS,
+    "unfinished": UNFINISHED_COLUMNS,
+}
+
+
+def csv_table(analyses: Sequence[BankAnalysis], table: str) -> str:
+    """One CSV table (students, questions, options or unfinished), every line ending in CRLF
+    (new lines inside a cell too), so that any reader sees one kind of line end."""
+    return _csv(TABLE_COLUMNS[table], table_records(analyses, table))
+
+
+def csv_text(analyses: Sequence[BankAnalysis], table: str = "students") -> str:
+    """The named CSV table (students by default)."""
+    return csv_table(analyses, table)
 
 
 def _csv(columns: Sequence[str], records: Sequence[Mapping[str, object]]) -> str:
     """A CSV table: text cells neutralised against formulas, numbers left as numbers (so a
-    negative discrimination stays a number), None empty."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    negative discrimination stays a number), None empty; CRLF throughout."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for record in records:
         writer.writerow(
             [
-                neutralise_cell(value) if isinstance(value, str) else "" if value is None else value
+                _crlf(neutralise_cell(clean(value)))
+                if isinstance(value, str)
+                else ""
+                if value is None
+                else value
                 for value in (record[column] for column in columns)
             ]
         )
     return buffer.getvalue()
+
+
+def _crlf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
 
 
 def markdown_escape(text: str) -> str:
@@ -259,23 +462,46 @@ def _markdown_table(headers: Sequence[str], rows: list[list[str]], text_last: bo
     return lines
 
 
-def markdown_text(analyses: Sequence[BankAnalysis], mode: str | None = None) -> str:
-    """The report as Markdown: a section per bank with two tables and the most missed."""
+def markdown_text(analyses: Sequence[BankAnalysis], context: ReportContext | None = None) -> str:
+    """The report as Markdown: roster, then per bank students, unfinished rounds, questions
+    in exam order, what the students answered, and the most missed."""
+    context = context or ReportContext()
     lines: list[str] = []
+    if context.roster is not None:
+        lines += ["## Roster", ""]
+        lines += [f"- {markdown_escape(line)}" for line in roster_lines(context.roster)]
+        lines.append("")
     for analysis in analyses:
-        lines += [f"## {markdown_escape(_title(analysis, mode))}", "", "### Students", ""]
+        lines += [f"## {markdown_escape(_title(analysis, context))}", "", "### Students", ""]
         lines += _markdown_table(
             ("Student", "Rounds", "Unfinished", "Best", "Latest"),
             [_student_cells(s) for s in analysis.students],
             text_last=False,
         )
+        if analysis.unfinished:
+            lines += ["", "### Started, not finished (not scored)", ""]
+            lines += [f"- {markdown_escape(unfinished_text(u))}" for u in analysis.unfinished]
         lines += ["", "### Questions", ""]
         lines += _markdown_table(
             ("Question", "Students", "Facility", "Discrimination", "Flags"),
-            [_question_cells(q) for q in analysis.questions],
+            [
+                [
+                    question_label(q),
+                    str(q.students),
+                    ratio_text(q.facility),
+                    ratio_text(q.discrimination),
+                    ", ".join(q.flags),
+                ]
+                for q in analysis.questions
+            ],
             text_last=True,
         )
-        lines += ["", markdown_escape(legend()), "", "### Most missed", ""]
+        lines += ["", markdown_escape(legend()), "", "### What the students answered", ""]
+        for question in analysis.questions:
+            lines += [f"**{markdown_escape(question_label(question, 80))}**", ""]
+            lines += [f"- {markdown_escape(line)}" for line in answer_lines(question.breakdown)]
+            lines.append("")
+        lines += ["### Most missed", ""]
         if not analysis.most_missed:
             lines += ["No question was missed.", ""]
         for number, question in enumerate(analysis.most_missed, start=1):
@@ -289,12 +515,25 @@ def markdown_text(analyses: Sequence[BankAnalysis], mode: str | None = None) -> 
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def report_text(analyses: Sequence[BankAnalysis], fmt: str, mode: str | None = None) -> str:
-    """The report in fmt (table, csv or markdown); raises ValueError for another fmt."""
+def report_text(
+    analyses: Sequence[BankAnalysis],
+    fmt: str,
+    context: ReportContext | str | None = None,
+    *,
+    table: str | None = None,
+) -> str:
+    """The report in fmt (table, markdown, html, or csv: one table, students by default);
+    raises ValueError for another fmt."""
+    if isinstance(context, str) or context is None:
+        context = ReportContext(mode=context)
     if fmt == "table":
-        return table_text(analyses, mode)
+        return table_text(analyses, context)
     if fmt == "csv":
-        return csv_text(analyses)
+        return csv_table(analyses, table or "students")
     if fmt == "markdown":
-        return markdown_text(analyses, mode)
+        return markdown_text(analyses, context)
+    if fmt == "html":
+        from game.report.html_report import html_text
+
+        return html_text(analyses, context)
     raise ValueError(f"report format must be one of {', '.join(REPORT_FORMATS)}")

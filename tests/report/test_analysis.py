@@ -168,11 +168,23 @@ def test_students_rounds_best_and_latest_percentages():
         class_round("Ben", {"q1": 0}, minutes=5, finished=False),
     ]
     result = analysed(*played)
-    ana, ben = result.students
+    (ana,) = result.students  # Ben only started: listed apart, not scored
     assert (ana.player, ana.rounds, ana.unfinished) == ("Ana", 3, 1)
     assert (ana.best_percent, ana.latest_percent) == (100.0, 25.0)
-    assert (ben.rounds, ben.unfinished, ben.best_percent, ben.latest_percent) == (0, 1, None, None)
-    assert result.rounds == 5
+    assert [(u.player, u.started_at.minute) for u in result.unfinished] == [("Ana", 30), ("Ben", 5)]
+    assert result.rounds == 3  # finished rounds
+
+
+def test_an_unfinished_round_does_not_count_in_the_question_figures():
+    played = [
+        class_round("Ana", {"q1": 2, "q2": 2}),
+        class_round("Ben", {"q1": 0}, finished=False),
+    ]
+    result = analysed(*played)
+    assert [(q.question_id, q.students, q.facility) for q in result.questions] == [
+        ("q1", 1, 1.0),
+        ("q2", 1, 1.0),
+    ]
 
 
 def test_most_missed_first_with_their_explanations(six_students):
@@ -200,14 +212,13 @@ def test_banks_and_modes_are_reported_apart():
 
 def test_the_three_formats_show_the_same_figures(six_students):
     table = table_text([six_students])
-    assert "\nq1                 6      0.67            0.26\n" in table
-    assert "\nq3                 6      0.17            0.48  too hard\n" in table
+    assert "\nPrompt of q1?" + " " * 46 + "6      0.67      0.26\n" in table
+    assert "\nPrompt of q3?" + " " * 46 + "6      0.17      0.48\n    flagged: too hard\n" in table
     assert "\nB                1           0   67%     67%\n" in table
-    csv = csv_text([six_students])
-    assert "rivers,q1,6,2,0.667,0.255,,," in csv
-    assert "rivers,A,1,0,100.0,100.0" in csv
+    assert "rivers,,q1,,6,2,0.667,0.255,,," in csv_text([six_students], "questions")
+    assert "rivers,A,1,0,100.0,100.0" in csv_text([six_students])
     markdown = markdown_text([six_students])
-    assert "| q3 | 6 | 0.17 | 0.48 | too hard |" in markdown
+    assert "| Prompt of q3? | 6 | 0.17 | 0.48 | too hard |" in markdown
 
 
 def test_hostile_text_stays_as_written_but_cannot_drive_the_terminal():
@@ -232,5 +243,5 @@ def test_hostile_text_stays_as_written_but_cannot_drive_the_terminal():
     assert "[NATO] \\x1b[2J" in table
     assert "   [/] or [b]?" in table
     assert "Ünïcödé 北京 | *not bold*" in table
-    assert "'=SUM(A1)" in csv_text([result])
+    assert "'=SUM(A1)" in csv_text([result], "questions")
     assert "Ünïcödé 北京 \\| \\*not bold\\*" in markdown_text([result])

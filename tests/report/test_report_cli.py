@@ -3,7 +3,9 @@ a teacher reads, and the files left exactly as they were."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -96,10 +98,12 @@ def run_report(capsys, *arguments: str) -> tuple[int, str, str]:
 def test_report_reads_three_machines_and_leaves_them_untouched(collected, capsys):
     before = fingerprint(collected)
     folders = [str(collected / m) for m in MACHINES]
-    code, out, err = run_report(capsys, *folders, "--bank", "rivers", "--format", "csv")
+    code, students, err = run_report(capsys, *folders, "--bank", "rivers", "--format", "csv")
     assert code == 0, err
     assert err == ""
-    students, questions = out.split("\n\n")
+    code, questions, err = run_report(
+        capsys, *folders, "--bank", "rivers", "--format", "csv", "--table", "questions"
+    )
     assert students.splitlines() == [
         "bank_id,student,rounds,unfinished,best_percent,latest_percent",
         "rivers,Ana,2,0,100.0,0.0",
@@ -114,10 +118,11 @@ def test_report_reads_three_machines_and_leaves_them_untouched(collected, capsys
     # other two): q1 cov -1/20, squares 4/5 and 11/20, r = -sqrt(1/176) = -0.075 (Dan, who
     # missed it, did better on the rest than Eve, who got it); q2 cov 0, r = 0;
     # q3 cov 1/4, squares 4/5 and 1/4, r = sqrt(5/16) = 0.559.
-    assert [line.split(",")[:8] for line in questions.splitlines()[1:]] == [
-        ["rivers", "q1", "5", "1", "0.8", "-0.075", "", "stronger students miss it"],
-        ["rivers", "q2", "5", "2", "0.7", "0.0", "", ""],
-        ["rivers", "q3", "5", "4", "0.2", "0.559", "", ""],
+    columns = ("question_id", "students", "missed", "facility", "discrimination", "flags")
+    assert [[row[c] for c in columns] for row in csv.DictReader(io.StringIO(questions))] == [
+        ["q1", "5", "1", "0.8", "-0.075", "stronger students miss it"],
+        ["q2", "5", "2", "0.7", "0.0", ""],
+        ["q3", "5", "4", "0.2", "0.559", ""],
     ]
     assert fingerprint(collected) == before
 
@@ -126,11 +131,12 @@ def test_the_exam_rounds_alone_with_mode(collected, capsys):
     folders = [str(collected / m) for m in MACHINES]
     code, out, _ = run_report(capsys, *folders, "--mode", "exam")
     assert code == 0
-    assert "Rivers of Europe (rivers): 5 students, 5 rounds in exam mode" in out
+    assert "Rivers of Europe (rivers): 5 students, 5 finished rounds in exam mode" in out
     assert "\nAna              1           0  100%    100%\n" in out
-    assert "\nq1                 5      0.80           -0.08  stronger students miss it\n" in out
-    assert "\nq3                 5      0.20            0.56\n" in out
-    assert "1. q3: missed by 4 of 5 students (facility 0.20)" in out
+    assert "\n1. Which river is q1? [NATO] [/]" + " " * 27 + "5      0.80     -0.08\n" in out
+    assert "\n    flagged: stronger students miss it\n" in out
+    assert "\n3. Which river is q3? [NATO] [/]" + " " * 27 + "5      0.20      0.56\n" in out
+    assert "1. q3 (question 3): missed by 4 of 5 students (facility 0.20)" in out
     assert "   Which river is q3? [NATO] [/]" in out
     assert "   Explanation: Because of q3." in out
     assert all(len(line) <= 80 for line in out.splitlines())
@@ -139,7 +145,7 @@ def test_the_exam_rounds_alone_with_mode(collected, capsys):
 def test_a_small_class_gets_no_discrimination_figure(collected, capsys):
     code, out, _ = run_report(capsys, str(collected / "machine-2"), "--format", "markdown")
     assert code == 0
-    assert "| q1 | 2 | 1.00 | n/a | too easy |" in out
+    assert "| 1. Which river is q1? \\[NATO\\] \\[/\\] | 2 | 1.00 | n/a | too easy |" in out
     assert "fewer than 5 students" in out
 
 
@@ -190,16 +196,16 @@ def test_damaged_and_missing_files(collected, capsys):
     assert "No rounds of bank lakes in the 3 save files read; banks found: rivers." in err
 
 
-def test_one_name_on_two_machines_is_one_student_and_said(collected, capsys):
+def test_one_name_on_two_machines_is_two_students_and_said(collected, capsys):
     opening = open_store(collected / "machine-3")
     play(opening.store, "Ana", CLASS["Ana"], minutes=60)
     opening.store.close()
     folders = [str(collected / m) for m in MACHINES]
     code, out, err = run_report(capsys, *folders, "--mode", "exam", "--format", "csv")
     assert code == 0
-    assert "rivers,Ana,2,0,100.0,100.0" in out
-    assert "Ana has rounds in 2 save files (" in err
-    assert "they are counted as one student." in err
+    assert "rivers,Ana (machine-1),1,0,100.0,100.0" in out
+    assert "rivers,Ana (machine-3),1,0,100.0,100.0" in out
+    assert "2 students named Ana (machine-1, machine-3): kept apart" in err
 
 
 def test_no_saves_argument_reads_the_games_own_saves_folder(isolated_folders, capsys):
