@@ -43,7 +43,14 @@ def _checker_fingerprint() -> str:
     digest = hashlib.blake2b(digest_size=8)
     digest.update(f"{__version__}/{_CACHE_FORMAT}".encode())
     core = Path(__file__).resolve().parent.parent / "core"
-    checkers = ("validate.py", "tree_checks.py", "question_checks.py", "textmatch.py", "model.py")
+    checkers = (
+        "validate.py",
+        "tree_checks.py",
+        "question_checks.py",
+        "textmatch.py",
+        "model.py",
+        "giveaways.py",
+    )
     for module in (Path(__file__).with_name("loader.py"), *(core / name for name in checkers)):
         digest.update(module.read_bytes())
     return digest.hexdigest()

@@ -65,6 +65,16 @@ class Question:
     items: tuple[str, ...] = ()
     pairs: tuple[tuple[str, str], ...] = ()
     line: int = 0
+    # Where each text field sits in the bank file: (field, line, column), 1-based, with fields
+    # named as the give-away check names them ("prompt", "answers[0]", "pairs[1][0]", ...).
+    spots: tuple[tuple[str, int, int], ...] = field(default=(), compare=False)
+
+    def spot(self, name: str) -> tuple[int, int]:
+        """(line, column) of a field, or the question's own line when it is not known."""
+        for spot_name, line, column in self.spots:
+            if spot_name == name:
+                return line, column
+        return self.line, 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +103,9 @@ class Bank:
     topics: dict[str, str] = field(default_factory=dict)  # topic id -> display name
     time_limit: int = 30
     format: int = 1
+    # Pairs of question ids that give each other away (see core.giveaways): a round holds at
+    # most one question of each pair.
+    clashes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def topic_name(self, topic_id: str | None) -> str:
         """The display name of a topic id (the id itself when the bank does not name it)."""

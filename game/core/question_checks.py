@@ -51,6 +51,29 @@ def _other_type_hint(question_type: QuestionType | None) -> Callable[[str], str 
     return hint
 
 
+def _mark(node: TreeNode) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _spots(keys: Keys) -> tuple[tuple[str, int, int], ...]:
+    """Where each text of a question sits: (field, line, column), for messages that point at it."""
+    spots: list[tuple[str, int, int]] = []
+    for key in ("prompt", "hint", "answer", "answers", "choices", "items", "pairs"):
+        if key not in keys:
+            continue
+        value = keys[key][1]
+        if value.id != "sequence":
+            spots.append((key, *_mark(value)))
+            continue
+        for index, child in enumerate(value.value):
+            if key == "pairs" and child.id == "sequence":
+                for side, part in enumerate(child.value[:2]):
+                    spots.append((f"pairs[{index}][{side}]", *_mark(part)))
+            else:
+                spots.append((f"{key}[{index}]", *_mark(child)))
+    return tuple(spots)
+
+
 class QuestionReader:
     """Reads one question mapping."""
 
@@ -139,6 +162,7 @@ class QuestionReader:
             difficulty=difficulty,
             hint=hint,
             line=node.start_mark.line + 1,
+            spots=_spots(keys),
             **fields,
         )
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Literal
 
 from game.core.class_code import topic_order
+from game.core.giveaways import without_clashes
 from game.core.model import Bank, Question, QuestionType
 from game.core.records import AnswerRecord, Result, RoundStart
 from game.core.scoring import Response, max_points, round_half_up, score_answer
@@ -115,6 +116,8 @@ def build_round(bank: Bank, request: PlayRequest, rng: random.Random | None = No
     if not pool:
         raise ValueError("no question in this bank fits the chosen topic and difficulty")
     picked = rng.sample(pool, min(request.count, len(pool)))
+    if bank.clashes:
+        picked = _no_give_aways(picked, pool, bank.clashes, rng)
     return Round(
         bank_id=bank.bank_id,
         bank_title=bank.title,
@@ -123,6 +126,24 @@ def build_round(bank: Bank, request: PlayRequest, rng: random.Random | None = No
         time_limit=bank.time_limit if request.mode == "timed" else None,
         topic_names=topic_order(bank),
     )
+
+
+def _no_give_aways(
+    picked: list[Question],
+    pool: tuple[Question, ...],
+    clashes: tuple[tuple[str, str], ...],
+    rng: random.Random,
+) -> list[Question]:
+    """The picked questions without one of each pair that gives the other away, topped up from
+    the rest of the pool in an order the same generator draws (so a seed, or a class code, still
+    gives the same round everywhere). A round may come out shorter when the pool runs out."""
+    kept = without_clashes(picked, (), clashes, len(picked))
+    if len(kept) == len(picked):
+        return picked
+    chosen = {question.id for question in picked}
+    spare = [question for question in pool if question.id not in chosen]
+    rng.shuffle(spare)
+    return without_clashes(kept, spare, clashes, len(picked))
 
 
 def expected_parts(question: Question) -> tuple[str, ...]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from game.core.model import Bank, LoadResult, Problem, Question, Severity, Source
+from game.core.giveaways import GiveAway, clashing_pairs, find_give_aways
+from game.core.model import Bank, LoadResult, Problem, Question, QuestionType, Severity, Source
 from game.core.question_checks import QuestionReader
 from game.core.textmatch import fold_quote
 from game.core.tree_checks import (
@@ -75,6 +76,16 @@ def check_tree(
     )
 
 
+def _field_words(where: str) -> str:
+    """ "choices[2]" -> "choice 3", "pairs[0][1]" -> "pair 1", "prompt" -> "the prompt"."""
+    if "[" not in where:
+        return f"the {where}"
+    name, rest = where.split("[", 1)
+    number = int(rest.split("]", 1)[0]) + 1
+    singular = {"choices": "choice", "items": "item", "pairs": "pair", "answers": "answer"}
+    return f"{singular.get(name, name)} {number}"
+
+
 class BankBuilder:
     """Reads the top level, the source and each question of one bank."""
 
@@ -115,6 +126,9 @@ class BankBuilder:
             c.error(self.root, 'the bank has no "questions" key; add a list of questions')
         else:
             questions = self._questions(keys["questions"][1], article)
+        give_aways = find_give_aways(questions)
+        for give_away in give_aways:
+            self._warn_give_away(give_away)
         if title is None:
             return None
         return Bank(
@@ -128,7 +142,28 @@ class BankBuilder:
             topics=self.topics or {},
             time_limit=time_limit,
             format=fmt,
+            clashes=clashing_pairs(give_aways),
         )
+
+    def _warn_give_away(self, found: GiveAway) -> None:
+        line, column = found.shown_in.spot(found.where)
+        key_line, _ = found.answered.spot(found.key_field)
+        kind = {
+            QuestionType.SHORT: "an accepted answer",
+            QuestionType.MULTI: "a right answer",
+        }.get(found.answered.type, "the answer")
+        if found.is_own_hint:
+            message = (
+                f"give-away: the hint of question {show(found.answered.id)} holds its own "
+                f"answer {show(found.key)} ({kind} on line {key_line}); reword the hint"
+            )
+        else:
+            message = (
+                f"give-away: {_field_words(found.where)} of question {show(found.shown_in.id)} "
+                f"holds {show(found.key)}, {kind} of question {show(found.answered.id)} "
+                f"on line {key_line}; reword one of them, or a round may show both"
+            )
+        self.c.problems.append(Problem(self.c.path, line, column, Severity.WARNING, message))
 
     def _required_text(
         self, keys: dict[str, tuple[TreeNode, TreeNode]], key: str, where: str, owner: TreeNode

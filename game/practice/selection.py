@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from game.core.giveaways import without_clashes
 from game.core.memory import MemoryState, wait_text
 from game.core.model import Bank, Question
 from game.core.rounds import PlayRequest, Round, ask, eligible_questions
@@ -49,6 +50,10 @@ def practice_picks(
         *((question, REASON_MISSED) for question in missed),
         *((question, REASON_NEW) for question in new),
     ]
+    if bank.clashes:
+        # Never both questions of a pair that gives each other away: the earlier pick stays.
+        kept = {q.id for q in without_clashes([q for q, _ in picks], (), bank.clashes, len(picks))}
+        picks = [pick for pick in picks if pick[0].id in kept]
     return picks[: request.count]
 
 
