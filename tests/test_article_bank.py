@@ -27,7 +27,8 @@ MIN_PER_TYPE = {
     QuestionType.TRUEFALSE: 8,
     QuestionType.MULTI: 6,
     QuestionType.SHORT: 6,
-    QuestionType.ORDER: 4,
+    # the timeline is asked twice, not five times over the same events (issue 15)
+    QuestionType.ORDER: 2,
     QuestionType.MATCH: 4,
 }
 TOPIC_COUNT_RANGE = (6, 9)
@@ -39,10 +40,10 @@ DIFFICULTY_TOLERANCE = 10
 # History is kept by id: renaming or dropping a question must be a deliberate edit here too.
 EXPECTED_IDS = frozenset(
     {
+        "ai-talks-expected",
         "avoid-siding-washington",
         "bangkok-meeting-city",
         "blacklist-reason",
-        "blacklist-year",
         "breathing-room",
         "chasm-define-relationship",
         "china-diplomacy-aim",
@@ -55,19 +56,20 @@ EXPECTED_IDS = frozenset(
         "detente-buys-time",
         "economy-causes",
         "election-year-sanctions",
+        "fentanyl-china-role",
         "fentanyl-deaths-per-year",
         "fentanyl-talks-a-win",
         "framings-reveal",
         "houthis-name",
         "kim-leverage",
         "korea-buffer",
-        "korea-priority",
         "korea-request-limits",
         "match-china-stakes",
         "match-names-institutions",
         "match-people-roles",
         "match-phrase-meaning",
         "match-who-said-what",
+        "middle-east-courting",
         "middle-east-goodwill",
         "military-talks-month",
         "military-talks-purpose",
@@ -75,10 +77,7 @@ EXPECTED_IDS = frozenset(
         "no-softening",
         "opening-agreement-uncertain",
         "order-detente-timeline",
-        "order-fentanyl-thread",
         "order-sanctions-deal",
-        "order-security-channels",
-        "order-summit-to-call",
         "partners-unrestrained",
         "peacemaker-credibility-risk",
         "peacemaker-how",
@@ -92,7 +91,6 @@ EXPECTED_IDS = frozenset(
         "sanctions-deal-tension",
         "sanctions-justification",
         "sanctions-lifted-on",
-        "sanctions-whose-demand",
         "sf-vision-is-a-claim",
         "spring-call-uncertain",
         "sullivan-requests",
@@ -100,7 +98,9 @@ EXPECTED_IDS = frozenset(
         "tactical-pause-purpose",
         "talk-to-china-nicely",
         "tentative-detente-meaning",
+        "thaw-verdict",
         "us-framing-competitors",
+        "us-meetings-reason",
         "various-parties",
         "various-parties-reading",
         "wang-equals",
@@ -234,3 +234,48 @@ def test_ids_are_pinned(bank: Bank) -> None:
     assert actual == EXPECTED_IDS, (
         f"ids added: {sorted(actual - EXPECTED_IDS)}; ids gone: {sorted(EXPECTED_IDS - actual)}"
     )
+
+
+def test_no_question_gives_another_away(bank: Bank) -> None:
+    from game.core.giveaways import find_give_aways
+
+    found = find_give_aways(bank.questions)
+    assert not found, [(g.answered.id, g.shown_in.id, g.where) for g in found]
+    assert bank.clashes == ()
+
+
+def test_no_round_of_ten_thousand_seeds_holds_a_flagged_pair(tmp_path: Path) -> None:
+    """The article bank with one extra question whose prompt names four other questions' answers:
+    no drawn round (10,000 seeds, the bank's class-code rounds of 10) holds it with any of them."""
+    from game.core.rounds import PlayRequest, build_round
+
+    text = BANK_PATH.read_text(encoding="utf-8").replace(
+        "file: sources/china-us-detente.txt", "file: china-us-detente.txt"
+    )
+    text += (
+        "\n  - id: tells-all\n    type: truefalse\n    topic: people\n"
+        "    prompt: Sullivan met Wang in Bangkok; Wu Xinbo is at Fudan; the Houthis attack ships.\n"
+        "    answer: true\n    explanation: All true.\n"
+        "    quote: China and the United States are back at the negotiating table.\n"
+    )
+    (tmp_path / "china-us-detente.txt").write_text(
+        ARTICLE_PATH.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    path = tmp_path / "flagged.yaml"
+    path.write_text(text, encoding="utf-8")
+    flagged = load_bank(path, tmp_path).bank
+    assert flagged is not None
+    assert set(flagged.clashes) == {
+        ("bangkok-meeting-city", "tells-all"),
+        ("houthis-name", "tells-all"),
+        ("tells-all", "wu-xinbo-university"),
+    }
+    held = 0
+    for seed in range(10_000):
+        played = build_round(flagged, PlayRequest(flagged.bank_id, "exam", count=10, seed=seed))
+        ids = {asked.question.id for asked in played.questions}
+        assert played.total == 10
+        for a, b in flagged.clashes:
+            assert not {a, b} <= ids, (seed, a, b)
+        held += "tells-all" in ids
+    assert held > 500  # the flagged question still plays, just never beside what it gives away

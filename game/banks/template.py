@@ -65,10 +65,10 @@ questions:
     type: truefalse
     topic: details
     difficulty: 1
-    prompt: "The Danube flows into the Black Sea."
-    answer: true              # true or false
-    explanation: "Its delta lies on the Black Sea coast."
-    quote: "The Danube ends in the Black Sea."
+    prompt: "The Danube rises in the Alps."
+    answer: false             # true or false
+    explanation: "It rises in the Black Forest, in south-west Germany."
+    quote: "The Danube rises in the Black Forest."
 
   - id: example-short
     type: short               # the player types the answer
