@@ -122,7 +122,7 @@ _VERSION_2 = (
 # rating reads; each (player, bank, question) keeps its memory state, the scheduler's
 # figures and when the question is due again. The scheduler (fsrs) does not run in SQL, so
 # a file with answers is marked for a rebuild from history, which the game does when it
-# opens the store (game.ui.session) and clears the mark.
+# opens the store (game.session) and clears the mark.
 MEMORY_REBUILD_KEY = "memory_rebuild"
 _VERSION_3 = (
     "ALTER TABLE rounds ADD COLUMN time_limit INTEGER",

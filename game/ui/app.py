@@ -7,7 +7,6 @@ import random
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,12 +19,12 @@ from textual.widget import Widget
 
 from game.core.classroom import Classroom
 from game.core.safe_text import one_line, several_lines
+from game.session import Session
 from game.ui.editing import EditorRoutes
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.join import JoinScreen
 from game.ui.screens.player import PlayerScreen, clean_player_name
 from game.ui.screens.too_small import TooSmallScreen
-from game.ui.session import Session
 
 # Rounds, set-up, summary and history load when first used, not before home shows; their
 # messages are handled by name (on_round_completed ...) so that nothing here needs them sooner.
@@ -409,22 +408,11 @@ class QuizApp(EditorRoutes, App[None]):
 
     def _start_round(self, request: PlayRequest) -> None:
         """Build the round, open it in the store and show it in place of any summary."""
-        from game.core.rounds import build_round, new_seed
         from game.ui.screens.round import RoundScreen
 
-        bank = self.session.load_bank(request.bank_id)
-        if isinstance(bank, str):
-            self.notify(bank, severity="error", markup=False, timeout=10)
-            return
-        if request.mode == "exam" and request.seed is None:
-            request = replace(request, seed=new_seed(self._rng))
-        try:
-            if request.mode == "practice":
-                played = self.session.practice_round(bank, request, self._rng)
-            else:
-                played = build_round(bank, request, self._rng)
-        except ValueError as error:
-            self.notify(str(error).capitalize() + ".", severity="error", markup=False)
+        played = self.session.prepare_round(request, self._rng)
+        if isinstance(played, str):
+            self.notify(played, severity="error", markup=False, timeout=10)
             return
         player = self.session.player or ""
         round_id, problem = self.session.start_round(played.round_start(player, self._clock()))

@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from game.banks.writer import BankEditor, SaveOutcome
+    from game.session import Session
     from game.ui.screens.editor import BankEditorScreen, EditedBank
     from game.ui.screens.home import HomeScreen
     from game.ui.screens.question_form import QuestionFormScreen
-    from game.ui.session import Session
 
 
 def edited_bank(editor: BankEditor, questions_dir: os.PathLike[str]) -> EditedBank:

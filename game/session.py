@@ -1,4 +1,5 @@
-"""What the App keeps between screens: the bank library, the save store and who is playing."""
+"""A player's session, shared by every front end (the Textual app, plain text): the bank library,
+the save store and who is playing; its only way to disk, with errors as words."""
 
 from __future__ import annotations
 
@@ -138,6 +139,25 @@ class Session:
             except StoreError:
                 memory = {}  # every question counts as new, as for a store not kept
         return build_practice_round(bank, request, memory, self.now(), rng)
+
+    def prepare_round(self, request: PlayRequest, rng: random.Random) -> Round | str:
+        """The round a request asks for (an exam without a seed gets a new one), or in words
+        why it cannot be played: every front end starts its rounds here."""
+        from dataclasses import replace
+
+        from game.core.rounds import build_round, new_seed
+
+        bank = self.load_bank(request.bank_id)
+        if isinstance(bank, str):
+            return bank
+        if request.mode == "exam" and request.seed is None:
+            request = replace(request, seed=new_seed(rng))
+        try:
+            if request.mode == "practice":
+                return self.practice_round(bank, request, rng)
+            return build_round(bank, request, rng)
+        except ValueError as error:
+            return str(error).capitalize() + "."
 
     # -- rounds --------------------------------------------------------------------------
 
