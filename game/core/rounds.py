@@ -9,14 +9,15 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from game.core.class_code import topic_order
+from game.core.figures import percent, round_seconds
 from game.core.giveaways import without_clashes
 from game.core.model import Bank, Question, QuestionType
 from game.core.records import AnswerRecord, Result, RoundStart
-from game.core.scoring import Response, max_points, round_half_up, score_answer
+from game.core.scoring import Response, max_points, score_answer
 
 Mode = Literal["quick", "timed", "exam", "review", "practice"]
 MODES: tuple[Mode, ...] = ("quick", "timed", "exam", "review", "practice")
@@ -250,6 +251,8 @@ class Round:
     time_limit: int | None = None  # seconds per question, in timed rounds only
     topic_names: tuple[tuple[str, str], ...] = ()
     answers: tuple[AnswerRecord, ...] = field(default=())
+    # When the first question was shown (the round's start in the save file); see `seconds`.
+    started_at: datetime | None = None
 
     @property
     def mode(self) -> Mode:
@@ -356,6 +359,19 @@ class Round:
             time_limit=self.time_limit,
         )
 
+    @property
+    def seconds(self) -> float | None:
+        """The round's time as every screen shows it (game.core.figures.round_seconds): from
+        the first question shown to the last answer. Without a start, the first question was
+        shown when its answer came, less the seconds it took."""
+        if not self.answers:
+            return None
+        first = self.answers[0]
+        shown = self.started_at
+        if shown is None:
+            shown = first.answered_at - timedelta(seconds=first.seconds)
+        return round_seconds(shown, self.answers[-1].answered_at)
+
     def summary(self) -> RoundSummary:
         """The round's figures: score, streak, topics and the questions missed."""
         streak = best = 0
@@ -366,12 +382,12 @@ class Round:
         return RoundSummary(
             score=self.score,
             max_score=max_score,
-            percentage=round_half_up(100 * self.score / max_score) if max_score else 0,
+            percentage=percent(self.score, max_score),
             right=sum(1 for r in self.answers if r.result is Result.RIGHT),
             partly=sum(1 for r in self.answers if r.result is Result.PARTLY),
             answered=len(self.answers),
             total=self.total,
-            seconds=sum(r.seconds for r in self.answers),
+            seconds=self.seconds or 0.0,
             best_streak=best,
             timed_out=sum(1 for r in self.answers if r.timed_out),
             hints_used=sum(1 for r in self.answers if r.hint_used),

@@ -24,12 +24,12 @@ and 1, and *wrong* at 0.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from game.core.figures import round_half_up
 from game.core.model import Question, QuestionType
 from game.core.records import Result
 from game.core.textmatch import answer_matches
@@ -65,11 +65,6 @@ class Score:
     credit: Fraction  # share right, 0..1, before hint and speed
     speed_bonus: int  # the part of ``points`` the speed bonus added (0 outside timed rounds)
     timed_out: bool
-
-
-def round_half_up(value: Fraction | float) -> int:
-    """Round to the nearest whole number, halves upwards (2.5 → 3, 7.5 → 8)."""
-    return math.floor(Fraction(value) + Fraction(1, 2))
 
 
 def base_points(question: Question) -> int:

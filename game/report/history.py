@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from game.core.figures import duration_text, percent_text
 from game.core.safe_text import JSON_FORM, one_line, several_lines, visible
 from game.store.rows import ExportRow, RoundRow
 
@@ -234,18 +235,6 @@ def fit(text: str, width: int) -> str:
     return flat + " " * (width - display_width(flat))
 
 
-def duration_text(seconds: float | None) -> str:
-    """45s, 12m05s or 1h05m; - when unknown."""
-    if seconds is None:
-        return "-"
-    whole = max(0, int(seconds + 0.5))
-    if whole < 60:
-        return f"{whole}s"
-    if whole < 3600:
-        return f"{whole // 60}m{whole % 60:02d}s"
-    return f"{whole // 3600}h{whole % 3600 // 60:02d}m"
-
-
 def rounds_table(
     rounds: Sequence[RoundRow],
     *,
@@ -261,7 +250,7 @@ def rounds_table(
             "Bank": row.bank_title,
             "Mode": row.mode,
             "Score": f"{row.score}/{row.max_score}" + ("" if row.finished else "*"),
-            "%": f"{row.percentage:.0f}%",
+            "%": percent_text(row.percentage),
             "Right": f"{row.right}/{row.total}",
             "Time": duration_text(row.duration_seconds),
         }

@@ -13,6 +13,7 @@ import io
 import textwrap
 from collections.abc import Mapping, Sequence
 
+from game.core import figures
 from game.core.safe_text import several_lines
 from game.report.analysis import (
     MIN_STUDENTS,
@@ -90,13 +91,13 @@ def clean(text: str) -> str:
 
 
 def percent_text(value: float | None) -> str:
-    """83%, or - when there is no finished round."""
-    return "-" if value is None else f"{value:.0f}%"
+    """83%, or - when there is no finished round (rounded half up: game.core.figures)."""
+    return figures.percent_text(value)
 
 
 def ratio_text(value: float | None) -> str:
-    """0.83 or -0.12; n/a when not computed."""
-    return "n/a" if value is None else f"{value:.2f}"
+    """0.83 or -0.12, rounded half up (0.625 → 0.63); n/a when not computed."""
+    return figures.decimal_text(value)
 
 
 def _wrap(text: str, width: int, indent: str) -> list[str]:

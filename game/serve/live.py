@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from game.core.scoring import round_half_up
+from game.core.figures import percent
 from game.serve.server import ClassServer
 from game.store.errors import StoreError
 from game.store.live import ClassProgress, read_class_progress
@@ -142,8 +142,7 @@ class TeacherApp(App[str]):
                 question = f"{shown} of {student.question_count}"
             score = f"{student.points}/{student.points_possible}"
             if student.points_possible:
-                percent = round_half_up(100 * student.points / student.points_possible)
-                score += f" {percent}%"
+                score += f" {percent(student.points, student.points_possible)}%"
             table.add_row(
                 Content(_cut(student.player, STUDENT_WIDTH)),
                 question,

@@ -32,9 +32,7 @@ def _round_row(row: tuple[Any, ...]) -> RoundRow:
     """A RoundRow from the columns of _ROUND_COLUMNS (times as written by to_stored_time)."""
     parse = datetime.fromisoformat
     finished_at = None if row[9] is None else parse(row[9])
-    ended_at = (
-        finished_at if finished_at is not None else (None if row[14] is None else parse(row[14]))
-    )
+    ended_at = None if row[14] is None else parse(row[14])  # the last answer
     id_, player, bank_id, bank_title, mode, seed, topic, question_count = row[:8]
     score, max_score, right, total = row[10:14]
     return RoundRow(

@@ -91,7 +91,7 @@ def _round_row(row: tuple[Any, ...]) -> RoundRow:
         int(row[11]),
         int(row[12]),
         int(row[13]),
-        finished_at or last_answer,
+        last_answer,
     )
 
 

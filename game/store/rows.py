@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import NamedTuple
 
+from game.core.figures import round_seconds
 from game.core.records import Result
 
 
@@ -54,8 +55,9 @@ class RoundRow(NamedTuple):
 
     ``score`` is the final score of a finished round, and the points of the answers given so
     far for an unfinished one (``finished_at`` None). ``right`` and ``total`` count the
-    answers given. ``ended_at`` is the finish, or the last answer of an unfinished round
-    (None when it has no answers); ``duration_seconds`` runs from the start to it.
+    answers given. ``ended_at`` is the last answer (None when the round has no answers);
+    ``duration_seconds`` is the round's time as game.core.figures defines it, from the first
+    question shown (the round's start) to the last answer.
     """
 
     id: int
@@ -76,10 +78,9 @@ class RoundRow(NamedTuple):
 
     @property
     def duration_seconds(self) -> float | None:
-        """Seconds from the start to ended_at (None when the round has no end yet)."""
-        if self.ended_at is None:
-            return None
-        return (self.ended_at - self.started_at).total_seconds()
+        """The round's time: from its first question shown to its last answer (None before
+        any answer)."""
+        return round_seconds(self.started_at, self.ended_at)
 
     @property
     def finished(self) -> bool:

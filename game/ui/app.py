@@ -415,7 +415,9 @@ class QuizApp(EditorRoutes, App[None]):
             self.notify(played, severity="error", markup=False, timeout=10)
             return
         player = self.session.player or ""
-        round_id, problem = self.session.start_round(played.round_start(player, self._clock()))
+        started = self._clock()  # the round's time runs from here (game.core.figures)
+        played = replace(played, started_at=started)
+        round_id, problem = self.session.start_round(played.round_start(player, started))
         if problem:
             self.notify(problem, severity="warning", markup=False, timeout=10)
         screen = RoundScreen(

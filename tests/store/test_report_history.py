@@ -41,10 +41,11 @@ def test_the_table_fits_80_columns_and_shows_each_round(store: SaveStore) -> Non
     assert lines[0].split() == ["Date", "Player", "Bank", "Mode", "Score", "%", "Right", "Time"]
     newest, oldest = lines[2], lines[3]
     assert newest.startswith("2024-11-08 12:00  李小龙")
-    assert newest.split()[-4:] == ["1/6*", "17%", "0/1", "9s"]
+    assert newest.split()[-5:] == ["1/6*", "17%", "0/1", "9", "s"]
     assert oldest.startswith("2024-11-07 12:00  Ada")
     assert "China Meets" in oldest and "…" in oldest  # the long title is cut to fit
-    assert oldest.split()[-5:] == ["practice", "4/6", "67%", "2/3", "2m05s"]
+    # The round's time runs to its last answer (30 s), not to when it was marked finished.
+    assert oldest.split()[-6:] == ["practice", "4/6", "67%", "2/3", "30", "s"]
     assert lines[-1] == "2 rounds; * unfinished: the points so far"
 
 
@@ -94,7 +95,7 @@ def test_history_csv_has_a_header_and_one_row_a_round(store: SaveStore) -> None:
         "percentage": "66.7",
         "right": "2",
         "total": "3",
-        "duration_seconds": "125.0",
+        "duration_seconds": "30.0",
     }
     assert (rows[0]["finished"], rows[0]["finished_at"], rows[0]["score"]) == ("false", "", "1")
 
@@ -203,7 +204,14 @@ def test_unknown_formats_are_refused(store: SaveStore) -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(None, "-"), (0.4, "0s"), (59.4, "59s"), (61, "1m01s"), (3599, "59m59s"), (3725, "1h02m")],
+    [
+        (None, "-"),
+        (0.4, "0 s"),
+        (59.4, "59 s"),
+        (61, "1 min 01 s"),
+        (3599, "59 min 59 s"),
+        (3725, "1 h 02 min"),
+    ],
 )
 def test_durations_read_as_short_text(seconds: float | None, text: str) -> None:
     assert duration_text(seconds) == text

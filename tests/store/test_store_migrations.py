@@ -126,7 +126,7 @@ def test_a_version_1_file_keeps_its_history_and_gains_running_totals(
 
     rounds = {r.id: r for r in store.rounds()}
     assert (rounds[1].score, rounds[1].right, rounds[1].total) == (3, 1, 2)
-    assert rounds[1].duration_seconds == 120.0
+    assert rounds[1].duration_seconds == 20.0  # to the last answer (the finish came at 120)
     assert (rounds[2].finished, rounds[2].score, rounds[2].total) == (False, 0, 1)
     assert rounds[2].duration_seconds == 10.0
     assert (rounds[3].player, rounds[3].percentage) == ("Bo", 100.0)

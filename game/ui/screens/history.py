@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, TabPane
 
+from game.core.figures import duration_text, percent_text
 from game.core.safe_text import one_line, several_lines
 
 ALL_BANKS = ""  # Select values cannot be None
@@ -114,18 +115,6 @@ class HistoryView:
     over_time: Sequence[tuple[datetime, float]] = ()
     topics: Sequence[tuple[str, TopicLine]] = ()  # (topic name, accuracy), weakest first
     missed: Sequence[MissedLine] = field(default_factory=tuple)
-
-
-def duration_text(seconds: float | None) -> str:
-    """``45s``, ``3m05s``, ``1h02m``; a dash when unknown."""
-    if seconds is None:
-        return "—"
-    whole = int(seconds + 0.5)
-    if whole < 60:
-        return f"{whole}s"
-    if whole < 3600:
-        return f"{whole // 60}m{whole % 60:02d}s"
-    return f"{whole // 3600}h{whole % 3600 // 60:02d}m"
 
 
 def percent_chart(values: Sequence[float], width: int, height: int) -> list[str]:
@@ -287,7 +276,7 @@ class HistoryScreen(Screen[None]):
         _, label, sort_key = ROUND_COLUMNS[self._sort_column]
         rows = sorted(view.rounds, key=sort_key, reverse=self._sort_descending)
         for line in rows:
-            percent = f"{line.percentage:.0f}%" if line.finished else "left"
+            percent = percent_text(line.percentage) if line.finished else "left"
             table.add_row(
                 line.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 Text(one_line(line.bank_title), no_wrap=True, overflow="ellipsis"),
@@ -319,8 +308,8 @@ class HistoryScreen(Screen[None]):
             average = sum(values) / len(values)
             facts = (
                 f"{len(values)} finished round{'' if len(values) == 1 else 's'} · "
-                f"first {values[0]:.0f}% · "
-                f"last {values[-1]:.0f}% · best {max(values):.0f}% · average {average:.0f}%"
+                f"first {percent_text(values[0])} · last {percent_text(values[-1])} · "
+                f"best {percent_text(max(values))} · average {percent_text(average)}"
             )
         self.query_one("#history-chart-facts", Static).update(facts)
         table = self.query_one("#history-topics", DataTable)
@@ -334,7 +323,7 @@ class HistoryScreen(Screen[None]):
         for number, (name, topic) in enumerate(view.topics):
             filled = round(topic.accuracy / 10)
             cells: list[Text] = [
-                Text(f"{topic.accuracy:.0f}%", justify="right", style="bold"),
+                Text(percent_text(topic.accuracy), justify="right", style="bold"),
                 Text.assemble(("█" * filled, "bold"), ("░" * (10 - filled), "dim")),
                 Text(f"{topic.right}/{topic.answered}", justify="right"),
                 Text(one_line(name), no_wrap=True, overflow="ellipsis"),

@@ -13,9 +13,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from game.core.figures import duration_text, percent_text
 from game.core.records import Result
 from game.core.safe_text import one_line, several_lines
-from game.ui.screens.history import RoundLine, duration_text
+from game.ui.screens.history import RoundLine
 
 VERDICTS = {
     Result.RIGHT: ("✓ Right", "bold $text-success"),
@@ -108,7 +109,7 @@ class HistoryRoundScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         line = self.round_line
-        state = f"{line.percentage:.0f}%" if line.finished else "left unfinished"
+        state = percent_text(line.percentage) if line.finished else "left unfinished"
         yield Static(
             Content.assemble(
                 (one_line(line.bank_title), "bold $accent"),

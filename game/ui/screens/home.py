@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.core.figures import percent_text
 from game.core.memory import DueCount, due_phrase
 from game.core.model import BankSummary
 from game.core.safe_text import one_line, several_lines
@@ -64,7 +65,7 @@ def bank_prompt(
             "\n",
             (f"{one_line(bank_file(bank))}:{one_line(bank.first_error)}", DISABLED_STYLE),
         )
-    best = "not played yet" if best_percent is None else f"best {best_percent:.0f}%"
+    best = "not played yet" if best_percent is None else f"best {percent_text(best_percent)}"
     facts = f"{plural(bank.question_count, 'question')} · {best}"
     prompt = Content.assemble((title, "bold"), "\n", (facts, "$text-muted"))
     practice = due_phrase(due)
@@ -92,7 +93,7 @@ def bank_detail(
         parts += ["\n", bank.description, "\n"]
     parts += ["\n", plural(bank.question_count, "question")]
     if best_percent is not None:
-        parts += [" · your best ", (f"{best_percent:.0f}%", "bold")]
+        parts += [" · your best ", (percent_text(best_percent), "bold")]
     practice = due_phrase(due)
     parts += ["\n", ("Practice: ", "bold")]
     parts += [(practice, _due_style(due))] if practice else ["not started yet"]

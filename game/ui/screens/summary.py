@@ -12,18 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.core.class_code import round_code
+from game.core.figures import duration_text
 from game.core.records import AnswerRecord
 from game.core.rounds import PlayRequest, Round, RoundSummary
 from game.core.scoring import SCORING_RULE
 from game.ui.messages import GoHome, PlayAgain, ReviewMissed
 from game.ui.widgets.feedback import labelled, points_text, verdict_text
-
-
-def duration_text(seconds: float) -> str:
-    """``45 s`` or ``2 min 05 s``."""
-    whole = round(seconds)
-    minutes, rest = divmod(whole, 60)
-    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
 
 
 def figures_text(summary: RoundSummary) -> str:
