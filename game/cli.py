@@ -393,7 +393,7 @@ def run_validate(args: argparse.Namespace) -> int:
             targets.extend(
                 (f, os.fspath(root / f.relative_to(root))) for f in find_bank_files(root)
             )
-        elif root.is_file():
+        elif root.is_file() or os.path.lexists(root):  # anything else is reported, not read
             targets.append((root, os.fspath(root)))
         else:
             print(f"quiz validate: no such file or folder: {root}", file=sys.stderr)

@@ -31,6 +31,11 @@ from game.core.tree_checks import (
 from game.core.validate import check_tree
 
 MAX_BANK_BYTES = 20 * 1024 * 1024
+# A bank of 1,000 questions loads in about 0.25 s on a slow machine (tests/perf/bench.py);
+# 100,000 took 12 s and 700 MB. Past these, the file is refused before it is built.
+MAX_QUESTIONS = 1000
+MAX_VALUES = 100_000  # every key, text and list item; a 1,000-question bank has about 25,000
+_TOO_BIG = ("a bank holds at most", "the file holds more than")
 BANK_SUFFIXES = (".yaml", ".yml")
 
 _IMPLICIT_BY_KIND = {
@@ -146,46 +151,137 @@ def _yaml_problem(exc: yaml.YAMLError, data: bytes, path: str) -> Problem:
     return _problem(path, 1, 1, f"the YAML cannot be read: {exc}")
 
 
-def _anchor_problems(data: bytes, path: str) -> list[Problem]:
-    """Every anchor (&a) and alias (*a), found from the parser's events before anything expands."""
+class _Container:
+    """A mapping or sequence being walked in the event stream."""
+
+    __slots__ = ("expecting_key", "holds_questions", "is_mapping", "key")
+
+    def __init__(self, is_mapping: bool, holds_questions: bool = False) -> None:
+        self.is_mapping = is_mapping
+        self.expecting_key = True
+        self.key: str | None = None
+        self.holds_questions = holds_questions
+
+
+def _stream_problems(data: bytes, path: str) -> list[Problem]:
+    """What the parser's events show before anything is built: every anchor (&a) and alias
+    (*a), and a bank too big to load quickly (over MAX_QUESTIONS questions, or over
+    MAX_VALUES values in all), which stops the walk at once so a huge file costs little time
+    and memory."""
     problems = []
+    stack: list[_Container] = []
+    questions = values = 0
+    scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
+    starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     loader = _Composer(data)
     try:
         while loader.check_event():
             event = loader.get_event()
-            mark = event.start_mark
-            if isinstance(event, yaml.AliasEvent):
-                problems.append(
-                    _problem(
-                        path,
-                        mark.line + 1,
-                        mark.column + 1,
-                        f'the alias "*{event.anchor}" is not allowed: anchors and aliases are '
-                        "not used in a bank; write the text out in full",
-                    )
+            kind = type(event)
+            if kind in ends:
+                stack.pop()
+                _node_done(stack, None)
+                continue
+            if kind is not scalar and kind is not alias and kind not in starts:
+                continue  # stream and document events
+            values += 1
+            parent = stack[-1] if stack else None
+            if parent is not None and parent.holds_questions:
+                questions += 1
+            if event.anchor is not None or values > MAX_VALUES or questions > MAX_QUESTIONS:
+                problem = _stream_problem(event, path, values, questions)
+                problems.append(problem)
+                if problem.message.startswith(_TOO_BIG):
+                    break
+            if kind is scalar:
+                _node_done(stack, event.value)
+            elif kind is alias:
+                _node_done(stack, None)
+            else:
+                holds_questions = (
+                    kind is yaml.SequenceStartEvent
+                    and len(stack) == 1
+                    and parent is not None
+                    and parent.key == "questions"
+                    and not parent.expecting_key
                 )
-            elif getattr(event, "anchor", None):
-                problems.append(
-                    _problem(
-                        path,
-                        mark.line + 1,
-                        mark.column + 1,
-                        f'the anchor "&{event.anchor}" is not allowed: anchors and aliases are '
-                        "not used in a bank; write the text out in full",
-                    )
-                )
+                stack.append(_Container(kind is yaml.MappingStartEvent, holds_questions))
     finally:
         loader.dispose()
     return problems
 
 
+def _stream_problem(event: yaml.NodeEvent, path: str, values: int, questions: int) -> Problem:
+    mark = event.start_mark
+    where = (path, mark.line + 1, mark.column + 1)
+    if values > MAX_VALUES:
+        return _problem(
+            *where,
+            f"the file holds more than {MAX_VALUES:,} values, far more than a bank "
+            f"of {MAX_QUESTIONS:,} questions needs; split it into several banks",
+        )
+    if questions > MAX_QUESTIONS:
+        return _problem(*where, _too_many_message(questions))
+    if isinstance(event, yaml.AliasEvent):
+        return _problem(
+            *where,
+            f'the alias "*{event.anchor}" is not allowed: anchors and aliases are '
+            "not used in a bank; write the text out in full",
+        )
+    return _problem(
+        *where,
+        f'the anchor "&{event.anchor}" is not allowed: anchors and aliases are '
+        "not used in a bank; write the text out in full",
+    )
+
+
+def _node_done(stack: list[_Container], scalar: str | None) -> None:
+    """A node has ended: in a mapping, a key is followed by its value and a value by a key."""
+    if not stack or not stack[-1].is_mapping:
+        return
+    parent = stack[-1]
+    parent.key = scalar if parent.expecting_key else None
+    parent.expecting_key = not parent.expecting_key
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    kind = next((words for test, words in kinds if test(mode)), "something else")
+    return f"not a regular file but {kind}; a bank is a plain text file"
+
+
 def read_limited(path: Path) -> bytes:
-    """The file's bytes; raises ValueError for a file over the size limit, without reading it all."""
-    size = path.stat().st_size
-    if size > MAX_BANK_BYTES:
-        raise ValueError(_too_large(size))
-    with path.open("rb") as handle:
-        data = handle.read(MAX_BANK_BYTES + 1)
+    """The file's bytes; raises ValueError for a file over the size limit (without reading it
+    all) and for anything that is not a regular file, which is never read: a named pipe
+    would wait for ever, /dev/zero never ends, a folder has no text."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags)  # non-blocking: opening a FIFO returns at once
+    try:
+        info = os.fstat(descriptor)
+    except OSError:
+        os.close(descriptor)
+        raise
+    refused = _not_regular(info.st_mode)
+    if refused is not None:
+        os.close(descriptor)
+        raise ValueError(refused)
+    with open(descriptor, "rb") as handle:
+        if info.st_size > MAX_BANK_BYTES:
+            raise ValueError(_too_large(info.st_size))
+        # Read what the file holds, not the limit: read(n) sets n bytes aside first.
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:  # it grew meanwhile: read on, up to the limit
+            data += handle.read(MAX_BANK_BYTES + 1 - len(data))
     if len(data) > MAX_BANK_BYTES:
         raise ValueError(_too_large(len(data)))
     return data
@@ -300,7 +396,14 @@ def _check_bytes(
     encoding = _encoding_problem(data, path)
     if encoding is not None:
         return LoadResult(path, bank_id, None, (encoding,))
-    anchors = _anchor_problems_safe(data, path) if b"&" in data or b"*" in data else []
+    # A value takes at least two bytes, so a small file cannot hold too many: it is built at
+    # once and its questions counted after. A bigger one is walked first, without building it.
+    small = len(data) <= 2 * MAX_VALUES
+    anchors = [] if small and b"&" not in data and b"*" not in data else None
+    if anchors is None:
+        anchors = _stream_problems_safe(data, path)
+        if any(p.message.startswith(_TOO_BIG) for p in anchors):
+            return LoadResult(path, bank_id, None, tuple(anchors))
     loader = _Composer(data)
     try:
         root = loader.get_single_node()
@@ -315,6 +418,9 @@ def _check_bytes(
         )
     finally:
         loader.dispose()
+    too_many = _too_many_questions(root, path)
+    if too_many is not None:
+        return LoadResult(path, bank_id, None, (*anchors, too_many))
     result = check_tree(root, path, bank_id, source_text, read_source)
     if anchors:
         problems = tuple(sorted((*anchors, *result.problems), key=lambda p: (p.line, p.column)))
@@ -322,9 +428,34 @@ def _check_bytes(
     return result
 
 
-def _anchor_problems_safe(data: bytes, path: str) -> list[Problem]:
+def _too_many_questions(root: object, path: str) -> Problem | None:
+    """The question past MAX_QUESTIONS in a built bank, as an error (None when within)."""
+    if not isinstance(root, MappingNode):
+        return None
+    for key, value in root.value:
+        if (
+            isinstance(key, ScalarNode)
+            and key.value == "questions"
+            and isinstance(value, SequenceNode)
+            and len(value.value) > MAX_QUESTIONS
+        ):
+            mark = value.value[MAX_QUESTIONS].start_mark
+            return _problem(
+                path, mark.line + 1, mark.column + 1, _too_many_message(MAX_QUESTIONS + 1)
+            )
+    return None
+
+
+def _too_many_message(questions: int) -> str:
+    return (
+        f"a bank holds at most {MAX_QUESTIONS:,} questions (so that it loads in well "
+        f"under a second); this is question {questions:,}: split the bank into several"
+    )
+
+
+def _stream_problems_safe(data: bytes, path: str) -> list[Problem]:
     try:
-        return _anchor_problems(data, path)
+        return _stream_problems(data, path)
     except yaml.YAMLError:
         return []  # the composer reports the syntax error itself
 
@@ -368,12 +499,13 @@ def load_bank(
 
 
 def find_bank_files(folder: Path) -> list[Path]:
-    """Every *.yaml and *.yml under a folder, recursively, in a stable order."""
+    """Every *.yaml and *.yml under a folder, recursively, in a stable order: regular files,
+    and also whatever else has such a name (a folder, a named pipe, a link to a device), so
+    that it is reported as not a regular file rather than skipped in silence."""
     found = [
         p
         for p in folder.rglob("*")
         if p.suffix.lower() in BANK_SUFFIXES
-        and p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     ]
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())

@@ -245,6 +245,15 @@ class Checker:
             if node.id != "scalar":
                 self.scan_unread(node)
             return None
+        digits = node.value.lstrip("+-").lstrip("0")
+        if len(digits) > len(str(high)) + 1:
+            # Python refuses to convert over 4,300 digits (ValueError); no bank needs 20.
+            self.error(
+                node,
+                f"{what} should be a whole number from {low} to {high}, found a number "
+                f"{len(digits):,} digits long",
+            )
+            return None
         number = int(node.value)
         if not low <= number <= high:
             self.error(

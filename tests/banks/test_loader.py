@@ -155,14 +155,21 @@ def test_alias_bomb_is_refused_without_expanding(tmp_path):
     assert any("alias" in p.message for p in result.errors)
 
 
-def test_a_five_megabyte_bank_with_ten_thousand_questions_loads():
-    data = bank_text(10_000, prose_words=16).encode()
-    assert 4_500_000 < len(data) < 7_000_000
+def test_a_bank_of_the_most_questions_allowed_loads():
+    data = bank_text(1_000, prose_words=16).encode()
+    assert 450_000 < len(data) < 700_000
     result = check_bytes(data, "big.yaml", "big")
     assert result.problems == ()
-    assert len(result.bank.questions) == 10_000
+    assert len(result.bank.questions) == 1_000
     kinds = {q.type for q in result.bank.questions}
     assert kinds == set(QuestionType)
+
+
+def test_a_five_megabyte_bank_of_ten_thousand_questions_is_one_clear_error():
+    data = bank_text(10_000, prose_words=16).encode()
+    assert 4_500_000 < len(data) < 7_000_000
+    (problem,) = check_bytes(data, "big.yaml", "big").problems
+    assert "a bank holds at most 1,000 questions" in problem.message
 
 
 @settings(
