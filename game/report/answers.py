@@ -136,10 +136,10 @@ def breakdown(
         if result == "right":
             continue
         if kind == "order":
-            right = order_parts(expected)
+            correct = order_parts(expected)
             for place, item in enumerate(order_parts(given), start=1):
-                if item in right and right.index(item) + 1 != place:
-                    belongs = right.index(item) + 1
+                if item in correct and correct.index(item) + 1 != place:
+                    belongs = correct.index(item) + 1
                     wrong[f"{item}: put {ordinal(place)}, belongs {ordinal(belongs)}"] += 1
         elif kind == "match":
             right_pairs = _pairs(expected)
@@ -151,5 +151,5 @@ def breakdown(
             shown.setdefault(folded, given.strip())
             wrong[folded] += 1
     if shown:
-        wrong = Counter({shown[k]: v for k, v in wrong.items()})
+        wrong = Counter({shown[folded]: count for folded, count in wrong.items()})
     return Breakdown(kind, (), _most_common(wrong), (), unanswered)

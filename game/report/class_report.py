@@ -251,9 +251,9 @@ def class_report(
         message = " ".join(
             ["No rounds", *conditions, f"in the {count} save file{'s' if count != 1 else ''} read"]
         )
-        found = sorted({r.bank_id for r in rounds})
-        if bank_id and found:
-            message += f"; banks found: {', '.join(found)}"
+        banks = sorted({r.bank_id for r in rounds})
+        if bank_id and banks:
+            message += f"; banks found: {', '.join(banks)}"
         report.notices.append(message + ".")
         return report
     report.notices += _shared_names(saves, {a.bank_id for a in analyses})

@@ -288,8 +288,8 @@ def table_text(analyses: Sequence[BankAnalysis], context: ReportContext | None =
             lines.append("No student finished a round.")
         if analysis.unfinished:
             lines += ["", "Started, not finished (not scored):"]
-            for line in analysis.unfinished:
-                lines += _wrap(unfinished_text(line), TABLE_WIDTH, "  ")
+            for started in analysis.unfinished:
+                lines += _wrap(unfinished_text(started), TABLE_WIDTH, "  ")
         lines.append("")
         if analysis.questions:
             lines += _question_table(analysis.questions)
