@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from game.store.causes import why_unusable
 from game.store.schema import NewerSchemaError, migrate
 from game.store.store import BUSY_TIMEOUT_MS, SaveStore, connect, is_busy_error
 
@@ -207,7 +208,7 @@ def open_store(
     except sqlite3.Error as error:
         return _not_kept(
             f"Scores are not being kept: the save file {database_path} cannot be opened "
-            f"({_reason(error)}).",
+            f"({why_unusable(database_path, error)}).",
             now,
         )
     if damage is not None:
@@ -236,7 +237,7 @@ def open_store(
     except sqlite3.Error as error:
         return _not_kept(
             f"Scores are not being kept: the save file {database_path} cannot be opened "
-            f"({_reason(error)}).",
+            f"({why_unusable(database_path, error)}).",
             now,
         )
     store = SaveStore(connection, persistent=True, location=database_path, now=now)

@@ -193,3 +193,11 @@ def test_disk_io_error_is_named_by_its_cause(tmp_path, monkeypatch):
     assert why_unusable(tmp_path / "x", OSError(28, "No space left on device")) == (
         "the disk is full"
     )
+
+
+def test_the_game_names_a_save_file_that_is_a_folder(isolated_folders):
+    from game.store import open_store
+
+    (isolated_folders["saves"] / "quiz.sqlite3").mkdir()
+    (notice,) = open_store(isolated_folders["saves"]).notices
+    assert notice.endswith("cannot be opened (it is a folder, not a file).")
