@@ -6,6 +6,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from game.banks.yaml_text import (
     common_style,
@@ -57,6 +58,8 @@ class Styles:
         if isinstance(plain, bool | int):
             return plain
         if isinstance(plain, str):
+            if isinstance(old, ScalarNode) and old.style in (">", "|"):
+                return block_styled(plain, old)
             if isinstance(old, ScalarNode):
                 return styled(plain, scalar_style(old))
             return styled(plain, self.keys.get(key, self.text))
@@ -74,6 +77,53 @@ class Styles:
         if isinstance(old, SequenceNode) and _leaves([old]):
             return common_style(_leaves([old]))
         return self.items.get(key, self.text)
+
+
+FOLD_WIDTH = 76  # a folded text's lines, when the old text gives no width
+
+
+def block_styled(plain: str, old: ScalarNode) -> Any:
+    """Text as a block scalar in the old one's style: ``|`` stays literal; ``>`` stays folded,
+    its lines broken at spaces no wider than the old text's widest line."""
+    if old.style == "|":
+        return LiteralScalarString(plain)
+    # The composer marks each place the old text was folded with "\a".
+    widths = [len(part.strip()) for part in str(old.value).split("\a")]
+    width = max(widths) if len(widths) > 1 else FOLD_WIDTH
+    folded = FoldedScalarString(plain)
+    folded.fold_pos = fold_positions(plain, max(width, 20))
+    return folded
+
+
+def fold_positions(text: str, width: int) -> list[int]:
+    """Where to break a folded text (indices of single spaces between words), greedily, so that
+    no line is wider than ``width`` unless one word is."""
+    positions: list[int] = []
+    for start, line in _lines_with_offsets(text):
+        line_start = 0
+        last_space = -1
+        for index, char in enumerate(line):
+            if (
+                char == " "
+                and 0 < index < len(line) - 1
+                and line[index - 1] != " "
+                and line[index + 1] != " "
+            ):
+                if index - line_start > width and last_space > line_start:
+                    positions.append(start + last_space)
+                    line_start = last_space + 1
+                last_space = index
+        if len(line) - line_start > width and last_space > line_start:
+            positions.append(start + last_space)
+    return positions
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out, offset = [], 0
+    for line in text.split("\n"):
+        out.append((offset, line))
+        offset += len(line) + 1
+    return out
 
 
 def _leaves(nodes: list[Node]) -> list[Node]:

@@ -7,6 +7,7 @@ and returns the new text; nothing here reads or writes a file.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -156,13 +157,26 @@ def replace_question(text: str, old: Question, new: Question) -> tuple[str, int]
     return apply_splices(text, splices), index
 
 
+def leading_comment_start(text: str, start: int) -> int:
+    """Where the comment block directly above a line starts (``start`` when there is none):
+    comment lines with no blank line between them and the question belong to it."""
+    while start > 0:
+        above = line_start(text, start - 1)
+        if not text[above:start].lstrip().startswith("#"):
+            break
+        start = above
+    return start
+
+
 def delete_question(text: str, question_id: str) -> str:
-    """The text without one question (and without the blank lines that set it apart)."""
+    """The text without one question, its comment block directly above it included (and
+    without the blank lines that set it apart)."""
     root = _root(text)
     seq = _questions_node(text, root)
     index = _item_index(seq.value, question_id)
     item = seq.value[index]
     start, end = item_start(text, item), content_end(text, item)
+    start = leading_comment_start(text, start)
     after = end
     while after < len(text) and not text[after : line_end(text, after)].strip():
         after = line_end(text, after)
@@ -198,6 +212,10 @@ def _mapping_splices(
     for key, value in new_values.items():
         if key in entries and old_values.get(key) != value:
             key_node, value_node = entries[key]
+            by_item = _list_item_splices(text, key, value_node, old_values.get(key), value, styles)
+            if by_item is not None:
+                splices += by_item
+                continue
             splices.append(
                 replace_entry(
                     text, key_node, value_node, styles.value(key, value, value_node), newline
@@ -213,6 +231,61 @@ def _mapping_splices(
         inserts.setdefault(anchor, []).append((key, styles.value(key, value)))
     for anchor, new_entries in inserts.items():
         splices.append(insert_entries(text, entries[anchor][1], column, new_entries, newline))
+    return splices
+
+
+def _item_text(key: str, value: Any, old_list: Node, styles: Styles) -> str | None:
+    """One list item's text as the list writes its items, or None when it takes two lines."""
+    styled_list = styles.value(key, [value], old_list)
+    emitted = emit_entry("x", styled_list[0], 0, "\n", indent_first=False)
+    if emitted.count("\n") != 1:
+        return None
+    return emitted[len("x: ") :].rstrip("\n")
+
+
+def _list_item_splices(
+    text: str, key: str, node: Node, old: Any, new: Any, styles: Styles
+) -> list[Splice] | None:
+    """Splices that change a block list item by item, so that every item left unchanged keeps
+    its line and the comment on it; None when the list is not laid out one item a line."""
+    if key not in ("choices", "answers", "items", "pairs"):
+        return None
+    if not isinstance(node, SequenceNode) or node.flow_style or not node.value:
+        return None
+    if not isinstance(old, tuple) or not isinstance(new, tuple) or not new:
+        return None
+    items = node.value
+    if len(items) != len(old) or any(i.start_mark.line != i.end_mark.line for i in items):
+        return None
+    lines = {i.start_mark.line for i in items}
+    if len(lines) != len(items):
+        return None
+    newline = newline_of(text)
+    first_start = line_start(text, items[0].start_mark.index)
+    dash_column = text.index("-", first_start) - first_start
+    splices: list[Splice] = []
+    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        texts = [_item_text(key, value, node, styles) for value in new[j1:j2]]
+        if any(t is None for t in texts):
+            return None
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for item, new_text in zip(items[i1:i2], texts, strict=True):
+                splices.append(Splice(item.start_mark.index, item.end_mark.index, str(new_text)))
+            continue
+        for item in items[i1:i2]:
+            start = line_start(text, item.start_mark.index)
+            splices.append(Splice(start, line_end(text, item.end_mark.index), ""))
+        if i1 < len(items):
+            position = line_start(text, items[i1].start_mark.index)
+        else:
+            position = line_end(text, items[-1].end_mark.index)
+        added = "".join(" " * dash_column + f"- {t}" + newline for t in texts)
+        if position and text[position - 1] != "\n":
+            added = newline + added
+        splices.append(Splice(position, position, added))
     return splices
 
 

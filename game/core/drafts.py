@@ -16,17 +16,48 @@ from game.core.tree_checks import MAX_ID_LENGTH
 
 ID_WORDS_LENGTH = 40  # an id from a prompt keeps its first words, up to this many characters
 _NOT_ID = re.compile(r"[^a-z0-9]+")
+# Words an id cut short should not end on: they only lead into the words cut off.
+_FILLER_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "its",
+        "of",
+        "on",
+        "or",
+        "than",
+        "that",
+        "the",
+        "their",
+        "to",
+        "with",
+    ]
+)
 
 
 def slug(text: str, limit: int = ID_WORDS_LENGTH) -> str:
     """Lowercase ASCII words joined by hyphens, cut at a word end: ``Who met in Bangkok?`` →
-    ``who-met-in-bangkok``; empty when the text has no letter or digit."""
+    ``who-met-in-bangkok``; a text cut short does not end on a filler word such as "and"
+    (``which-part-of-the-leaf-lets-gases``, not ``...-gases-in-and``); empty when the text
+    has no letter or digit."""
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     words = [word for word in _NOT_ID.split(ascii_text) if word]
     kept: list[str] = []
     for word in words:
         if kept and len("-".join([*kept, word])) > limit:
+            # Cut short: end on a word that carries meaning, not on "in and" or "of the".
+            while len(kept) > 1 and kept[-1] in _FILLER_WORDS:
+                kept.pop()
             break
         kept.append(word[:limit])
     return "-".join(kept)

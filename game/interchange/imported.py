@@ -6,9 +6,9 @@ written by `game.banks.edits.render_bank`, the one writer of whole banks."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from game.core.drafts import slug as words_slug
 from game.core.model import Question, QuestionType
 from game.core.tree_checks import CONTROL_CHARACTER, MAX_ID_LENGTH
 
@@ -37,17 +37,8 @@ class ImportedBank:
 
 
 def slug(text: str, limit: int = MAX_ID_LENGTH) -> str:
-    """An id-shaped form of text: ascii lower case, digits and dashes, at most limit long."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NOT_ID.sub("-", ascii_text.casefold()).strip("-")
-    if len(words) > limit:
-        cut = words[:limit]
-        # End on a whole word when one ends in the second half of the limit.
-        if "-" in cut[limit // 2 :] and words[limit] != "-":
-            cut = cut[: cut.rindex("-")]
-        words = cut.strip("-")
-    return words
+    """An id-shaped form of text (the question editor's rule, up to an id's whole length)."""
+    return words_slug(text, limit)
 
 
 class IdMaker:

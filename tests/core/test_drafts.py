@@ -37,3 +37,13 @@ def test_topic_names_keep_their_ids() -> None:
         "geo": "Geography",
         "history": "History",
     }
+
+
+def test_an_id_cut_short_ends_on_a_word_that_means_something() -> None:
+    assert slug("Which part of the leaf lets gases in and out?") == (
+        "which-part-of-the-leaf-lets-gases"
+    )
+    assert slug("Which part of the leaf lets the gases in and out of it?") == (
+        "which-part-of-the-leaf-lets-the-gases"
+    )
+    assert slug("In and out") == "in-and-out"  # not cut: every word stays
