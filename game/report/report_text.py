@@ -246,14 +246,14 @@ def _question_table(questions: Sequence[QuestionLine]) -> list[str]:
     """Exam order; the start of each prompt; figures right-aligned; flags wrapped below
     when they do not fit."""
     headers = ("Question", "Students", "Facility", "Discrim.")
-    figures = [
+    cells_of = [
         [str(q.students), ratio_text(q.facility), ratio_text(q.discrimination)] for q in questions
     ]
     widths = [len(h) for h in headers[1:]]
     room = TABLE_WIDTH - sum(widths) - len(_GAP) * len(widths)
     lines = [_GAP.join([fit(headers[0], room), *headers[1:]])]
     lines.append(_GAP.join("-" * w for w in (room, *widths)))
-    for question, cells in zip(questions, figures, strict=True):
+    for question, cells in zip(questions, cells_of, strict=True):
         label = clean(question_label(question, room))
         row = [fit(label, room), *(c.rjust(w) for c, w in zip(cells, widths, strict=True))]
         lines.append(_GAP.join(row).rstrip())

@@ -43,14 +43,14 @@ questions:
     explanation: "The Rhine rises in Switzerland and flows through Germany to the Netherlands."
   - id: thames-in-paris
     type: truefalse
-    prompt: "The Thames flows through Paris."
+    prompt: "The Thames flows through Madrid."
     answer: false
-    explanation: "The Seine flows through Paris; the Thames through London."
+    explanation: "The Thames flows through London; Madrid stands on the Manzanares."
   - id: seine-city
     type: short
-    prompt: "Which city does the Seine flow through on its way to Le Havre?"
-    answers: ["Paris"]
-    explanation: "The Seine flows through Paris and Rouen."
+    prompt: "Which French port city lies at the mouth of the Seine?"
+    answers: ["Le Havre"]
+    explanation: "The Seine reaches the sea at Le Havre, past Rouen."
   - id: tiber-city
     type: short
     prompt: "Which capital city does the Tiber flow through?"
@@ -63,12 +63,12 @@ questions:
     explanation: "The Danube flows east: Vienna, Bratislava, Budapest, then Belgrade."
   - id: river-city
     type: match
-    prompt: "Match each river to a city on it."
+    prompt: "Match each river to the country it flows through."
     pairs:
-      - ["Thames", "London"]
-      - ["Seine", "Paris"]
-      - ["Tiber", "Rome"]
-    explanation: "London on the Thames, Paris on the Seine, Rome on the Tiber."
+      - ["Thames", "England"]
+      - ["Seine", "France"]
+      - ["Tiber", "Italy"]
+    explanation: "The Thames is in England, the Seine in France, the Tiber in Italy."
 """
 
 # What a student answers: the question and its shuffled form -> a response.

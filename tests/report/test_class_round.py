@@ -174,12 +174,12 @@ def test_answer_sheet_of_one_student_and_of_all(classroom, capsys, tmp_path):
     assert out.startswith(
         "Answer sheet: Ana\n\nRivers of Europe, exam round of 2025-03-03 09:00: 80 of 80 points (100%)"
     )
-    assert "1. Which city does the Seine flow through on its way to Le Havre?" in out
-    assert "   Your answer: Paris\n   Right answer: Paris\n   Points: " in out
-    assert "   Explanation: The Seine flows through Paris and Rouen." in out
+    assert "1. Which French port city lies at the mouth of the Seine?" in out
+    assert "   Your answer: Le Havre\n   Right answer: Le Havre\n   Points: " in out
+    assert "   Explanation: The Seine reaches the sea at Le Havre, past Rouen." in out
     code, out, _ = report(capsys, classroom, "--code", CODE, "--student", "Mia")
     assert "Answer sheet: Mia (mia-laptop)" in out and "Answer sheet: Mia (mia-tablet)" in out
-    assert "   Your answer: Lyon\n   Right answer: Paris" in out
+    assert "   Your answer: Lyon\n   Right answer: Le Havre" in out
     sheets = tmp_path / "sheets"
     code, out, _ = report(capsys, classroom, "--code", CODE, "--sheets", str(sheets))
     assert code == 0
