@@ -18,11 +18,13 @@ from game.core.giveaways import without_clashes
 from game.core.model import Bank, Question, QuestionType
 from game.core.records import AnswerRecord, Result, RoundStart
 from game.core.scoring import Response, max_points, score_answer
+from game.core.textmatch import spelling_close
 
 Mode = Literal["quick", "timed", "exam", "review", "practice"]
 MODES: tuple[Mode, ...] = ("quick", "timed", "exam", "review", "practice")
 NO_ANSWER = "(no answer)"
 TIMED_OUT_ANSWER = "(no answer: time's up)"
+SKIPPED_ANSWER = "(no answer: skipped)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,13 +149,20 @@ def _no_give_aways(
     return without_clashes(kept, spare, clashes, len(picked))
 
 
-def expected_parts(question: Question) -> tuple[str, ...]:
-    """The right answer as readable pieces: one per pick, item (``1. X``) or pair (``L → R``)."""
+def _screen_order(question: Question, shown: tuple[str, ...]) -> tuple[str, ...]:
+    """The choices in the order the screen showed them (the bank's order when not given)."""
+    return shown if set(shown) == set(question.choices) else question.choices
+
+
+def expected_parts(question: Question, shown: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The right answer as readable pieces: one per pick, item (``1. X``) or pair (``L → R``);
+    a multi answer's picks in ``shown`` order (the screen's) when given."""
     kind = question.type
     if kind is QuestionType.CHOICE:
         return (question.answer or "",)
     if kind is QuestionType.MULTI:
-        return tuple(choice for choice in question.choices if choice in question.answers)
+        order = _screen_order(question, shown)
+        return tuple(choice for choice in order if choice in question.answers)
     if kind is QuestionType.TRUEFALSE:
         return ("True" if question.truth else "False",)
     if kind is QuestionType.SHORT:
@@ -163,16 +172,19 @@ def expected_parts(question: Question) -> tuple[str, ...]:
     return tuple(f"{left} → {right}" for left, right in question.pairs)
 
 
-def given_parts(question: Question, response: Response) -> tuple[str, ...]:
+def given_parts(
+    question: Question, response: Response, shown: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     """What the player gave, as readable pieces lined up with ``expected_parts`` for order and
-    match (equal pieces at the same place are the right ones); empty when nothing was given."""
+    match (equal pieces at the same place are the right ones); empty when nothing was given.
+    A multi answer's picks come in ``shown`` order (the screen's) when given."""
     if response is None:
         return ()
     kind = question.type
     if kind is QuestionType.TRUEFALSE:
         return ("True" if response else "False",)
     if kind is QuestionType.MULTI and isinstance(response, Set):
-        return tuple(choice for choice in question.choices if choice in response)
+        return tuple(choice for choice in _screen_order(question, shown) if choice in response)
     if kind is QuestionType.ORDER and isinstance(response, tuple | list):
         return _numbered(tuple(response))
     if kind is QuestionType.MATCH and isinstance(response, Mapping):
@@ -181,15 +193,23 @@ def given_parts(question: Question, response: Response) -> tuple[str, ...]:
     return (text,) if text.strip() else ()
 
 
-def expected_text(question: Question) -> str:
+def expected_text(question: Question, shown: tuple[str, ...] = ()) -> str:
     """The right answer as readable text: ``A; B`` (multi), ``1. X  2. Y`` (order),
     ``L → R; ...`` (match)."""
-    return _joined(question, expected_parts(question))
+    return _joined(question, expected_parts(question, shown))
 
 
-def given_text(question: Question, response: Response) -> str:
+def given_text(question: Question, response: Response, shown: tuple[str, ...] = ()) -> str:
     """What the player gave, as readable text in the same forms as ``expected_text``."""
-    return _joined(question, given_parts(question, response)) or NO_ANSWER
+    return _joined(question, given_parts(question, response, shown)) or NO_ANSWER
+
+
+def close_spelling(question: Question, response: Response) -> bool:
+    """True when a typed answer scored nothing but is a slip away from an accepted answer:
+    the screen says "close: check the spelling" (it is still not counted right)."""
+    if question.type is not QuestionType.SHORT or not isinstance(response, str):
+        return False
+    return spelling_close(response, question.answers)
 
 
 def _joined(question: Question, parts: tuple[str, ...]) -> str:
@@ -253,6 +273,7 @@ class Round:
     answers: tuple[AnswerRecord, ...] = field(default=())
     # When the first question was shown (the round's start in the save file); see `seconds`.
     started_at: datetime | None = None
+    skipped: tuple[str, ...] = ()  # ids of questions skipped once and moved to the end
 
     @property
     def mode(self) -> Mode:
@@ -290,6 +311,35 @@ class Round:
         return sum(record.points for record in self.answers)
 
     @property
+    def streak(self) -> int:
+        """How many answers in a row, up to the last one, were fully right."""
+        run = 0
+        for record in reversed(self.answers):
+            if record.result is not Result.RIGHT:
+                break
+            run += 1
+        return run
+
+    @property
+    def current_was_skipped(self) -> bool:
+        """True when the question to answer now was skipped once and has come back."""
+        asked = self.current
+        return asked is not None and asked.question.id in self.skipped
+
+    def skip(self, *, answered_at: datetime) -> tuple[Round, AnswerRecord | None]:
+        """Skip the current question: the first time it moves to the end of the round and
+        comes back after the others (no record yet); skipped again when it has come back, it
+        is given up and counts as wrong (the record to save now)."""
+        asked = self.current
+        if asked is None:
+            raise ValueError("the round is already finished")
+        if self.current_was_skipped:
+            return self.answer(None, seconds=0.0, answered_at=answered_at, skipped=True)
+        at = self.position
+        later = (*self.questions[:at], *self.questions[at + 1 :], asked)
+        return replace(self, questions=later, skipped=(*self.skipped, asked.question.id)), None
+
+    @property
     def max_score(self) -> int:
         """The most the whole round can earn."""
         timed = self.time_limit is not None
@@ -309,21 +359,28 @@ class Round:
         answered_at: datetime,
         hint_used: bool = False,
         timed_out: bool = False,
+        skipped: bool = False,
     ) -> tuple[Round, AnswerRecord]:
-        """Answer the current question; returns the next state and the record to save now."""
+        """Answer the current question; returns the next state and the record to save now.
+        ``skipped``: the player gave the question up (no answer; it counts as wrong)."""
         asked = self.current
         if asked is None:
             raise ValueError("the round is already finished")
         question = asked.question
         scored = score_answer(
             question,
-            None if timed_out else response,
+            None if timed_out or skipped else response,
             seconds=seconds,
             time_limit=self.time_limit,
             hint_used=hint_used,
             timed_out=timed_out,
         )
-        given = TIMED_OUT_ANSWER if scored.timed_out else given_text(question, response)
+        if skipped:
+            given = SKIPPED_ANSWER
+        elif scored.timed_out:
+            given = TIMED_OUT_ANSWER
+        else:
+            given = given_text(question, response, asked.choices)
         record = AnswerRecord(
             question_id=question.id,
             question_type=str(question.type),
@@ -331,7 +388,7 @@ class Round:
             difficulty=question.difficulty,
             prompt=question.prompt,
             given=given,
-            expected=expected_text(question),
+            expected=expected_text(question, asked.choices),
             result=scored.result,
             points=scored.points,
             max_points=scored.max_points,

@@ -57,3 +57,42 @@ def fold_quote(text: str) -> str:
 def quote_in(quote: str, source_text: str) -> bool:
     """True when the quote occurs in the source text, after folding both."""
     return fold_quote(quote) in fold_quote(source_text)
+
+
+def edit_distance(first: str, second: str, limit: int) -> int:
+    """The Levenshtein distance between two strings, or ``limit + 1`` once it is beyond ``limit``."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous = list(range(len(second) + 1))
+    for row, ch in enumerate(first, start=1):
+        current = [row]
+        for column, other in enumerate(second, start=1):
+            current.append(
+                min(previous[column] + 1, current[-1] + 1, previous[column - 1] + (ch != other))
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return min(previous[-1], limit + 1)
+
+
+def spelling_slack(accepted: str) -> int:
+    """How many letters a typed answer may be off an accepted one to be called close:
+    one for a word of up to 7 letters, two for longer answers; none for 1-3 letters."""
+    length = len(fold_answer(accepted))
+    if length <= 3:
+        return 0
+    return 1 if length <= 7 else 2
+
+
+def spelling_close(given: str, accepted: tuple[str, ...] | list[str]) -> bool:
+    """True when the player's text is not an accepted answer but is within a small edit
+    distance of one (``competiters`` for ``competitors``): worth "close: check the spelling"."""
+    folded = fold_answer(given)
+    if not folded or answer_matches(given, accepted):
+        return False
+    for answer in accepted:
+        slack = spelling_slack(answer)
+        if slack and edit_distance(folded, fold_answer(answer), slack) <= slack:
+            return True
+    return False

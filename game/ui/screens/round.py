@@ -17,7 +17,13 @@ from textual.widgets import Footer, ProgressBar, Static
 from game.core.class_code import round_code
 from game.core.model import QuestionType
 from game.core.records import AnswerRecord, Result
-from game.core.rounds import AskedQuestion, Round, expected_parts, given_parts
+from game.core.rounds import (
+    AskedQuestion,
+    Round,
+    close_spelling,
+    expected_parts,
+    given_parts,
+)
 from game.core.scoring import HINT_FACTOR, Response, base_points, round_half_up
 from game.ui.messages import RoundCompleted, RoundLeft
 from game.ui.screens.confirm import ConfirmScreen
@@ -78,8 +84,10 @@ class RoundScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "leave", "Leave round"),
-        Binding("h", "hint", "Hint (½ points)"),
-        Binding("ctrl+t", "hint_while_typing", "Hint (½ points)", key_display="^t"),
+        Binding("h", "hint", "Hint (½ pts)"),
+        Binding("ctrl+t", "hint_while_typing", "Hint (½ pts)", key_display="^t"),
+        Binding("s", "skip", "Skip"),
+        Binding("ctrl+s", "skip_while_typing", "Skip", key_display="^s"),
         Binding("enter", "next", "Next"),
         Binding("pageup", "scroll_body(-1)", "Scroll", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll", show=False),
@@ -114,6 +122,7 @@ class RoundScreen(Screen[None]):
         with Vertical(id="round-top"):
             with Horizontal(id="round-heading"):
                 yield Static(Content(played.bank_title), id="round-title")
+                yield Static(id="round-score")
                 yield Static(self._mode_text(), id="round-mode")
             with Horizontal(id="round-status"):
                 yield Static(id="round-progress-label")
@@ -158,12 +167,39 @@ class RoundScreen(Screen[None]):
 
     # -- showing a question --------------------------------------------------------------
 
+    def _show_score(self) -> None:
+        """The running score and streak, beside the mode (an exam shows no marks until the end)."""
+        score = self.query_one("#round-score", Static)
+        played = self.round_state
+        score.display = played.mode != "exam"
+        parts: list[str | tuple[str, str]] = [(f"{played.score}", "bold"), " pts"]
+        if played.streak >= 2:
+            parts += ["  ·  streak ", (f"{played.streak}", "bold")]
+        score.update(Content.assemble(*parts))
+
+    def _clear_question_warnings(self) -> None:
+        """Take down warnings about the question just answered ("Choose an answer first"), so
+        they never cover its feedback. Textual has no public way to remove one notification."""
+        app = self.app
+        stale = [note for note in app._notifications if note.severity == "warning"]
+        for note in stale:
+            app._unnotify(note, refresh=False)
+        if stale:
+            app._refresh_notifications()
+
     async def _show_question(self) -> None:
-        """Draw the current question with a fresh answer widget."""
+        """Draw the current question with a fresh answer widget, in one frame: nothing is
+        painted until the question, its answer widget and the footer's keys are all in place."""
+        with self.app.batch_update():
+            await self._build_question()
+
+    async def _build_question(self) -> None:
         asked = self.round_state.current
         if asked is None:
             return
         question = asked.question
+        self.phase = "answering"
+        self.refresh_bindings()
         number, total = self.round_state.progress
         self.query_one("#round-progress-label", Static).update(
             Content(f"Question {number} / {total}")
@@ -175,8 +211,11 @@ class RoundScreen(Screen[None]):
         )
         self.query_one("#round-meta", Static).update(meta)
         reason = self.query_one("#round-reason", Static)
-        reason.update(Content(asked.reason))  # practice: why this question is here
-        reason.display = bool(asked.reason)
+        # practice: why this question is here; any round: a skipped question come back
+        why = "skipped earlier" if self.round_state.current_was_skipped else asked.reason
+        reason.update(Content(why))
+        reason.display = bool(why)
+        self._show_score()
         self.query_one("#round-prompt", Static).update(Content(question.prompt))
         hint = self.query_one("#round-hint", Static)
         hint.update("")
@@ -187,7 +226,6 @@ class RoundScreen(Screen[None]):
         widget = answer_widget_for(asked)
         await answer_area.mount(widget)
         self.query_one("#round-body", VerticalScroll).scroll_home(animate=False)
-        self.phase = "answering"
         self.hint_used = False
         self._shown_at = self._clock()
         self._paused_seconds = 0.0
@@ -236,6 +274,7 @@ class RoundScreen(Screen[None]):
         if self.phase != "answering" or asked is None:
             return
         self.phase = "feedback"
+        self._clear_question_warnings()
         limit = self.round_state.time_limit
         seconds = self.elapsed_seconds()
         if timed_out and limit is not None:
@@ -259,19 +298,34 @@ class RoundScreen(Screen[None]):
         if self.round_state.mode == "exam":
             await self._advance()
             return
-        await self.query_one("#round-answer", Vertical).remove_children()
-        panel = FeedbackPanel(
-            record,
-            next_label=self._next_label(),
-            speed_bonus=speed_bonus(asked, record),
-            given_parts=() if timed_out else given_parts(asked.question, response),
-            expected_parts=expected_parts(asked.question),
-        )
-        await self.query_one("#round-feedback", Vertical).mount(panel)
-        self.call_after_refresh(panel.scroll_visible, top=True, animate=False)
-        self.query_one("#round-hint", Static).display = False
-        self.query_one("#round-body", VerticalScroll).focus()
-        self.refresh_bindings()
+        with self.app.batch_update():  # the feedback's first frame is whole, footer included
+            self._show_score()
+            self.refresh_bindings()
+            await self.query_one("#round-answer", Vertical).remove_children()
+            panel = FeedbackPanel(
+                record,
+                next_label=self._next_label(),
+                speed_bonus=speed_bonus(asked, record),
+                given_parts=()
+                if timed_out
+                else given_parts(asked.question, response, asked.choices),
+                expected_parts=expected_parts(asked.question, asked.choices),
+                close_spelling=not timed_out and close_spelling(asked.question, response),
+            )
+            await self.query_one("#round-feedback", Vertical).mount(panel)
+            self.query_one("#round-hint", Static).display = False
+            self.query_one("#round-body", VerticalScroll).focus()
+        self.call_after_refresh(self._scroll_to_verdict, panel)
+
+    def _scroll_to_verdict(self, panel: FeedbackPanel) -> None:
+        """Keep the question in view above its verdict and the way on; a prompt too long for
+        that gives way to the verdict (its top stays a page-up away)."""
+        body = self.query_one("#round-body", VerticalScroll)
+        panel_top = panel.region.y - body.scrollable_content_region.y + round(body.scroll_y)
+        if panel_top + panel.head_height <= body.scrollable_content_region.height:
+            body.scroll_home(animate=False)
+        else:
+            panel.scroll_visible(top=True, animate=False)
 
     async def _advance(self) -> None:
         """Go to the next question, or end the round."""
@@ -305,7 +359,32 @@ class RoundScreen(Screen[None]):
             return can_hint and typing == (action == "hint_while_typing")
         if action == "next":
             return self.phase == "feedback"
+        if action in ("skip", "skip_while_typing"):
+            typing = asked is not None and asked.question.type is QuestionType.SHORT
+            return self.phase == "answering" and typing == (action == "skip_while_typing")
         return True
+
+    async def action_skip(self) -> None:
+        """Skip: the question comes back after the others; skipped again, it is given up."""
+        if self.phase != "answering" or self.round_state.current is None:
+            return
+        self.round_state, record = self.round_state.skip(answered_at=self._clock())
+        if record is None:
+            self.notify("Skipped: it comes back at the end.", timeout=2)
+            await self._show_question()
+            return
+        # Given up: saved now, like any answer, then on without feedback to read.
+        self.phase = "feedback"
+        self._clear_question_warnings()
+        problem = self._save_answer(self.round_id, record) if self._save_answer else None
+        if problem:
+            self.notify(problem, title="Not saved yet", severity="error", markup=False, timeout=15)
+        self.phase = "answering"
+        await self._advance()
+
+    async def action_skip_while_typing(self) -> None:
+        """Skip, by a key that does not type a letter."""
+        await self.action_skip()
 
     def action_hint(self) -> None:
         """Show the hint; the question is now worth half."""

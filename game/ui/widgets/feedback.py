@@ -104,8 +104,13 @@ class FeedbackPanel(Vertical):
         text-style: italic;
     }
     FeedbackPanel > .feedback-next {
-        margin-top: 1;
         color: $text-muted;
+        padding: 0 1;
+    }
+    FeedbackPanel > .feedback-close {
+        color: $text-warning;
+        text-style: bold;
+        padding-left: 2;
     }
     """
 
@@ -117,6 +122,7 @@ class FeedbackPanel(Vertical):
         speed_bonus: int = 0,
         given_parts: tuple[str, ...] = (),
         expected_parts: tuple[str, ...] = (),
+        close_spelling: bool = False,
     ) -> None:
         super().__init__()
         self.record = record
@@ -124,7 +130,13 @@ class FeedbackPanel(Vertical):
         self._speed_bonus = speed_bonus
         self._given_parts = given_parts
         self._expected_parts = expected_parts
+        self._close_spelling = close_spelling
         self.add_class(f"-{record.result}")
+
+    @property
+    def head_height(self) -> int:
+        """Rows from the panel's top to the end of the way on (verdict, "Press Enter ...")."""
+        return 3  # top padding, the verdict, the way on
 
     def _item_by_item(self) -> bool:
         """Order and match answers are shown a line per item, each checked."""
@@ -141,16 +153,18 @@ class FeedbackPanel(Vertical):
         if self._speed_bonus:
             verdict += f"   incl. +{self._speed_bonus} for speed"
         yield Static(Content(verdict), classes="feedback-verdict")
+        yield Static(Content(f"Press Enter {self._next_label}."), classes="feedback-next")
         if self._item_by_item():
             yield Static(labelled("Your answer:", ""), classes="feedback-line")
             for line in checked_lines(self._given_parts, self._expected_parts):
                 yield Static(line, classes="feedback-item")
         else:
             yield Static(labelled("Your answer:", record.given), classes="feedback-line")
+            if self._close_spelling:
+                yield Static(Content("close: check the spelling"), classes="feedback-close")
             if record.result is not Result.RIGHT:
                 yield Static(labelled("Right answer:", record.expected), classes="feedback-line")
         yield Static(labelled("Why:", record.explanation), classes="feedback-line")
         if record.quote:
             yield Static(Content("From the article:"), classes="feedback-quote-label")
             yield Static(Content(record.quote), classes="feedback-quote")
-        yield Static(Content(f"Press Enter {self._next_label}."), classes="feedback-next")
