@@ -152,7 +152,10 @@ def read_roster(path: Path) -> list[str]:
 
 
 def roster_status(
-    names: Sequence[str], saves: Sequence[SaveFileRows], rounds: Sequence[RoundFacts]
+    names: Sequence[str],
+    saves: Sequence[SaveFileRows],
+    rounds: Sequence[RoundFacts],
+    left_out: Sequence[RoundFacts] = (),
 ) -> Roster:
     """Who on the roster finished, only started, or handed nothing in (of the rounds
     reported), and who handed in without being on it. Names match ignoring case."""
@@ -162,6 +165,7 @@ def roster_status(
     for facts in rounds:
         player = plain.get(facts.player, facts.player).casefold()
         (finished if facts.finished else started)[player].add(facts.player)
+    other = {plain.get(r.player, r.player).casefold() for r in left_out}
     on_roster = {name.casefold() for name in names}
     roster = Roster()
     for name in names:
@@ -170,6 +174,8 @@ def roster_status(
             roster.finished.append(name)
         elif folded in started:
             roster.started.append(name)
+        elif folded in other:
+            roster.other_code.append(name)
         else:
             roster.missing.append(name)
     strangers = {
@@ -218,6 +224,7 @@ def class_report(
     report.files_read = len(saves)
     report.saves = saves
     rounds, answers = facts_from(saves)
+    others: list[RoundFacts] = []
     if code is not None:
         others = [r for r in rounds if not of_code(r, code) and r.mode == "exam"]
         rounds = [r for r in rounds if of_code(r, code)]
@@ -264,7 +271,7 @@ def class_report(
         reported = [r for r in reported if r.bank_id == bank_id]
     report.rounds, report.answers = reported, answers
     if roster is not None:
-        report.roster = roster_status(roster, saves, reported)
+        report.roster = roster_status(roster, saves, reported, others)
     report.context = ReportContext(mode=mode, code=None if code is None else str(code))
     report.context.roster = report.roster
     report.text = report_text(analyses, fmt, report.context, table=table)

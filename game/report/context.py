@@ -12,6 +12,7 @@ class Roster:
     finished: list[str] = field(default_factory=list)
     started: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    other_code: list[str] = field(default_factory=list)  # only rounds of another class code
     not_on_roster: list[str] = field(default_factory=list)
 
 

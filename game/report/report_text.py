@@ -232,13 +232,14 @@ def roster_lines(roster: Roster) -> list[str]:
     groups = (
         ("Finished", roster.finished),
         ("Started, not finished", roster.started),
+        ("Played another class code", roster.other_code),
         ("Not handed in", roster.missing),
         ("Handed in, not on the roster", roster.not_on_roster),
     )
     return [
         f"{label} ({len(names)}): {', '.join(names) if names else '-'}"
         for label, names in groups
-        if names or label != "Handed in, not on the roster"
+        if names or label not in ("Handed in, not on the roster", "Played another class code")
     ]
 
 

@@ -41,7 +41,7 @@ questions:
     choices: ["Germany", "Switzerland", "Spain", "Italy"]
     answers: ["Germany", "Switzerland"]
     explanation: "The Rhine rises in Switzerland and flows through Germany to the Netherlands."
-  - id: thames-in-paris
+  - id: thames-in-madrid
     type: truefalse
     prompt: "The Thames flows through Madrid."
     answer: false
@@ -181,7 +181,7 @@ def class_of_five(base: Path, questions_dir: Path) -> dict[str, Path]:
         bank,
         "Mia",
         right_except(
-            "longest-river", "seine-city", "river-city", "thames-in-paris", typed=" lyon "
+            "longest-river", "seine-city", "river-city", "thames-in-madrid", typed=" lyon "
         ),
         minutes=2,
     )

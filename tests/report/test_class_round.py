@@ -160,12 +160,17 @@ def test_markdown_keeps_every_section(classroom, capsys):
 
 def test_roster(classroom, capsys, tmp_path):
     roster = tmp_path / "roster.txt"
-    roster.write_text("Ana\nMia\nLee\nOmar\n", encoding="utf-8")
+    roster.write_text("Ana\nMia\nLee\nZoe\nOmar\n", encoding="utf-8")
     code, out, _ = report(capsys, classroom, "--code", CODE, "--roster", str(roster))
     assert code == 0
     assert "Finished (2): Ana, Mia" in out
     assert "Started, not finished (1): Lee" in out
+    assert "Played another class code (1): Zoe" in out
     assert "Not handed in (1): Omar" in out
+    roster.write_text("ana\nLee\n", encoding="utf-8")
+    code, out, _ = report(capsys, classroom, "--code", CODE, "--roster", str(roster))
+    assert "Finished (1): ana" in out
+    assert "Handed in, not on the roster (2): Mia (mia-laptop), Mia (mia-tablet)" in out
 
 
 def test_answer_sheet_of_one_student_and_of_all(classroom, capsys, tmp_path):
