@@ -125,11 +125,13 @@ def test_the_article_bank_round_trips_through_gift_files(tmp_path: Path, capsys)
     gift = tmp_path / "detente.gift"
     assert main(["export-bank", str(ARTICLE_BANK), "--format", "gift", "--out", str(gift)]) == 0
     err = capsys.readouterr().err
-    assert "left out: order-detente-timeline (order): GIFT has no ordering questions" in err
+    original = load_bank(ARTICLE_BANK).bank
+    for question in original.questions:
+        if question.type is QuestionType.ORDER:
+            assert f"left out: {question.id} (order): GIFT has no ordering questions" in err
     assert "not carried: quotes, hints, difficulties: GIFT has no place for them" in err
     out = tmp_path / "back.yaml"
     assert main(["import", str(gift), str(out)]) == 0
-    original = load_bank(ARTICLE_BANK).bank
     back = load_bank(out).bank
     expected = [
         _carried(q, original.topics) for q in original.questions if q.type is not QuestionType.ORDER
@@ -264,7 +266,7 @@ def test_bank_text_is_shown_as_written_in_html() -> None:
 def test_a_code_for_more_questions_than_the_bank_has_is_refused() -> None:
     bank = load_bank(ARTICLE_BANK).bank
     refused = paper_for(bank, parse_code("482913-500"))
-    assert isinstance(refused, str) and "only 68 fit" in refused
+    assert isinstance(refused, str) and f"only {len(bank.questions)} fit" in refused
 
 
 def test_aiken_export_of_a_bank_without_choice_questions_writes_nothing(tmp_path, capsys):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import PurePath
 
@@ -51,11 +52,22 @@ def _due_style(due: DueCount | None) -> str:
     return "$text-accent" if due is not None and due.due_now else "$text-muted"
 
 
+def shared_titles(banks: Sequence[BankSummary]) -> set[str]:
+    """The titles more than one bank has (compared as shown, ignoring case)."""
+    seen = Counter(one_line(bank.title or bank.bank_id).casefold() for bank in banks)
+    return {title for title, count in seen.items() if count > 1}
+
+
 def bank_prompt(
-    bank: BankSummary, best_percent: float | None, due: DueCount | None = None
+    bank: BankSummary,
+    best_percent: float | None,
+    due: DueCount | None = None,
+    *,
+    show_file: bool = False,
 ) -> Content:
     """How one bank reads in the list: title, then its facts or, when broken, its first error;
-    for a bank the player practises, a line of what is due (``5 due now · next in 3 h``)."""
+    for a bank the player practises, a line of what is due (``5 due now · next in 3 h``).
+    ``show_file`` adds the file name after the title, for banks that share their title."""
     title = one_line(bank.title or bank.bank_id)
     if not bank.playable:
         return Content.assemble(
@@ -67,7 +79,10 @@ def bank_prompt(
         )
     best = "not played yet" if best_percent is None else f"best {percent_text(best_percent)}"
     facts = f"{plural(bank.question_count, 'question')} · {best}"
-    prompt = Content.assemble((title, "bold"), "\n", (facts, "$text-muted"))
+    heading = Content.assemble((title, "bold"))
+    if show_file:
+        heading = Content.assemble(heading, (f"  {one_line(bank_file(bank))}", "$text-muted"))
+    prompt = Content.assemble(heading, "\n", (facts, "$text-muted"))
     practice = due_phrase(due)
     if practice:
         prompt = Content.assemble(prompt, "\n", (practice, _due_style(due)))
@@ -266,10 +281,16 @@ class HomeScreen(Screen[None]):
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
+        shared = shared_titles(self._banks)
         for bank in self._banks:
             if options:
                 options.append(None)  # a dividing line between banks
-            prompt = bank_prompt(bank, self._best.get(bank.bank_id), self._due.get(bank.bank_id))
+            prompt = bank_prompt(
+                bank,
+                self._best.get(bank.bank_id),
+                self._due.get(bank.bank_id),
+                show_file=one_line(bank.title or bank.bank_id).casefold() in shared,
+            )
             options.append(Option(prompt, id=bank.bank_id))
         return options
 
