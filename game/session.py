@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from game.banks.library import load_bank_by_id, scan_library
 from game.core.memory import DueCount, MemoryState
 from game.core.model import Bank, BankSummary
-from game.core.records import AnswerRecord, RoundStart
+from game.core.records import AnswerRecord, Result, RoundStart
 from game.paths import GamePaths
 from game.store import AnswerRow, SaveStore, StoreError, open_store
 
@@ -140,6 +140,17 @@ class Session:
                 memory = {}  # every question counts as new, as for a store not kept
         return build_practice_round(bank, request, memory, self.now(), rng)
 
+    def last_results(self, bank_id: str) -> dict[str, Result]:
+        """How this player last answered each question of a bank they have answered (quick
+        rounds prefer the others, then the missed); empty when unknown or unreadable."""
+        if self.player is None:
+            return {}
+        try:
+            memory = self._store().memory_states(self.player, bank_id)
+        except StoreError:
+            return {}
+        return {question_id: state.last_result for question_id, state in memory.items()}
+
     def prepare_round(self, request: PlayRequest, rng: random.Random) -> Round | str:
         """The round a request asks for (an exam without a seed gets a new one), or in words
         why it cannot be played: every front end starts its rounds here."""
@@ -155,7 +166,7 @@ class Session:
         try:
             if request.mode == "practice":
                 return self.practice_round(bank, request, rng)
-            return build_round(bank, request, rng)
+            return build_round(bank, request, rng, self.last_results(bank.bank_id))
         except ValueError as error:
             return str(error).capitalize() + "."
 

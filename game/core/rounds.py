@@ -104,11 +104,40 @@ def ask(question: Question, rng: random.Random) -> AskedQuestion:
     return AskedQuestion(question)
 
 
-def build_round(bank: Bank, request: PlayRequest, rng: random.Random | None = None) -> Round:
+PREFERRING_MODES: tuple[Mode, ...] = ("quick", "timed")
+
+
+def preferred_pick(
+    pool: tuple[Question, ...],
+    count: int,
+    last_results: Mapping[str, Result],
+    rng: random.Random,
+) -> list[Question]:
+    """``count`` questions of the pool: first those the player has never answered, then those
+    last answered not fully right, then the rest; drawn at random within each group and
+    shown in a random order (so the new ones are not always first)."""
+    unseen = [q for q in pool if q.id not in last_results]
+    missed = [q for q in pool if q.id in last_results and last_results[q.id] is not Result.RIGHT]
+    known = [q for q in pool if last_results.get(q.id) is Result.RIGHT]
+    for group in (unseen, missed, known):
+        rng.shuffle(group)
+    picked = (unseen + missed + known)[:count]
+    rng.shuffle(picked)
+    return picked
+
+
+def build_round(
+    bank: Bank,
+    request: PlayRequest,
+    rng: random.Random | None = None,
+    last_results: Mapping[str, Result] | None = None,
+) -> Round:
     """Pick, order and shuffle a round's questions.
 
     When the request has a seed, the seed alone decides everything (the same seed
     gives the same questions, order and shuffles); otherwise ``rng`` does.
+    ``last_results`` (question id -> how the player last answered it) makes a quick or timed
+    round without a seed prefer questions not seen yet, then those missed (``preferred_pick``).
     Raises ValueError when no question fits the request.
     """
     if request.seed is not None:
@@ -118,7 +147,11 @@ def build_round(bank: Bank, request: PlayRequest, rng: random.Random | None = No
     pool = eligible_questions(bank, request)
     if not pool:
         raise ValueError("no question in this bank fits the chosen topic and difficulty")
-    picked = rng.sample(pool, min(request.count, len(pool)))
+    count = min(request.count, len(pool))
+    if last_results and request.seed is None and request.mode in PREFERRING_MODES:
+        picked = preferred_pick(pool, count, last_results, rng)
+    else:
+        picked = rng.sample(pool, count)
     if bank.clashes:
         picked = _no_give_aways(picked, pool, bank.clashes, rng)
     return Round(

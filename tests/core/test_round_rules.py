@@ -110,3 +110,36 @@ def test_close_spelling_is_a_slip_not_a_right_answer() -> None:
     assert close_spelling(short, "competiters")
     assert not close_spelling(short, "allies")
     assert not close_spelling(_choice(1), "Rihgt")  # only typed answers
+
+
+BIG = Bank("big", "big.yaml", "Big", tuple(_choice(n) for n in range(1, 13)))
+
+
+def test_quick_rounds_prefer_unseen_then_missed_questions() -> None:
+    seen_right = {f"q{n}": Result.RIGHT for n in range(1, 9)}
+    missed = {"q9": Result.WRONG, "q10": Result.PARTLY}
+    last = {**seen_right, **missed}  # q11 and q12 never answered
+    for draw in range(30):
+        played = build_round(BIG, PlayRequest("big", count=4), random.Random(draw), last)
+        ids = {asked.question.id for asked in played.questions}
+        assert ids == {"q11", "q12", "q9", "q10"}
+    orders = {
+        tuple(
+            a.question.id
+            for a in build_round(BIG, PlayRequest("big", count=4), random.Random(d), last).questions
+        )
+        for d in range(30)
+    }
+    assert len(orders) > 1  # not always the new ones first
+    played = build_round(BIG, PlayRequest("big", count=3), random.Random(1), last)
+    assert {a.question.id for a in played.questions} <= {"q11", "q12", "q9", "q10"}
+    assert {"q11", "q12"} <= {a.question.id for a in played.questions}
+
+
+def test_seeded_and_exam_rounds_ignore_what_the_player_has_seen() -> None:
+    last = {f"q{n}": Result.RIGHT for n in range(1, 11)}
+    for mode in ("quick", "exam"):
+        request = PlayRequest("big", mode=mode, count=4, seed=42)
+        with_history = build_round(BIG, request, None, last)
+        without = build_round(BIG, request)
+        assert with_history.questions == without.questions  # the class code decides alone

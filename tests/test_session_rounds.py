@@ -1,0 +1,53 @@
+"""The session prepares rounds with the player's history: quick rounds prefer new questions."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from game.core.rounds import PlayRequest, Round
+from game.session import Session
+
+ARTICLE_BANK = Path(__file__).resolve().parents[1] / "questions" / "china-us-detente.yaml"
+NOW = datetime(2024, 11, 7, 9, 0, tzinfo=UTC)
+
+
+def _session(folders: dict[str, Path]) -> Session:
+    shutil.copy(ARTICLE_BANK, folders["questions"] / ARTICLE_BANK.name)
+    shutil.copytree(ARTICLE_BANK.parent / "sources", folders["questions"] / "sources")
+    session = Session(folders["questions"], folders["saves"], lambda: NOW)
+    session.open()
+    session.choose_player("ana")
+    return session
+
+
+def _play(session: Session, played: Round, right: bool) -> None:
+    round_id, problem = session.start_round(played.round_start("ana", NOW))
+    assert problem is None
+    while not played.finished:
+        asked = played.current
+        assert asked is not None
+        question = asked.question
+        response = question.answer if right else "(wrong)"
+        if question.type.value != "choice":
+            response = None
+        played, record = played.answer(response, seconds=1.0, answered_at=NOW)
+        assert session.record_answer(round_id, record) is None
+
+
+def test_a_second_quick_round_is_all_new_questions_while_there_are_any(
+    isolated_folders: dict[str, Path],
+) -> None:
+    session = _session(isolated_folders)
+    rng = random.Random(5)
+    first = session.prepare_round(PlayRequest("china-us-detente", count=5), rng)
+    assert isinstance(first, Round)
+    _play(session, first, right=True)
+    second = session.prepare_round(PlayRequest("china-us-detente", count=5), rng)
+    assert isinstance(second, Round)
+    seen = {asked.question.id for asked in first.questions}
+    assert not seen & {asked.question.id for asked in second.questions}
+    assert set(session.last_results("china-us-detente")) == seen
+    session.close()
