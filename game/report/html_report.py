@@ -117,13 +117,17 @@ def facility_chart(questions: Sequence[QuestionLine]) -> str:
 
 def _answers(question: QuestionLine) -> str:
     items = []
+    heading = ""
     for line in answer_lines(question.breakdown):
+        if line.endswith(":"):
+            heading = f'<p class="note">{esc(line)}</p>'
+            continue
         css = "flag" if line.startswith("Flag: ") else "right" if line.endswith("(right)") else ""
         items.append(f'<li class="{css}">{esc(line)}</li>' if css else f"<li>{esc(line)}</li>")
     return (
         f'<section class="question"><h4>{esc(question_label(question, 200))}</h4>'
         f'<p class="note">Right answer: {esc(question.expected)}</p>'
-        f"<ul>{''.join(items)}</ul></section>"
+        f"{heading}<ul>{''.join(items)}</ul></section>"
     )
 
 
@@ -143,6 +147,10 @@ def _bank(analysis: BankAnalysis, context: ReportContext) -> str:
     if analysis.questions:
         out.append("<h3>Facility per question, in exam order</h3>")
         out.append(facility_chart(analysis.questions))
+        out.append(
+            '<p class="note">Green: flagged too easy (facility over 0.9); red: too hard '
+            "(under 0.2); blue: the others.</p>"
+        )
         out.append("<h3>Questions</h3>")
         out.append(
             _table(

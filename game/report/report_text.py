@@ -501,7 +501,10 @@ def markdown_text(analyses: Sequence[BankAnalysis], context: ReportContext | Non
         lines += ["", markdown_escape(legend()), "", "### What the students answered", ""]
         for question in analysis.questions:
             lines += [f"**{markdown_escape(question_label(question, 80))}**", ""]
-            lines += [f"- {markdown_escape(line)}" for line in answer_lines(question.breakdown)]
+            lines += [
+                markdown_escape(line) + "\n" if line.endswith(":") else f"- {markdown_escape(line)}"
+                for line in answer_lines(question.breakdown)
+            ]
             lines.append("")
         lines += ["### Most missed", ""]
         if not analysis.most_missed:

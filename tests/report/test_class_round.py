@@ -226,3 +226,15 @@ def test_a_late_round_of_mia_in_one_folder_stays_hers(tmp_path, isolated_folders
     out = capsys.readouterr().out
     assert code == 0
     assert [row["student"] for row in csv.DictReader(io.StringIO(out))] == ["Mia (a)", "Mia (b)"]
+
+
+def test_options_that_do_not_go_together(classroom, capsys):
+    code, _, err = report(capsys, classroom, "--table", "options")
+    assert code == 2
+    assert "quiz report: --table goes with --format csv" in err
+    code, _, err = report(capsys, classroom, "--student", "Ana", "--format", "html")
+    assert code == 2
+    assert "answer sheets are written as text (--format table) or markdown" in err
+    code, _, err = report(capsys, classroom, "--code", CODE, "--student", "Nobody")
+    assert code == 1
+    assert "no student called Nobody in the rounds reported; students: Ana, Lee, Mia" in err
