@@ -15,52 +15,7 @@ from game.interchange.plain_text import html_to_plain, markdown_to_plain
 
 # A file as Moodle 4 exports a category: [html] everywhere, entities, sub/sup, lists, an
 # image, markdown, escapes, partial weights, numerical, essay and description items.
-MOODLE_EXPORT = """\
-// question: 0  name: Switch category to $course$/top/Default for Biology 101/Photosynthesis
-$CATEGORY: $course$/top/Default for Biology 101/Photosynthesis
-
-
-// question: 101  name: Gas in
-::Gas in::[html]<p dir\\="ltr" style\\="text-align\\: left;">Which gas do plants <strong>take in</strong>?<br></p>{
-\t=<p>Carbon dioxide</p>#<p>Yes &ndash; CO<sub>2</sub> &amp; water make sugar.</p>
-\t~<p>Oxygen</p>#<p>No: they give O<sub>2</sub> out.</p>
-\t~<p>Nitrogen</p>
-\t####<p>Photosynthesis: 6CO<sub>2</sub> + 6H<sub>2</sub>O &rarr; C<sub>6</sub>H<sub>12</sub>O<sub>6</sub> + 6O<sub>2</sub></p>
-}
-
-// question: 102  name: Stomata
-::Stomata::[html]<p>Gases pass through the <em>stomata</em>.</p><p><img src\\="@@PLUGINFILE@@/leaf.png" alt\\="a leaf"></p>{
-\tTRUE#<p>They do &ndash; look again.</p>#<p>Right.</p>
-\t####<ul><li>Stomata open by day</li><li>and close at night</li></ul>
-}
-
-// question: 103  name: Waxy
-::Waxy::[markdown]The leaf's surface is **waxy** and *shiny*, called the _____ layer.{
-\t=cuticle
-\t=%50%wax#Nearly: the **cuticle**.
-}
-
-// question: 104  name: Two gases
-::Two gases::[html]<p>Which two gases does a leaf <b>exchange</b>?</p>{
-\t~%50%Carbon dioxide
-\t~%50%Oxygen
-\t~%-100%Helium
-}
-
-// question: 105  name: Absolute
-::Absolute::[html]42 is the Absolute Answer to everything.{
-FALSE#42 is the Ultimate Answer.#You gave the right answer.
-####This is, of course, a Hitchhiker's Guide to the Galaxy quote.}
-
-// question: 106  name: How many
-::How many::[html]How many chloroplasts in a cell?{#40\\:10}
-
-// question: 107  name: Essay
-::Essay::[html]<p>Describe photosynthesis.</p>{}
-
-// question: 108  name: Intro
-::Intro::[html]<p>Read the passage first.</p>
-"""
+MOODLE_EXPORT = (Path(__file__).parent / "moodle-export.gift").read_text(encoding="utf-8")
 
 
 def test_a_moodle_export_imports_with_no_tag_or_entity(tmp_path: Path, capsys) -> None:
@@ -247,3 +202,25 @@ def test_html_becomes_plain_text(html: str, plain: str) -> None:
 )
 def test_markdown_emphasis_is_stripped(markdown: str, plain: str) -> None:
     assert markdown_to_plain(markdown).text == plain
+
+
+@pytest.mark.parametrize(
+    "gift",
+    [
+        "::Q1:: 42 is the answer.\n{FALSE#wrong fb#right fb}",
+        "::Q1::[html]<p>42 is the answer.</p>{FALSE#wrong fb#right fb####general}",
+        "::Q1:: 42 is the answer.{\n\tFALSE#wrong fb#right fb\n\t####general\n}",
+        "::Q1:: 42 is the answer.\n{\nFALSE\n#wrong fb\n#right fb\n####general\n}",
+    ],
+)
+def test_true_false_answers_and_feedback_may_stand_on_their_own_lines(gift: str) -> None:
+    bank = read_gift(gift + "\n")
+    assert bank.skipped == []
+    [question] = bank.questions
+    assert (question.type, question.truth, question.prompt) == (
+        QuestionType.TRUEFALSE,
+        False,
+        "42 is the answer.",
+    )
+    # Moodle: the first feedback is for the wrong answer (True), the second for the right one.
+    assert "True: wrong fb\nFalse: right fb" in question.explanation
