@@ -12,6 +12,7 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -19,6 +20,7 @@ from yaml.error import MarkedYAMLError
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
+from game.core.comment_checks import comment_warnings
 from game.core.model import LoadResult, Problem, Severity
 from game.core.tree_checks import (
     IMPLICIT_MAPPING,
@@ -422,6 +424,11 @@ def _check_bytes(
     if too_many is not None:
         return LoadResult(path, bank_id, None, (*anchors, too_many))
     result = check_tree(root, path, bank_id, source_text, read_source)
+    if b"#" in data:
+        cut = comment_warnings(root, data.decode("utf-8-sig").splitlines(), path)
+        if cut:
+            problems = tuple(sorted((*result.problems, *cut), key=lambda p: (p.line, p.column)))
+            result = replace(result, problems=problems)
     if anchors:
         problems = tuple(sorted((*anchors, *result.problems), key=lambda p: (p.line, p.column)))
         return LoadResult(path, bank_id, None, problems, result.question_count, result.title)

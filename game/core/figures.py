@@ -80,3 +80,8 @@ def duration_text(seconds: float | None, empty: str = "-") -> str:
     if whole < 3600:
         return f"{whole // 60} min {whole % 60:02d} s"
     return f"{whole // 3600} h {whole % 3600 // 60:02d} min"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 warning``, ``2 warnings``, ``0 warnings`` (``many`` for an irregular plural)."""
+    return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"

@@ -125,7 +125,7 @@ class QuestionReader:
             ):
                 c.error(keys["quote"][1], f"quote not found in the source text: {show(quote)}")
             ok &= quote is not None
-        else:
+        elif self.bank.names_source:
             c.warning(node, f"{label} has no quote")
         if "hint" in keys:
             hint = c.text(keys["hint"][1], "hint")

@@ -98,8 +98,40 @@ def _bad_control(text: str) -> str | None:
     return found.group() if found else None
 
 
+CURLY_PAIRS = (("“", "”"), ("‘", "’"), ("„", "“"), ("”", "”"))  # not « »: a choice may be «Zürich»
+
+
+def without_curly_quotes(text: str) -> str | None:
+    """The text inside, when all of it stands between curly quotes (“Oxygen”), else None."""
+    stripped = text.strip()
+    for opening, closing in CURLY_PAIRS:
+        if len(stripped) > 2 and stripped.startswith(opening) and stripped.endswith(closing):
+            inner = stripped[1:-1]
+            if opening not in inner and closing not in inner:
+                return inner
+    return None
+
+
+def curly_quote_message(what: str, text: str, inner: str) -> str:
+    """Why curly quotes around a value are a problem, and the fix."""
+    what = "the " + what[5:] if what.startswith("each ") else what
+    return (
+        f"{what} {show(text)} stands between curly quotes, which YAML does not read as quotes: "
+        f'they become part of the text; write straight quotes ("{inner}") or none'
+    )
+
+
 def suggest(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    """A "did you mean" for a word not among the options ("" when none is close); when the
+    option is the word between curly quotes, says so."""
+    options = list(options)
+    for option in options:
+        if without_curly_quotes(option) == word.strip():
+            return (
+                f" (did you mean {show(option)}? It is written between curly quotes, which "
+                f'become part of its text: write it in straight quotes ("{word.strip()}") or none)'
+            )
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
@@ -114,6 +146,7 @@ class Checker:
         self.external_source = source_text
         self.read_source = read_source
         self.visited: set[int] = set()
+        self.curly_reported: set[int] = set()
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -234,6 +267,10 @@ class Checker:
         if not allow_empty and not value.strip():
             self.error(node, f"{what} is empty; write the text")
             return None
+        inner = without_curly_quotes(value)
+        if inner is not None and id(node) not in self.curly_reported:
+            self.curly_reported.add(id(node))
+            self.warning(node, curly_quote_message(what, value, inner))
         return value
 
     def integer(self, node: TreeNode, what: str, low: int, high: int) -> int | None:

@@ -96,6 +96,7 @@ class BankBuilder:
         self.question_count = 0
         self.title: str | None = None
         self.topics: dict[str, str] | None = None
+        self.names_source = False  # a bank without a source is not expected to quote one
 
     def build(self) -> Bank | None:
         c = self.c
@@ -113,6 +114,7 @@ class BankBuilder:
         time_limit = 30
         if "time_limit" in keys:
             time_limit = c.integer(keys["time_limit"][1], "time_limit", 1, 3600) or 30
+        self.names_source = "source" in keys
         source = self._source(keys["source"][1]) if "source" in keys else None
         if "topics" in keys:
             self.topics = self._topics(keys["topics"][1])

@@ -18,6 +18,7 @@ from pathlib import Path
 from game.banks.edits import render_bank
 from game.banks.loader import check_bytes
 from game.core.drafts import BankDetails
+from game.core.figures import plural
 from game.core.model import LoadResult
 from game.interchange.imported import ImportedBank, SourceNote
 
@@ -192,8 +193,8 @@ def report_lines(
         return lines
     no_quote = [w for w in result.warnings if _NO_QUOTE in w.message]
     other = [w for w in result.warnings if _NO_QUOTE not in w.message]
-    summary = f"Checked as quiz validate does: {len(result.errors)} errors, "
-    summary += f"{len(result.warnings)} warnings"
+    summary = f"Checked as quiz validate does: {plural(len(result.errors), 'error')}, "
+    summary += plural(len(result.warnings), "warning")
     if no_quote:
         summary += (
             f" ({len(no_quote)} for a question with no quote, as expected: "

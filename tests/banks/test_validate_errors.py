@@ -330,11 +330,6 @@ def test_utf8_byte_order_mark_is_fine(tmp_path, capsys):
     ("body", "expected"),
     [
         pytest.param(
-            GOOD_CHOICE.replace("quote: The Volga is the longest river in Europe.\n", ""),
-            'bank.yaml:6:5: warning: question "longest" has no quote',
-            id="no-quote",
-        ),
-        pytest.param(
             GOOD_CHOICE.replace("type: choice", "type: multi").replace(
                 "answer: Volga", "answers: [Danube, Volga, Rhine]"
             ),
@@ -384,15 +379,14 @@ def test_several_problems_are_all_reported(tmp_path, capsys):
     )
     code, out = run_validate(tmp_path, capsys, text)
     assert code == 1
-    assert out == [
-        "bank.yaml:6:5: warning: this question has no quote",
+    assert out == [  # no "has no quote": this bank names no source
         'bank.yaml:6:9: error: id "Bad Id" is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters',
         'bank.yaml:8:12: error: topic "nowhere" is not one of the bank\'s topics (geo)',
         'bank.yaml:10:21: error: duplicate choice "A" (first on line 10)',
         'bank.yaml:11:13: error: answer "C" is not one of the choices',
         'bank.yaml:13:5: error: unknown key "colour" in a question',
         'bank.yaml:17:13: error: a truefalse answer should be true or false, found "perhaps"',
-        "1 bank, 2 questions, 6 errors, 1 warning",
+        "1 bank, 2 questions, 6 errors, 0 warnings",
     ]
 
 
