@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
     parser.add_argument("--player", metavar="NAME", default=None, help="play as this player")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="play as plain lines of text (for screen readers, slow links and scripts); "
+        "also when standard input or output is not a terminal",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = sub.add_parser(
@@ -87,6 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument(
         "--player", metavar="NAME", default=argparse.SUPPRESS, help="play as this player"
+    )
+    play.add_argument(
+        "--plain",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="plain lines of text instead of the full screen (automatic when standard input "
+        "or output is not a terminal)",
     )
 
     validate = sub.add_parser(
@@ -866,6 +879,10 @@ def run_game(args: argparse.Namespace) -> int:
             print(f"quiz play: {asked}", file=sys.stderr)
             return EXIT_USAGE
         play = asked
+    if getattr(args, "plain", False) or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from game.plain.run import run_plain
+
+        return run_plain(paths, play, getattr(args, "player", None))
     app = create_app(
         questions_dir=paths.questions_dir,
         saves_dir=paths.saves_dir,

@@ -1,0 +1,216 @@
+"""Plain mode through its game loop: every type, hints, time running out, malformed answers,
+leaving, an exam by class code; the rows saved are the ones the Textual app saves."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from plain_kit import EVERY_TYPE_BANK, TIMEOUT, play, write_bank
+
+from game.core.rounds import PlayRequest, Round
+from game.session import Session
+from game.store.readonly import open_read_only
+
+BOX_AND_BLOCKS = set(range(0x2500, 0x25A0))  # box drawing, block elements, shapes
+
+
+def _round(folders: dict[str, Path], request: PlayRequest) -> Round:
+    """The round the Textual app would play for this request (the same session code)."""
+    session = Session(folders["questions"], folders["saves"] / "other", lambda: None)  # type: ignore[arg-type,return-value]
+    session.banks = []
+    played = session.prepare_round(request, random.Random(5))
+    assert isinstance(played, Round)
+    return played
+
+
+def _right_lines(played: Round) -> list[str]:
+    """The typed line that answers each question of the round right."""
+    lines = []
+    for asked in played.questions:
+        question = asked.question
+        kind = question.type.value
+        if kind == "choice":
+            lines.append(str(asked.choices.index(question.answer or "") + 1))
+        elif kind == "multi":
+            lines.append(" ".join(str(asked.choices.index(a) + 1) for a in question.answers))
+        elif kind == "truefalse":
+            lines.append("t" if question.truth else "f")
+        elif kind == "short":
+            lines.append(question.answers[0])
+        elif kind == "order":
+            lines.append(" ".join(str(asked.items.index(i) + 1) for i in question.items))
+        else:
+            lines.append(
+                " ".join(
+                    f"{n}{'abcdefgh'[asked.rights.index(right)]}"
+                    for n, (_, right) in enumerate(question.pairs, start=1)
+                )
+            )
+    return lines
+
+
+def _saved(folders: dict[str, Path]) -> list[tuple[str, str, str, str, int]]:
+    rows = open_read_only(folders["saves"] / "quiz.sqlite3")
+    return [(a.question_id, a.given, a.expected, a.result.value, a.points) for a in rows.answers]
+
+
+def test_a_whole_quick_round_of_every_type_right(isolated_folders: dict[str, Path]) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="quick", count=6, seed=11)
+    expected = _round(isolated_folders, request)
+    status, transcript, _ = play(isolated_folders, _right_lines(expected), request)
+    assert status == 0
+    assert transcript.count("Right.") == 6
+    assert "6 of 6 right. 70 of 70 points: 100%." in transcript
+    assert "Question 1 of 6. Difficulty" in transcript
+    # the same rows the Textual app saves for these answers: the core scores both
+    records = []
+    for line, asked in zip(_right_lines(expected), expected.questions, strict=True):
+        from game.plain.answers import read_answer
+
+        expected, record = expected.answer(read_answer(asked, line), seconds=1, answered_at=None)  # type: ignore[arg-type]
+        records.append(record)
+    assert _saved(isolated_folders) == [
+        (r.question_id, r.given, r.expected, r.result.value, r.points) for r in records
+    ]
+    assert open_read_only(isolated_folders["saves"] / "quiz.sqlite3").rounds[0].finished_at
+
+
+def test_malformed_answers_are_asked_again_and_never_scored(
+    isolated_folders: dict[str, Path],
+) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="quick", count=1, seed=11, question_ids=("longest",))
+    played = _round(isolated_folders, request)
+    right = _right_lines(played)[0]
+    status, transcript, _ = play(isolated_folders, ["", "9", "two", right], request)
+    assert status == 0
+    assert "Nothing was typed. Type the number of your answer, 1 to 3." in transcript
+    assert "There is no choice 9: type 1 to 3." in transcript
+    assert "'two' is not a number." in transcript
+    assert [row[3] for row in _saved(isolated_folders)] == ["right"]
+
+
+def test_hint_repeat_and_time_then_a_timed_out_answer(isolated_folders: dict[str, Path]) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest(
+        "rivers", mode="timed", count=2, seed=11, question_ids=("longest", "rhine-sea")
+    )
+    played = _round(isolated_folders, request)
+    lines = ["?", "h", "time", _right_lines(played)[0], TIMEOUT]
+    if played.questions[0].question.id != "longest":
+        lines = [TIMEOUT, "?", "h", "time", _right_lines(played)[1]]
+    status, transcript, _ = play(isolated_folders, lines, request)
+    assert status == 0
+    assert "Hint: It flows into the Caspian Sea." in transcript
+    assert "The question is now worth half its points." in transcript
+    assert "seconds left." in transcript
+    assert "10 seconds left.\n5 seconds left.\nTime's up." in transcript
+    assert "Time's up. The answer is: True." in transcript
+    saved = {row[0]: row for row in _saved(isolated_folders)}
+    assert saved["rhine-sea"][3] == "wrong" and saved["rhine-sea"][1] == "(no answer: time's up)"
+    assert saved["longest"][3] == "right"
+    rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3").answers
+    assert {a.question_id: a.hint_used for a in rows}["longest"] is True
+
+
+def test_q_asks_first_then_leaves_with_answers_kept(isolated_folders: dict[str, Path]) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="quick", count=3, seed=11)
+    played = _round(isolated_folders, request)
+    first = _right_lines(played)[0]
+    status, transcript, _ = play(isolated_folders, [first, "q", "n", "q", "y"], request)
+    assert status == 0
+    assert "Leave the round? The answers you gave are kept." in transcript
+    assert "Go on, then." in transcript
+    assert "You left the round after 1 of 3 questions." in transcript
+    rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
+    assert len(rows.answers) == 1 and rows.rounds[0].finished_at is None
+
+
+def test_an_exam_by_class_code_from_the_menu_is_the_class_round(
+    isolated_folders: dict[str, Path],
+) -> None:
+    write_bank(isolated_folders["questions"])
+    write_bank(isolated_folders["questions"], EVERY_TYPE_BANK.replace("Every type", "Other"), "b")
+    expected = _round(isolated_folders, PlayRequest("rivers", mode="exam", count=4, seed=482913))
+    lines = ["Mia", "2", "3", "482913-99", "482913-4", *_right_lines(expected)]
+    status, transcript, _ = play(isolated_folders, lines, None, player=None)
+    assert status == 0
+    assert "The class code 482913-99 is for 99 questions; this bank has 6." in transcript
+    assert "Exam, class code 482913-4: no marks until the end" in transcript
+    assert "Right." not in transcript  # no feedback until the end
+    assert [row[0] for row in _saved(isolated_folders)] == [
+        asked.question.id for asked in expected.questions
+    ]
+    assert "4 of 4 right" in transcript
+
+
+def test_the_input_running_out_mid_round_says_so(isolated_folders: dict[str, Path]) -> None:
+    write_bank(isolated_folders["questions"])
+    status, transcript, _ = play(
+        isolated_folders, ["1"], PlayRequest("rivers", mode="quick", count=3, seed=1)
+    )
+    assert status == 1
+    assert transcript.rstrip().endswith("The input ended. Every answer given so far is saved.")
+    assert len(open_read_only(isolated_folders["saves"] / "quiz.sqlite3").answers) == 1
+
+
+def test_hostile_bank_text_is_printed_as_text(isolated_folders: dict[str, Path]) -> None:
+    hostile = EVERY_TYPE_BANK.replace(
+        "prompt: Which river is longest?", 'prompt: "Which \\e[2J river [red] is \\x9b longest?"'
+    )
+    write_bank(isolated_folders["questions"], hostile)
+    request = PlayRequest("rivers", mode="quick", count=1, seed=1, question_ids=("longest",))
+    _, transcript, _ = play(isolated_folders, ["1"], request)
+    # the bank is refused by the validator (control characters are an error in a bank) ...
+    assert "cannot be played" in transcript
+    assert "\x1b" not in transcript and "\x9b" not in transcript
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_a_transcript_is_plain_lines_a_screen_reader_can_read(
+    isolated_folders: dict[str, Path], width: int
+) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="quick", count=6, seed=11)
+    lines = ["2"] * 3 + ["x", "Black Sea", "1 2 3", "1a 2b 3c"] + ["1"] * 6
+    _, transcript, _ = play(isolated_folders, lines, request, width=width)
+    assert not any(ord(ch) in BOX_AND_BLOCKS for ch in transcript)
+    assert "\x1b" not in transcript
+    for line in transcript.splitlines():
+        assert len(line) <= width or " " not in line.strip(), line
+
+
+def test_bank_text_with_brackets_is_printed_exactly(isolated_folders: dict[str, Path]) -> None:
+    marked = EVERY_TYPE_BANK.replace(
+        "prompt: Which river is longest?", 'prompt: "Which [red]river[/] is [@click=app.quit]x?"'
+    )
+    write_bank(isolated_folders["questions"], marked)
+    request = PlayRequest("rivers", mode="quick", count=1, seed=1, question_ids=("longest",))
+    _, transcript, _ = play(isolated_folders, ["1"], request)
+    assert "Which [red]river[/] is [@click=app.quit]x?" in transcript
+    assert "Title: " not in transcript and "Every type [b]" in transcript
+
+
+TRANSCRIPT = Path(__file__).with_name("transcripts") / "quick-round-seed-11.txt"
+
+
+def test_the_transcript_of_a_seeded_round_is_pinned(isolated_folders: dict[str, Path]) -> None:
+    """What a screen reader hears, word for word (QUIZ_UPDATE_TRANSCRIPTS=1 rewrites it)."""
+    import os
+
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="quick", count=6, seed=11)
+    played = _round(isolated_folders, request)
+    right = _right_lines(played)
+    # a repeat, a malformed order, a malformed match, a hint, then a wrong choice
+    lines = ["?", right[0], "h", "4", right[1], "x", "1a 1b", right[2], right[3], "h", "1"]
+    lines += right[5:]
+    _, transcript, _ = play(isolated_folders, lines, request)
+    if os.environ.get("QUIZ_UPDATE_TRANSCRIPTS"):
+        TRANSCRIPT.parent.mkdir(exist_ok=True)
+        TRANSCRIPT.write_text(transcript, encoding="utf-8")
+    assert transcript == TRANSCRIPT.read_text(encoding="utf-8")
