@@ -240,13 +240,10 @@ def _html_options(asked: AskedQuestion) -> list[str]:
     rows = []
     lefts, rights = asked.lefts, asked.rights
     for index in range(max(len(lefts), len(rights))):
-        left = (
-            f'{index + 1}. {_h(lefts[index])} <span class="box"></span>'
-            if index < len(lefts)
-            else ""
-        )
+        left = f"{index + 1}. {_h(lefts[index])}" if index < len(lefts) else ""
+        box = '<span class="box"></span>' if index < len(lefts) else ""
         right = f"{LETTERS[index]}. {_h(rights[index])}" if index < len(rights) else ""
-        rows.append(f"<tr><td>{left}</td><td>{right}</td></tr>")
+        rows.append(f"<tr><td>{left}</td><td>{box}</td><td>{right}</td></tr>")
     return ['<table class="match">', *rows, "</table>"]
 
 
