@@ -70,8 +70,8 @@ class StreamInput:
             if not chunk:
                 self._ended = True
             self._buffer += chunk
-        line, _, self._buffer = self._buffer.partition(b"\n")
-        return line.decode("utf-8", "replace").rstrip("\r")
+        raw, _, self._buffer = self._buffer.partition(b"\n")
+        return raw.decode("utf-8", "replace").rstrip("\r")
 
     def _wait_until_ready(self, deadline: float, announce: Callable[[int], None]) -> None:
         assert self._fd is not None
