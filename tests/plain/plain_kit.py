@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from game.core.rounds import PlayRequest
+from game.core.rounds import PlayRequest, Round
 from game.plain.game import PlainGame
 from game.plain.lines import EndOfInput, Printer, TimedOut
 from game.session import Session
@@ -128,3 +128,29 @@ def play(
     )
     status = game.run(request, player)
     return status, out.getvalue(), session
+
+
+def right_lines(played: Round) -> list[str]:
+    """The typed line that answers each question of the round right."""
+    lines = []
+    for asked in played.questions:
+        question = asked.question
+        kind = question.type.value
+        if kind == "choice":
+            lines.append(str(asked.choices.index(question.answer or "") + 1))
+        elif kind == "multi":
+            lines.append(" ".join(str(asked.choices.index(a) + 1) for a in question.answers))
+        elif kind == "truefalse":
+            lines.append("t" if question.truth else "f")
+        elif kind == "short":
+            lines.append(question.answers[0])
+        elif kind == "order":
+            lines.append(" ".join(str(asked.items.index(i) + 1) for i in question.items))
+        else:
+            lines.append(
+                " ".join(
+                    f"{n}{'abcdefgh'[asked.rights.index(right)]}"
+                    for n, (_, right) in enumerate(question.pairs, start=1)
+                )
+            )
+    return lines

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pexpect
-from plain_kit import write_bank
+from plain_kit import right_lines, write_bank
 
 from game.banks.library import load_bank_by_id
 from game.core.rounds import PlayRequest, build_round
@@ -59,32 +59,38 @@ def test_a_piped_exam_plays_to_the_end_as_the_class_round(
 
 def test_plain_mode_on_a_terminal_by_keyboard(isolated_folders: dict[str, Path]) -> None:
     write_bank(isolated_folders["questions"])
+    bank = load_bank_by_id(isolated_folders["questions"], "rivers")
+    assert bank is not None and bank.bank is not None
+    played = build_round(bank.bank, PlayRequest("rivers", mode="quick", count=3, seed=4))
     command = _quiz()
+    arguments = ["play", "--plain", "--bank", "rivers", "--count", "3", "--seed", "4"]
     child = pexpect.spawn(
         command[0],
-        [*command[1:], "--plain", "--player", "Ana"],
+        [*command[1:], *arguments, "--player", "Ana"],
         env=_env(isolated_folders),
         dimensions=(24, 60),
         encoding="utf-8",
         timeout=60,
     )
     try:
-        child.expect("Type a mode's number")
-        child.sendline("1")
-        child.expect("Question 1 of 6")
-        child.expect(r"(Type |Select all|Pair each)[^\n]*\n")
-        child.sendline("q")
-        child.expect("Leave the round\\?")
-        child.sendline("y")
-        child.expect("You left the round after 0 of 6 questions.")
+        for number, line in enumerate(right_lines(played), start=1):
+            child.expect(f"Question {number} of 3")
+            child.expect(r"(Type |Select all|Pair each)[^\n]*\n")
+            if number == 2:
+                child.sendline("?")  # said again, in full
+                child.expect(f"Question {number} of 3")
+                child.expect(r"(Type |Select all|Pair each)[^\n]*\n")
+            child.sendline(line)
+            child.expect("Right\\. ")
+        child.expect("Round over: Every type \\[b\\]\\.")
+        child.expect("3 of 3 right")
         child.expect(pexpect.EOF)
     finally:
         child.close()
     assert child.exitstatus == 0
-    output = child.before or ""
-    assert "\x1b[" not in output
     rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
-    assert rows.rounds[0].question_count == 6 and rows.answers == []
+    assert [a.question_id for a in rows.answers] == [q.question.id for q in played.questions]
+    assert all(a.result.value == "right" for a in rows.answers)
 
 
 def test_plain_mode_loads_no_textual(isolated_folders: dict[str, Path], tmp_path: Path) -> None:

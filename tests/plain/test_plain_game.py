@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from plain_kit import EVERY_TYPE_BANK, TIMEOUT, play, write_bank
+from plain_kit import EVERY_TYPE_BANK, TIMEOUT, play, right_lines, write_bank
 
 from game.core.rounds import PlayRequest, Round
 from game.session import Session
@@ -25,32 +25,6 @@ def _round(folders: dict[str, Path], request: PlayRequest) -> Round:
     return played
 
 
-def _right_lines(played: Round) -> list[str]:
-    """The typed line that answers each question of the round right."""
-    lines = []
-    for asked in played.questions:
-        question = asked.question
-        kind = question.type.value
-        if kind == "choice":
-            lines.append(str(asked.choices.index(question.answer or "") + 1))
-        elif kind == "multi":
-            lines.append(" ".join(str(asked.choices.index(a) + 1) for a in question.answers))
-        elif kind == "truefalse":
-            lines.append("t" if question.truth else "f")
-        elif kind == "short":
-            lines.append(question.answers[0])
-        elif kind == "order":
-            lines.append(" ".join(str(asked.items.index(i) + 1) for i in question.items))
-        else:
-            lines.append(
-                " ".join(
-                    f"{n}{'abcdefgh'[asked.rights.index(right)]}"
-                    for n, (_, right) in enumerate(question.pairs, start=1)
-                )
-            )
-    return lines
-
-
 def _saved(folders: dict[str, Path]) -> list[tuple[str, str, str, str, int]]:
     rows = open_read_only(folders["saves"] / "quiz.sqlite3")
     return [(a.question_id, a.given, a.expected, a.result.value, a.points) for a in rows.answers]
@@ -60,14 +34,14 @@ def test_a_whole_quick_round_of_every_type_right(isolated_folders: dict[str, Pat
     write_bank(isolated_folders["questions"])
     request = PlayRequest("rivers", mode="quick", count=6, seed=11)
     expected = _round(isolated_folders, request)
-    status, transcript, _ = play(isolated_folders, _right_lines(expected), request)
+    status, transcript, _ = play(isolated_folders, right_lines(expected), request)
     assert status == 0
     assert transcript.count("Right.") == 6
     assert "6 of 6 right. 70 of 70 points: 100%." in transcript
     assert "Question 1 of 6. Difficulty" in transcript
     # the same rows the Textual app saves for these answers: the core scores both
     records = []
-    for line, asked in zip(_right_lines(expected), expected.questions, strict=True):
+    for line, asked in zip(right_lines(expected), expected.questions, strict=True):
         from game.plain.answers import read_answer
 
         expected, record = expected.answer(read_answer(asked, line), seconds=1, answered_at=None)  # type: ignore[arg-type]
@@ -84,7 +58,7 @@ def test_malformed_answers_are_asked_again_and_never_scored(
     write_bank(isolated_folders["questions"])
     request = PlayRequest("rivers", mode="quick", count=1, seed=11, question_ids=("longest",))
     played = _round(isolated_folders, request)
-    right = _right_lines(played)[0]
+    right = right_lines(played)[0]
     status, transcript, _ = play(isolated_folders, ["", "9", "two", right], request)
     assert status == 0
     assert "Nothing was typed. Type the number of your answer, 1 to 3." in transcript
@@ -99,9 +73,9 @@ def test_hint_repeat_and_time_then_a_timed_out_answer(isolated_folders: dict[str
         "rivers", mode="timed", count=2, seed=11, question_ids=("longest", "rhine-sea")
     )
     played = _round(isolated_folders, request)
-    lines = ["?", "h", "time", _right_lines(played)[0], TIMEOUT]
+    lines = ["?", "h", "time", right_lines(played)[0], TIMEOUT]
     if played.questions[0].question.id != "longest":
-        lines = [TIMEOUT, "?", "h", "time", _right_lines(played)[1]]
+        lines = [TIMEOUT, "?", "h", "time", right_lines(played)[1]]
     status, transcript, _ = play(isolated_folders, lines, request)
     assert status == 0
     assert "Hint: It flows into the Caspian Sea." in transcript
@@ -120,7 +94,7 @@ def test_q_asks_first_then_leaves_with_answers_kept(isolated_folders: dict[str, 
     write_bank(isolated_folders["questions"])
     request = PlayRequest("rivers", mode="quick", count=3, seed=11)
     played = _round(isolated_folders, request)
-    first = _right_lines(played)[0]
+    first = right_lines(played)[0]
     status, transcript, _ = play(isolated_folders, [first, "q", "n", "q", "y"], request)
     assert status == 0
     assert "Leave the round? The answers you gave are kept." in transcript
@@ -136,7 +110,7 @@ def test_an_exam_by_class_code_from_the_menu_is_the_class_round(
     write_bank(isolated_folders["questions"])
     write_bank(isolated_folders["questions"], EVERY_TYPE_BANK.replace("Every type", "Other"), "b")
     expected = _round(isolated_folders, PlayRequest("rivers", mode="exam", count=4, seed=482913))
-    lines = ["Mia", "2", "3", "482913-99", "482913-4", *_right_lines(expected)]
+    lines = ["Mia", "2", "3", "482913-99", "482913-4", *right_lines(expected)]
     status, transcript, _ = play(isolated_folders, lines, None, player=None)
     assert status == 0
     assert "The class code 482913-99 is for 99 questions; this bank has 6." in transcript
@@ -205,7 +179,7 @@ def test_the_transcript_of_a_seeded_round_is_pinned(isolated_folders: dict[str, 
     write_bank(isolated_folders["questions"])
     request = PlayRequest("rivers", mode="quick", count=6, seed=11)
     played = _round(isolated_folders, request)
-    right = _right_lines(played)
+    right = right_lines(played)
     # a repeat, a malformed order, a malformed match, a hint, then a wrong choice
     lines = ["?", right[0], "h", "4", right[1], "x", "1a 1b", right[2], right[3], "h", "1"]
     lines += right[5:]
