@@ -868,9 +868,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_game(args: argparse.Namespace) -> int:
-    """Open the game: home, or straight into a round for `quiz play`."""
-    from game.ui.app import create_app
-
+    """Open the game: home, or straight into a round for `quiz play` (plain mode loads no
+    Textual: a slow link or a script does not wait for the full-screen game to import)."""
     paths = _paths(args)
     play: PlayRequest | None = None
     if args.command == "play":
@@ -883,6 +882,8 @@ def run_game(args: argparse.Namespace) -> int:
         from game.plain.run import run_plain
 
         return run_plain(paths, play, getattr(args, "player", None))
+    from game.ui.app import create_app
+
     app = create_app(
         questions_dir=paths.questions_dir,
         saves_dir=paths.saves_dir,

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.banks.library import load_bank_by_id, scan_library
+from game.core.history_view import HistoryView
 from game.core.memory import DueCount, MemoryState
 from game.core.model import Bank, BankSummary
 from game.core.records import AnswerRecord, Result, RoundStart
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     import random
 
     from game.core.rounds import PlayRequest, Round
-    from game.ui.screens.history import HistoryView
 
 HISTORY_ROUNDS = 500  # the newest rounds the History table lists
 MOST_MISSED = 20
@@ -227,8 +227,6 @@ class Session:
 
     def history(self, player: str, bank_id: str | None) -> HistoryView:
         """What the History screen shows of player's rounds (of one bank, or of all)."""
-        from game.ui.screens.history import HistoryView
-
         store = self._store()
         played = store.rounds(player, None, limit=HISTORY_ROUNDS)
         rounds = played if bank_id is None else store.rounds(player, bank_id, HISTORY_ROUNDS)

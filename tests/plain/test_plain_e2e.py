@@ -97,12 +97,11 @@ def test_plain_mode_loads_no_textual(isolated_folders: dict[str, Path], tmp_path
     write_bank(isolated_folders["questions"])
     script = (
         "import io, sys\n"
-        "from game.plain.run import run_plain\n"
-        "from game.paths import resolve_paths\n"
-        "from game.core.rounds import PlayRequest\n"
+        "from game.cli import main\n"
         "sys.stdin = io.StringIO('1\\n' * 6)\n"
-        "run_plain(resolve_paths(None, None), PlayRequest('rivers', count=2, seed=1), 'Ana')\n"
-        "print('textual loaded:', 'textual' in sys.modules)\n"
+        "main(['play', '--plain', '--bank', 'rivers', '--count', '2', '--seed', '1',"
+        " '--player', 'Ana'])\n"
+        "print('textual loaded:', 'textual' in sys.modules, 'rich' in sys.modules)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -111,4 +110,6 @@ def test_plain_mode_loads_no_textual(isolated_folders: dict[str, Path], tmp_path
         env=_env(isolated_folders),
         timeout=60,
     )
-    assert result.stdout.rstrip().endswith("textual loaded: False"), result.stdout + result.stderr
+    assert result.stdout.rstrip().endswith("textual loaded: False False"), (
+        result.stdout + result.stderr
+    )

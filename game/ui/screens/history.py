@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -19,102 +17,11 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, TabPane
 
 from game.core.figures import duration_text, percent_text
+from game.core.history_view import HistoryView, RoundLine
 from game.core.safe_text import one_line, several_lines
 
 ALL_BANKS = ""  # Select values cannot be None
 BLOCKS = " ▁▂▃▄▅▆▇█"
-
-
-class RoundLine(Protocol):
-    """One round as the store gives it (game.store.RoundRow)."""
-
-    @property
-    def id(self) -> int: ...
-
-    @property
-    def bank_id(self) -> str: ...
-
-    @property
-    def bank_title(self) -> str: ...
-
-    @property
-    def mode(self) -> str: ...
-
-    @property
-    def started_at(self) -> datetime: ...
-
-    @property
-    def score(self) -> int: ...
-
-    @property
-    def max_score(self) -> int: ...
-
-    @property
-    def right(self) -> int: ...
-
-    @property
-    def total(self) -> int: ...
-
-    @property
-    def duration_seconds(self) -> float | None: ...
-
-    @property
-    def finished(self) -> bool: ...
-
-    @property
-    def percentage(self) -> float: ...
-
-
-class TopicLine(Protocol):
-    """A player's accuracy on one topic (game.store.TopicRow)."""
-
-    @property
-    def bank_id(self) -> str: ...
-
-    @property
-    def answered(self) -> int: ...
-
-    @property
-    def right(self) -> int: ...
-
-    @property
-    def accuracy(self) -> float: ...
-
-
-class MissedLine(Protocol):
-    """A question a player keeps missing (game.store.MissedRow)."""
-
-    @property
-    def bank_id(self) -> str: ...
-
-    @property
-    def prompt(self) -> str: ...
-
-    @property
-    def times_missed(self) -> int: ...
-
-    @property
-    def times_answered(self) -> int: ...
-
-    @property
-    def explanation(self) -> str: ...
-
-    @property
-    def expected(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class HistoryView:
-    """Everything the History screen shows, computed by the App from the save store."""
-
-    player: str
-    bank_id: str | None  # the bank filter; None: every bank
-    bank_titles: dict[str, str]  # bank id -> title, for the filter and the lists
-    rounds: Sequence[RoundLine] = ()
-    rounds_limit: int = 0  # at most this many newest rounds are listed
-    over_time: Sequence[tuple[datetime, float]] = ()
-    topics: Sequence[tuple[str, TopicLine]] = ()  # (topic name, accuracy), weakest first
-    missed: Sequence[MissedLine] = field(default_factory=tuple)
 
 
 def percent_chart(values: Sequence[float], width: int, height: int) -> list[str]:
