@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
-from game.core.class_code import topic_order
+from game.core.class_code import ClassCode, topic_for_number, topic_order
 from game.core.figures import percent, round_seconds
 from game.core.giveaways import without_clashes
 from game.core.model import Bank, Question, QuestionType
@@ -60,6 +60,44 @@ def eligible_questions(bank: Bank, request: PlayRequest) -> tuple[Question, ...]
         if (request.topic is None or question.topic == request.topic)
         and (request.difficulty is None or question.difficulty == request.difficulty)
         and (not wanted_ids or question.id in wanted_ids)
+    )
+
+
+DEFAULT_COUNT = 10  # questions in a round unless the player or a class code says otherwise
+
+
+def class_code_request(bank: Bank, code: ClassCode) -> PlayRequest | str:
+    """The exam a class code plays in this bank, or in words why it does not fit the bank.
+
+    Every front end reads a code here (the set-up screen, plain mode), so the same code gives
+    the same questions in the same order. A whole code fixes the count, topic and difficulty;
+    a seed alone plays the default: up to ten questions of any topic and difficulty.
+    """
+    if not code.complete:
+        count = min(DEFAULT_COUNT, len(bank.questions))
+        return PlayRequest(bank.bank_id, mode="exam", count=max(count, 1), seed=code.seed)
+    topics = topic_order(bank)
+    if code.topic_number is not None and code.topic_number > len(topics):
+        return (
+            f"this class code names topic {code.topic_number}, but this bank has "
+            f"{len(topics)}: is this the bank your teacher means?"
+        )
+    topic = topic_for_number(code.topic_number, topics)
+    probe = PlayRequest(bank_id=bank.bank_id, topic=topic, difficulty=code.difficulty)
+    fitting = len(eligible_questions(bank, probe))
+    assert code.count is not None
+    if code.count > fitting:
+        return (
+            f"this class code is for {code.count} questions, but only {fitting} here fit "
+            "it: is this the bank your teacher means?"
+        )
+    return PlayRequest(
+        bank.bank_id,
+        mode="exam",
+        topic=topic,
+        count=code.count,
+        difficulty=code.difficulty,
+        seed=code.seed,
     )
 
 

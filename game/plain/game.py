@@ -8,10 +8,17 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from game.core.class_code import ClassCode, parse_code, round_code, topic_for_number, topic_order
+from game.core.class_code import parse_code, round_code
 from game.core.model import BankSummary, QuestionType
 from game.core.records import AnswerRecord, Result
-from game.core.rounds import AskedQuestion, PlayRequest, Round, RoundSummary
+from game.core.rounds import (
+    DEFAULT_COUNT,
+    AskedQuestion,
+    PlayRequest,
+    Round,
+    RoundSummary,
+    class_code_request,
+)
 from game.plain.answers import LETTERS, Malformed, how_to_answer, read_answer
 from game.plain.lines import EndOfInput, LineInput, Printer, TimedOut
 from game.session import Session
@@ -154,26 +161,13 @@ class PlainGame:
             self.say("Type the class code your teacher gave you, or just Enter for a new exam.")
             typed = self._read()
             if not typed:
-                return PlayRequest(bank.bank_id, mode="exam", count=min(10, len(bank.questions)))
+                count = min(DEFAULT_COUNT, len(bank.questions))
+                return PlayRequest(bank.bank_id, mode="exam", count=count)
             code = parse_code(typed)
-            if isinstance(code, ClassCode):
-                topic = topic_for_number(code.topic_number, topic_order(bank))
-                count = code.count or 10
-                if count <= len(bank.questions):
-                    return PlayRequest(
-                        bank.bank_id,
-                        mode="exam",
-                        count=count,
-                        topic=topic,
-                        difficulty=code.difficulty,
-                        seed=code.seed,
-                    )
-                self.say(
-                    f"The class code {code} is for {count} questions; this bank has "
-                    f"{len(bank.questions)}. Is it the right bank?"
-                )
-            else:
-                self.say(f"{code[0].upper()}{code[1:]}.")
+            request = code if isinstance(code, str) else class_code_request(bank, code)
+            if isinstance(request, PlayRequest):
+                return request
+            self.say(f"{request[0].upper()}{request[1:]}.")
 
     # -- playing ---------------------------------------------------------------------------
 

@@ -113,7 +113,7 @@ def test_an_exam_by_class_code_from_the_menu_is_the_class_round(
     lines = ["Mia", "2", "3", "482913-99", "482913-4", *right_lines(expected)]
     status, transcript, _ = play(isolated_folders, lines, None, player=None)
     assert status == 0
-    assert "The class code 482913-99 is for 99 questions; this bank has 6." in transcript
+    assert "This class code is for 99 questions, but only 6 here fit it" in transcript
     assert "Exam, class code 482913-4: no marks until the end" in transcript
     assert "Right." not in transcript  # no feedback until the end
     assert [row[0] for row in _saved(isolated_folders)] == [

@@ -96,3 +96,78 @@ def test_a_code_for_another_bank_is_refused_in_words(library: dict[str, Path]) -
         assert "A class code looks like 482913-10" in screen_text(app)
 
     run_with_pilot(app, scenario)
+
+
+def _plain_round(library: dict[str, Path], typed: str) -> tuple[Round | None, str]:
+    """The round plain mode (quiz --plain) plays for a class code typed at its exam prompt."""
+    import io
+    import random
+    from datetime import UTC, datetime
+
+    from game.plain.game import PlainGame
+    from game.plain.lines import Printer
+    from game.session import Session
+
+    played: list[Round] = []
+
+    class Lines:
+        def __init__(self, lines: list[str]) -> None:
+            self.lines = lines
+
+        def read_line(self, deadline: float | None, announce: object) -> str:
+            return self.lines.pop(0)
+
+    class Caught(PlainGame):
+        def _play(self, round_: Round) -> int:
+            played.append(round_)
+            return 0
+
+    out = io.StringIO()
+    session = Session(library["questions"], library["saves"], lambda: datetime.now(UTC))
+    game = Caught(session, Lines(["3", typed, "3", "482913-10"]), Printer(out, 80))
+    game.rng = random.Random(99)
+    game.run(None, "Student")
+    return (played[0] if played else None), out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("482913-5", "482913-5"), ("77-3-t2-d1", "77-3-t2-d1"), ("482913", "482913-10")],
+)
+def test_plain_mode_plays_the_same_round_for_a_code_as_the_set_up_screen(
+    library: dict[str, Path], typed: str, shown: str
+) -> None:
+    app = make_app(library, player="Student")
+    seen: dict[str, Round] = {}
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*keys_for(typed), "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        assert f"class code {shown}" in screen_text(app)
+        seen["round"] = screen.round_state
+
+    run_with_pilot(app, scenario)
+    plain, transcript = _plain_round(library, typed)
+    assert plain is not None, transcript
+    assert plain.questions == seen["round"].questions  # same questions, order and shuffles
+    assert plain.request == seen["round"].request
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("482913-30", "This class code is for 30 questions, but only 12 here fit it"),
+        ("77-3-t9", "This class code names topic 9, but this bank has 2"),
+        ("48x", "A class code looks like 482913-10"),
+    ],
+)
+def test_plain_mode_refuses_a_code_as_the_set_up_screen_does(
+    library: dict[str, Path], typed: str, said: str
+) -> None:
+    plain, transcript = _plain_round(library, typed)
+    assert said in transcript
+    assert plain is not None and plain.request.count == 10  # the next code typed is played

@@ -12,9 +12,14 @@ from textual.widgets import Button, Footer, Input, Select, Static
 
 from game.core.class_code import ClassCode, parse_code, topic_for_number, topic_order
 from game.core.model import Bank
-from game.core.rounds import Mode, PlayRequest, eligible_questions
+from game.core.rounds import (
+    DEFAULT_COUNT,
+    Mode,
+    PlayRequest,
+    class_code_request,
+    eligible_questions,
+)
 
-DEFAULT_COUNT = 10
 # What the class code field says while no whole code is typed (it fits 80 columns).
 SEED_HINT = "empty: a new one; same code, same round"
 ALL_TOPICS = ""  # Select values cannot be None
@@ -251,20 +256,9 @@ class SetupScreen(Screen[PlayRequest | None]):
         code = parse_code(text)
         if isinstance(code, str) or not code.complete:
             return code
-        topics = topic_order(self._bank)
-        if code.topic_number is not None and code.topic_number > len(topics):
-            return (
-                f"this class code names topic {code.topic_number}, but this bank has "
-                f"{len(topics)}: is this the bank your teacher means?"
-            )
-        topic = topic_for_number(code.topic_number, topics)
-        probe = PlayRequest(bank_id=self._bank.bank_id, topic=topic, difficulty=code.difficulty)
-        fitting = len(eligible_questions(self._bank, probe))
-        if code.count is not None and code.count > fitting:
-            return (
-                f"this class code is for {code.count} questions, but only {fitting} here fit "
-                "it: is this the bank your teacher means?"
-            )
+        checked = class_code_request(self._bank, code)  # the rule every front end reads
+        if isinstance(checked, str):
+            return checked
         return code
 
     def _code_hint(self, code: ClassCode | str | None) -> Content:
@@ -279,15 +273,9 @@ class SetupScreen(Screen[PlayRequest | None]):
         code = self._class_code()
         if isinstance(code, str):
             return None
-        if isinstance(code, ClassCode) and code.complete and code.count is not None:
-            return PlayRequest(
-                bank_id=self._bank.bank_id,
-                mode="exam",
-                topic=topic_for_number(code.topic_number, topic_order(self._bank)),
-                count=code.count,
-                difficulty=code.difficulty,
-                seed=code.seed,
-            )
+        if isinstance(code, ClassCode) and code.complete:
+            whole = class_code_request(self._bank, code)
+            return whole if isinstance(whole, PlayRequest) else None
         if not self.available():
             return None
         topic, level = self._filters()
