@@ -20,6 +20,7 @@ from yaml.error import MarkedYAMLError
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
+from game.banks.syntax_words import Place, explain
 from game.core.comment_checks import comment_warnings
 from game.core.model import LoadResult, Problem, Severity
 from game.core.tree_checks import (
@@ -147,8 +148,15 @@ def _yaml_problem(exc: yaml.YAMLError, data: bytes, path: str) -> Problem:
         elif "single document" in both:
             message = "a bank holds one YAML document, but a second one starts here (after ---)"
         else:
-            context = f" {exc.context}" if exc.context else ""
-            message = f"YAML syntax error:{context} {problem}".replace(":  ", ": ")
+            context_mark = exc.context_mark
+            words = explain(
+                exc.context,
+                problem,
+                Place(line - 1, column - 1),
+                Place(context_mark.line, context_mark.column) if context_mark else None,
+                data.decode("utf-8-sig", errors="replace").splitlines(),
+            )
+            line, column, message = words.line + 1, words.column + 1, words.message
         return _problem(path, line, column, message)
     return _problem(path, 1, 1, f"the YAML cannot be read: {exc}")
 

@@ -67,7 +67,7 @@ def test_a_good_bank_has_no_problems(tmp_path, capsys):
     [
         pytest.param(
             HEAD + "  - id: x\n    type: choice\n   bad: [\n",
-            "bank.yaml:8:4: error: YAML syntax error:",
+            'bank.yaml:8:4: error: the key "bad" is indented 3 spaces, but the key above it',
             id="yaml-syntax",
         ),
         pytest.param("", "bank.yaml:1:1: error: the file is empty", id="empty-file"),
@@ -407,7 +407,7 @@ def test_no_path_validates_the_questions_folder(isolated_folders, capsys):
     code = main(["validate"])
     out = capsys.readouterr().out.splitlines()
     assert code == 1
-    assert "broken.yaml:2:1: error: YAML syntax error: while parsing a flow node" in out[0]
+    assert 'broken.yaml:1:8: error: the list opened here with "[" is never closed' in out[0]
     assert out[-1] == "2 banks, 1 question, 1 error, 0 warnings"
 
 

@@ -3,6 +3,7 @@ quote only where a source is named, and syntax errors said as a cause and a fix.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,102 @@ def test_no_quote_is_warned_when_the_bank_names_a_source(tmp_path, capsys):
         'bank.yaml:5:5: warning: question "bigger" has no quote',
         "1 bank, 1 question, 0 errors, 1 warning",
     ]
+
+
+# -- YAML syntax errors, each made once in a copy of the real article bank --------------------
+
+REPO = Path(__file__).resolve().parents[2]
+ARTICLE_BANK = "china-us-detente.yaml"
+
+
+def broken_copy(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
+    """A copy of the article bank (with its article) with the first `old` written as `new`;
+    returns the file and the 1-based line where the change starts."""
+    folder = tmp_path / "questions"
+    shutil.copytree(REPO / "questions", folder)
+    path = folder / ARTICLE_BANK
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old)
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+    return path, text.count("\n", 0, at) + 1
+
+
+def first_error(path: Path, capsys: pytest.CaptureFixture) -> str:
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    return out[0].replace(str(path), "bank.yaml")
+
+
+def test_the_real_bank_validates_before_it_is_broken(tmp_path, capsys):
+    path, _ = broken_copy(tmp_path, "format: 1", "format: 1")
+    assert main(["validate", "--strict", str(path)]) == 0
+
+
+def test_a_tab_in_the_indentation(tmp_path, capsys):
+    path, line = broken_copy(tmp_path, "    topic: framing\n", "\ttopic: framing\n")
+    assert first_error(path, capsys) == (
+        f"bank.yaml:{line}:1: error: a tab character in the indentation: indent with spaces, "
+        "not tabs (the YAML parser says: while scanning a plain scalar found a tab character "
+        "that violates indentation)"
+    )
+
+
+def test_a_colon_and_space_inside_unquoted_text(tmp_path, capsys):
+    quoted = 'description: "Questions on a news article about the thaw between China and the United States: the'
+    plain = quoted.replace('"', "")
+    path, line = broken_copy(tmp_path, quoted, plain)
+    column = plain.index(": the") + 1
+    assert first_error(path, capsys) == (
+        f'bank.yaml:{line}:{column}: error: this text holds ": " (a colon and a space), which '
+        "YAML reads as the start of a new key: put the whole text in quotes (the YAML parser "
+        "says: mapping values are not allowed in this context)"
+    )
+
+
+@pytest.mark.parametrize(("indent", "spaces"), [("      ", "6 spaces"), ("   ", "3 spaces")])
+def test_a_key_indented_more_or_less_than_the_key_above(tmp_path, capsys, indent, spaces):
+    path, line = broken_copy(tmp_path, "    difficulty: 2\n", f"{indent}difficulty: 2\n")
+    message = first_error(path, capsys)
+    assert message.startswith(
+        f'bank.yaml:{line}:{len(indent) + 1}: error: the key "difficulty" is indented {spaces}, '
+        f'but the key above it ("topic", line {line - 1}) is indented 4 spaces: indent it by 4 '
+        "spaces to put it with that key (the YAML parser says: "
+    ), message
+
+
+def test_an_unclosed_bracket_is_reported_where_it_was_opened(tmp_path, capsys):
+    opened = 'choices: ["The fate of Taiwan", "How to define the relationship", "Curbing the flow of fentanyl", "The future of trade between them"]'
+    path, line = broken_copy(tmp_path, opened, opened[:-1])
+    assert first_error(path, capsys) == (
+        f'bank.yaml:{line}:14: error: the list opened here with "[" is never closed: close it '
+        'with "]"; put in quotes any text in it that holds a comma, a bracket or a brace (the '
+        "YAML parser says: while parsing a flow sequence did not find expected ',' or ']')"
+    )
+
+
+def test_an_unclosed_quote_is_reported_where_it_was_opened(tmp_path, capsys):
+    prompt = 'is likely."\n'
+    path, _ = broken_copy(tmp_path, prompt, "is likely.\n")
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index('prompt: "The article')].count("\n") + 1
+    # The parser stops two lines on, where the explanation's own quote mark closes this one.
+    assert first_error(path, capsys) == (
+        f'bank.yaml:{line}:13: error: the text opened here with " is not closed on its line: '
+        f'YAML reads on to the next ", on line {line + 2}; end the text with " here (the YAML '
+        "parser says: while parsing a block mapping did not find expected key)"
+    )
+
+
+def test_a_quote_left_open_at_the_end_of_the_bank(tmp_path, capsys):
+    path = tmp_path / "questions" / ARTICLE_BANK
+    broken_copy(tmp_path, "format: 1", "format: 1")
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    last = text.rindex("\n") + 1
+    key, value = text[last:].split(": ", 1)
+    path.write_text(text[:last] + f'{key}: "{value.strip(chr(34))}\n', encoding="utf-8")
+    line = text.count("\n") + 1
+    assert first_error(path, capsys) == (
+        f'bank.yaml:{line}:{len(key) + 3}: error: the text opened here with " is never closed: '
+        'end it with " (a " inside it is written \\") (the YAML parser says: while scanning a '
+        "quoted scalar found unexpected end of stream)"
+    )
