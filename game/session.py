@@ -117,6 +117,23 @@ class Session:
             return {}
         return self._store().best_percentages(self.player)
 
+    def earlier_scores(self, bank_id: str, round_id: int) -> list[tuple[int, int]]:
+        """(score, max score) of this player's other finished rounds of a bank that count
+        towards a personal best (game.core.standing); empty when unknown."""
+        from game.core.standing import BEST_MODES
+
+        if self.player is None:
+            return []
+        try:
+            rows = self._store().rounds(self.player, bank_id)
+        except StoreError:
+            return []
+        return [
+            (row.score, row.max_score)
+            for row in rows
+            if row.id != round_id and row.finished_at is not None and row.mode in BEST_MODES
+        ]
+
     # -- practice ------------------------------------------------------------------------
 
     def due_counts(self) -> dict[str, DueCount]:

@@ -51,3 +51,29 @@ def test_a_second_quick_round_is_all_new_questions_while_there_are_any(
     assert not seen & {asked.question.id for asked in second.questions}
     assert set(session.last_results("china-us-detente")) == seen
     session.close()
+
+
+def test_earlier_scores_feed_the_personal_best(isolated_folders: dict[str, Path]) -> None:
+    from game.core.standing import is_personal_best
+
+    session = _session(isolated_folders)
+    rng = random.Random(9)
+    scores = []
+    for right in (False, True):
+        played = session.prepare_round(PlayRequest("china-us-detente", count=3), rng)
+        assert isinstance(played, Round)
+        round_id, _ = session.start_round(played.round_start("ana", NOW))
+        while not played.finished:
+            asked = played.current
+            assert asked is not None
+            response = asked.question.answer if right else None
+            played, record = played.answer(response, seconds=1.0, answered_at=NOW)
+            session.record_answer(round_id, record)
+        assert session.finish_round(round_id, played.score, played.max_score) is None
+        scores.append((round_id, played.score, played.max_score))
+    (first_id, *_), (second_id, score, top) = scores
+    earlier = session.earlier_scores("china-us-detente", second_id)
+    assert [s for s, _ in earlier] == [0]
+    assert is_personal_best("quick", score, top, earlier) == (score > 0)
+    assert session.earlier_scores("china-us-detente", first_id)[0][0] == score
+    session.close()

@@ -38,6 +38,8 @@ class PlayRequest:
     difficulty: int | None = None
     seed: int | None = None
     question_ids: tuple[str, ...] = ()
+    # a review: the round whose missed questions it asks again ("new round" plays that kind)
+    origin: PlayRequest | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -553,4 +555,5 @@ class Round:
             count=len(missed_ids),
             seed=None,
             question_ids=missed_ids,
+            origin=self.request.origin or self.request,
         )

@@ -439,13 +439,16 @@ class QuizApp(EditorRoutes, App[None]):
 
     def on_round_completed(self, message: messages.RoundCompleted) -> None:
         """Mark the round finished and show its summary."""
+        from game.core.standing import is_personal_best
         from game.ui.screens.summary import SummaryScreen
 
         summary = message.summary
         problem = self.session.finish_round(message.round_id, summary.score, summary.max_score)
         if problem:
             self.notify(problem, severity="error", markup=False)
-        self._replace_or_push(SummaryScreen(message.played))
+        earlier = self.session.earlier_scores(message.played.bank_id, message.round_id)
+        best = is_personal_best(summary.mode, summary.score, summary.max_score, earlier)
+        self._replace_or_push(SummaryScreen(message.played, personal_best=best))
 
     def on_play_again(self, message: messages.PlayAgain) -> None:
         """Another round like the last one."""

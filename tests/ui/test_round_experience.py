@@ -3,12 +3,14 @@ question, the running score and streak, skipping, spelling slips, multi picks in
 
 from __future__ import annotations
 
+import random
+
 import pytest
-from round_kit import RoundHarness, make_round, right_keys, run_app, screen_text
+from round_kit import ARTICLE_BANK, RoundHarness, make_round, right_keys, run_app, screen_text
 from textual.pilot import Pilot
 
 from game.core.records import Result
-from game.core.rounds import SKIPPED_ANSWER
+from game.core.rounds import SKIPPED_ANSWER, build_round
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.summary import SummaryScreen
 
@@ -156,3 +158,97 @@ def test_skip_while_typing_is_ctrl_s_and_s_still_types() -> None:
         await _until(pilot, lambda: screen.round_state.current.question.id == "fentanyl-talks")
 
     run_app(app, scenario)
+
+
+def _wrong_keys(asked) -> list[str]:
+    """Keys that give a wrong answer to a choice or true/false question."""
+    question = asked.question
+    if question.type.value == "truefalse":
+        return ["f" if question.truth else "t", "enter"]
+    wrong = next(n for n, choice in enumerate(asked.choices) if choice != question.answer)
+    return [str(wrong + 1), "enter"]
+
+
+def _finish(played, right_ids: set[str]):
+    """Keys that play the round, right for the given question ids and wrong otherwise."""
+
+    async def play(pilot: Pilot) -> None:
+        app = pilot.app
+        for asked in played.questions:
+            right = asked.question.id in right_ids
+            keys = right_keys(asked) if right else _wrong_keys(asked)
+            await pilot.press(*keys, "enter")
+        await _until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+
+    return play
+
+
+def test_summary_shows_a_grade_word_beside_the_percentage() -> None:
+    played = make_round(question_ids=("fentanyl-talks", "sanctions-lifted"))
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        await _finish(played, {"fentanyl-talks"})(pilot)
+        assert "10 of 20 points  ·  50%  ·  Fair" in screen_text(app)
+        assert "personal best" not in screen_text(app)
+
+    run_app(app, scenario)
+
+
+def test_summary_says_new_personal_best_when_told() -> None:
+    played = make_round(question_ids=("fentanyl-talks",))
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        await _finish(played, {"fentanyl-talks"})(pilot)
+        assert app.completed is not None
+        await app.switch_screen(SummaryScreen(app.completed.played, personal_best=True))
+        await pilot.pause()
+        assert "★ New personal best for this bank" in screen_text(app)
+
+    run_app(app, scenario)
+
+
+def test_after_a_review_p_plays_a_new_round_and_v_the_review_again() -> None:
+    played = make_round(question_ids=("fentanyl-talks", "sanctions-lifted"), count=2)
+    review_request = None
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        nonlocal review_request
+        await _finish(played, {"fentanyl-talks"})(pilot)
+        await pilot.press("r")
+        await _until(pilot, lambda: app.requests)
+        review_request = app.requests[0][1]
+
+    run_app(app, scenario)
+    assert review_request is not None and review_request.origin == played.request
+
+    review = build_round(ARTICLE_BANK, review_request, random.Random(1))
+    app = RoundHarness(review)
+
+    async def in_review(pilot: Pilot) -> None:
+        await _finish(review, set())(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "p New round" in footer and "v Review again" in footer
+        assert "Play again" not in footer
+        await pilot.press("p", "v")
+        await _until(pilot, lambda: len(app.requests) == 2)
+
+    run_app(app, in_review)
+    (_, new_round), (_, again) = app.requests
+    assert new_round.mode == "quick" and new_round.question_ids == played.request.question_ids
+    assert again.mode == "review" and again.question_ids == ("sanctions-lifted",)
+
+
+def test_summary_footer_fits_at_60x20() -> None:
+    played = make_round(question_ids=("fentanyl-talks", "sanctions-lifted"))
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        await _finish(played, set())(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "r Review missed" in footer and "p Play again" in footer
+        assert "esc Home" in footer  # the last key, whole
+
+    run_app(app, scenario, size=(60, 20))

@@ -61,3 +61,35 @@ def test_summary(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(RoundHarness(played), terminal_size=SIZE, run_before=play)
+
+
+# -- 60×20, the smallest size the game supports: nothing collides, the footer's keys fit --
+
+NARROW = (60, 20)
+
+
+def test_question_at_60x20(snap_compare) -> None:
+    app = RoundHarness(make_round(seed=424242, question_ids=("ties-with",)))
+    assert snap_compare(app, press=["1"], terminal_size=NARROW, run_before=steady)
+
+
+def test_feedback_at_60x20(snap_compare) -> None:
+    played = make_round(question_ids=("national-security-adviser",))
+    keys = [*"Sulivan", "enter"]  # a slip: wrong, and "close: check the spelling"
+    assert snap_compare(RoundHarness(played), press=keys, terminal_size=NARROW, run_before=steady)
+
+
+def test_summary_at_60x20(snap_compare) -> None:
+    played = make_round(count=6, seed=99)
+
+    async def play(pilot: Pilot) -> None:
+        app = pilot.app
+        assert isinstance(app, RoundHarness)
+        for asked in played.questions:
+            app.clock.advance(7)
+            right = asked.question.type.value in ("choice", "short", "order", "match")
+            keys = right_keys(asked) if right else ["1", "enter"]
+            await pilot.press(*keys, "enter")
+        await pilot.pause()
+
+    assert snap_compare(RoundHarness(played), terminal_size=NARROW, run_before=play)

@@ -140,7 +140,7 @@ class RoundScreen(Screen[None]):
             yield Vertical(id="round-answer")
             yield Static(id="round-hint")
             yield Vertical(id="round-feedback")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # ^p still works; room for keys
 
     def _next_label(self) -> str:
         """What Enter does after the feedback, in the words of "Press Enter ..."."""

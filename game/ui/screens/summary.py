@@ -16,6 +16,7 @@ from game.core.figures import duration_text
 from game.core.records import AnswerRecord
 from game.core.rounds import PlayRequest, Round, RoundSummary
 from game.core.scoring import SCORING_RULE
+from game.core.standing import grade_word
 from game.ui.messages import GoHome, PlayAgain, ReviewMissed
 from game.ui.widgets.feedback import labelled, points_text, verdict_text
 
@@ -35,9 +36,17 @@ def figures_text(summary: RoundSummary) -> str:
 
 
 def play_again_request(played: Round) -> PlayRequest:
-    """The same kind of round again: an exam keeps its seed, other rounds draw anew."""
+    """The same kind of round again: an exam keeps its seed, other rounds draw anew; after a
+    review, the kind of round the review came from (a new one, not the review again)."""
     request = played.request
+    if request.mode == "review":
+        request = request.origin or PlayRequest(request.bank_id)
     return request if request.mode == "exam" else replace(request, seed=None)
+
+
+def review_again_request(played: Round) -> PlayRequest:
+    """The same review again: every question it asked, shuffled anew."""
+    return replace(played.request, seed=None)
 
 
 class MissedAnswer(Vertical):
@@ -64,13 +73,16 @@ class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("r", "review", "Review missed"),
         Binding("p", "play_again", "Play again"),
-        Binding("escape,q,h", "home", "Home", key_display="esc/h"),
+        Binding("p", "new_round", "New round"),  # after a review; check_action picks one
+        Binding("v", "review_again", "Review again"),
+        Binding("escape,q,h", "home", "Home", key_display="esc"),
     ]
 
-    def __init__(self, played: Round) -> None:
+    def __init__(self, played: Round, *, personal_best: bool = False) -> None:
         super().__init__()
         self.played = played
         self.summary = played.summary()
+        self.personal_best = personal_best
 
     def compose(self) -> ComposeResult:
         """Lay out the widgets."""
@@ -82,8 +94,13 @@ class SummaryScreen(Screen[None]):
                 code = Content.assemble("Exam  ·  class code ", (round_code(played), "bold"))
                 yield Static(code, id="summary-code")
         with VerticalScroll(id="summary-body"):
-            score = f"{summary.score} of {summary.max_score} points  ·  {summary.percentage}%"
-            yield Static(Content(score), id="summary-score")
+            score = Content.assemble(
+                f"{summary.score} of {summary.max_score} points  ·  {summary.percentage}%  ·  ",
+                (grade_word(summary.percentage), "italic"),
+            )
+            yield Static(score, id="summary-score")
+            if self.personal_best:
+                yield Static(Content("★ New personal best for this bank"), id="summary-best")
             yield Static(Content(figures_text(summary)), id="summary-figures")
             yield Static(Content(f"Scoring: {SCORING_RULE}"), id="summary-rule")
             yield Static(Content("By topic"), classes="summary-heading")
@@ -106,7 +123,7 @@ class SummaryScreen(Screen[None]):
                 yield Static(
                     Content("Nothing missed: every answer was right."), classes="summary-heading"
                 )
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # ^p still works; room for keys
 
     def on_mount(self) -> None:
         """Arrow keys scroll the summary."""
@@ -120,6 +137,11 @@ class SummaryScreen(Screen[None]):
         """Offer a review only when something was missed."""
         if action == "review":
             return self.played.missed_request() is not None
+        in_review = self.played.mode == "review"
+        if action in ("review_again", "new_round"):
+            return in_review
+        if action == "play_again":
+            return not in_review
         return True
 
     def action_review(self) -> None:
@@ -129,8 +151,17 @@ class SummaryScreen(Screen[None]):
             self.post_message(ReviewMissed(request))
 
     def action_play_again(self) -> None:
-        """Another round like this one."""
+        """Another round like this one (after a review, a new round of the kind reviewed)."""
         self.post_message(PlayAgain(play_again_request(self.played)))
+
+    def action_new_round(self) -> None:
+        """After a review: a new round of the kind the review came from."""
+        self.action_play_again()
+
+    def action_review_again(self) -> None:
+        """The same review once more."""
+        if self.played.mode == "review":
+            self.post_message(PlayAgain(review_again_request(self.played)))
 
     def action_home(self) -> None:
         """Back to the bank list."""
