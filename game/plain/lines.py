@@ -43,9 +43,15 @@ class StreamInput:
     """Lines from a file (standard input: a terminal or a pipe). Bytes that are not UTF-8 (a
     Latin-1 terminal's é) are replaced, never fatal."""
 
-    def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        clock: Callable[[], float] = time.monotonic,
+        wait: Callable[[int, float], bool] | None = None,
+    ) -> None:
         self.stream = stream
         self.clock = clock
+        self.wait = wait or wait_readable  # tests pass a wait that moves a fake clock
         self._buffer = b""
         self._ended = False
         try:
@@ -81,12 +87,17 @@ class StreamInput:
             if left <= 0:
                 raise TimedOut
             next_mark = max(pending, default=0)
-            ready, _, _ = select.select([self._fd], [], [], max(left - next_mark, 0))
-            if ready:
+            if self.wait(self._fd, max(left - next_mark, 0)):
                 return
             if pending and deadline - self.clock() <= next_mark:
                 pending.remove(next_mark)
                 announce(next_mark)
+
+
+def wait_readable(fd: int, seconds: float) -> bool:
+    """Wait up to ``seconds`` for ``fd`` to have something to read; True when it has."""
+    ready, _, _ = select.select([fd], [], [], seconds)
+    return bool(ready)
 
 
 class Printer:

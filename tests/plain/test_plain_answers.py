@@ -76,3 +76,68 @@ def test_each_type_says_what_to_type() -> None:
     assert how_to_answer(_asked(QuestionType.CHOICE)) == "Type the number of your answer, 1 to 3."
     assert "pairs like 1b 2a" in how_to_answer(_asked(QuestionType.MATCH))
     assert "in the right order" in how_to_answer(_asked(QuestionType.ORDER))
+
+
+class _FakeTime:
+    """A monotonic clock that moves only while the input is waited for, and an input that
+    arrives at a given second (never: None): no real waiting."""
+
+    def __init__(self, arrives_at: float | None) -> None:
+        self.now = 0.0
+        self.arrives_at = arrives_at
+        self.waits: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def wait(self, fd: int, seconds: float) -> bool:
+        self.waits.append(seconds)
+        if self.arrives_at is not None and self.now + seconds >= self.arrives_at:
+            self.now = self.arrives_at
+            return True
+        self.now += seconds
+        return False
+
+
+def _piped(text: bytes):
+    import os
+
+    reading, writing = os.pipe()
+    os.write(writing, text)
+    os.close(writing)
+    return os.fdopen(reading, "r")
+
+
+def test_a_timed_question_says_10_and_5_seconds_left_then_times_out() -> None:
+    from game.plain.lines import StreamInput, TimedOut
+
+    fake = _FakeTime(arrives_at=None)
+    said: list[int] = []
+    with _piped(b"") as stream:
+        lines = StreamInput(stream, clock=fake.clock, wait=fake.wait)
+        with pytest.raises(TimedOut):
+            lines.read_line(20.0, said.append)
+    assert said == [10, 5]
+    assert fake.now == 20.0  # it waited out the whole limit, and no longer
+
+
+def test_an_answer_before_the_deadline_stops_the_countdown() -> None:
+    from game.plain.lines import StreamInput
+
+    fake = _FakeTime(arrives_at=12.0)
+    said: list[int] = []
+    with _piped(b"Volga\n1\n") as stream:
+        lines = StreamInput(stream, clock=fake.clock, wait=fake.wait)
+        assert lines.read_line(20.0, said.append) == "Volga"
+        assert said == [10]  # 8 seconds were left when it came: 5 was never reached
+        assert lines.read_line(None, said.append) == "1"
+
+
+def test_a_short_limit_announces_only_the_marks_it_has() -> None:
+    from game.plain.lines import StreamInput, TimedOut
+
+    fake = _FakeTime(arrives_at=None)
+    said: list[int] = []
+    with _piped(b"") as stream, pytest.raises(TimedOut):
+        StreamInput(stream, clock=fake.clock, wait=fake.wait).read_line(7.0, said.append)
+    assert said == [5]

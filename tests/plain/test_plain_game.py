@@ -188,3 +188,73 @@ def test_the_transcript_of_a_seeded_round_is_pinned(isolated_folders: dict[str, 
         TRANSCRIPT.parent.mkdir(exist_ok=True)
         TRANSCRIPT.write_text(transcript, encoding="utf-8")
     assert transcript == TRANSCRIPT.read_text(encoding="utf-8")
+
+
+HOSTILE = "\x1b[2J\x1b]0;owned\x07\x9b31m"  # clear screen, retitle the window, C1 CSI
+HOSTILE_SEEN = "\\x1b[2J\\x1b]0;owned\\x07\\x9b31m"
+
+
+def test_hostile_text_from_a_bank_is_printed_with_its_controls_made_visible(
+    isolated_folders: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bank the validator would refuse (or a save file made by hand) reaches the printer
+    anyway: every control character is written out, none is obeyed."""
+    from dataclasses import replace
+
+    from game.banks.library import load_bank_by_id
+
+    write_bank(isolated_folders["questions"])
+    loaded = load_bank_by_id(isolated_folders["questions"], "rivers")
+    assert loaded is not None and loaded.bank is not None
+    longest = next(q for q in loaded.bank.questions if q.id == "longest")
+    hostile = replace(
+        longest,
+        prompt=f"Which river{HOSTILE}?",
+        choices=(f"Volga{HOSTILE}", "Danube", "Rhine"),
+        answer=f"Volga{HOSTILE}",
+        hint=f"Caspian{HOSTILE}",
+        explanation=f"Long{HOSTILE}",
+        quote=f"Europe{HOSTILE}",
+    )
+    bank = replace(loaded.bank, title=f"Rivers{HOSTILE}", questions=(hostile,))
+    monkeypatch.setattr(Session, "load_bank", lambda self, bank_id: bank)
+    request = PlayRequest("rivers", mode="quick", count=1, seed=1)
+    from game.core.rounds import build_round
+
+    choices = build_round(bank, request, random.Random(5)).questions[0].choices
+    wrong = str(choices.index("Danube") + 1)
+    # a hint, a typed control character (malformed: asked again), a wrong answer
+    _, transcript, _ = play(isolated_folders, ["h", f"x{HOSTILE}", wrong], request)
+    assert "\x1b" not in transcript and "\x9b" not in transcript and "\x07" not in transcript
+    for said in (
+        f"from Rivers{HOSTILE_SEEN}.",
+        f"Which river{HOSTILE_SEEN}?",
+        f"Volga{HOSTILE_SEEN}",
+        f"Hint: Caspian{HOSTILE_SEEN}",
+        f"> x{HOSTILE_SEEN}",
+        f"The answer is: Volga{HOSTILE_SEEN}.",
+        f"Why: Long{HOSTILE_SEEN}",
+        f"Europe{HOSTILE_SEEN}",
+    ):
+        assert said in transcript, said
+
+
+def test_a_hostile_player_name_is_printed_visible(isolated_folders: dict[str, Path]) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="quick", count=1, seed=1, question_ids=("rhine-sea",))
+    _, transcript, _ = play(isolated_folders, [f"Ana{HOSTILE}", "t"], request, player=None)
+    assert f"> Ana{HOSTILE_SEEN}" in transcript  # what was typed, shown as typed
+    assert "Playing as Ana[2J]0;owned31m." in transcript  # the store keeps names clean
+    assert "\x1b" not in transcript and "\x9b" not in transcript
+
+
+def test_a_practice_round_plays_what_is_due_and_saves_it(isolated_folders: dict[str, Path]) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="practice", count=2, seed=3)
+    status, transcript, _ = play(isolated_folders, ["Black Sea", "t", "1", "1 2", "1 2 3"], request)
+    assert status in (0, 1)
+    assert "Practice round of 2 questions from Every type [b]." in transcript
+    assert "In this round because: new." in transcript  # nothing answered yet: all are new
+    rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
+    assert rows.rounds[0].mode == "practice" and len(rows.answers) == 2
+    assert rows.rounds[0].finished_at is not None
