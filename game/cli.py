@@ -14,6 +14,7 @@ from game.paths import GamePaths, resolve_paths
 
 if TYPE_CHECKING:
     from game.core.class_code import ClassCode
+    from game.core.model import Bank
     from game.core.rounds import PlayRequest
     from game.report.class_report import ClassReport
 
@@ -343,6 +344,15 @@ def _play_request(args: argparse.Namespace, paths: GamePaths) -> PlayRequest | s
 
     code: ClassCode | None = args.seed
     count, topic, difficulty = args.count, args.topic, args.difficulty
+    bank_id: str | None = args.bank
+    if bank_id is None and code is not None:  # a code without a bank: the only one there is
+        ids = _bank_ids(paths)
+        if len(ids) != 1:
+            return _which_bank(f"the class code {code} needs its bank", ids, paths)
+        bank_id = ids[0]
+    loaded = _playable_bank(bank_id, paths) if bank_id is not None else None
+    if isinstance(loaded, str):
+        return loaded
     if code is not None and code.complete:
         if count is not None and count != code.count:
             return f"the class code {code} is for {code.count} questions, not {count}"
@@ -350,26 +360,68 @@ def _play_request(args: argparse.Namespace, paths: GamePaths) -> PlayRequest | s
             return f"the class code {code} does not limit the round to difficulty {difficulty}"
         count, difficulty = code.count, code.difficulty
         if code.topic_number is not None:
-            from game.banks.library import load_bank_by_id
             from game.core.class_code import topic_for_number, topic_order
 
-            loaded = load_bank_by_id(paths.questions_dir, args.bank) if args.bank else None
-            if loaded is None or loaded.bank is None:
+            if loaded is None:
                 return f"the class code {code} names a topic: give its playable bank with --bank"
-            coded_topic = topic_for_number(code.topic_number, topic_order(loaded.bank))
+            coded_topic = topic_for_number(code.topic_number, topic_order(loaded))
             if coded_topic is None or (topic is not None and topic != coded_topic):
-                return f"the class code {code} does not fit the topics of {args.bank}"
+                return f"the class code {code} does not fit the topics of {bank_id}"
             topic = coded_topic
         elif topic is not None:
             return f"the class code {code} does not limit the round to a topic"
+        if loaded is not None:
+            from game.core.rounds import class_code_request
+
+            fits = class_code_request(loaded, code)  # the set-up screen's own words
+            if isinstance(fits, str):
+                return f"{fits} (class code {code}, bank {bank_id})"
     return PlayRequest(
-        bank_id=args.bank,
+        bank_id=bank_id,
         mode=args.mode,
         topic=topic,
         count=count if count is not None else 10,
         difficulty=difficulty,
         seed=code.seed if code is not None else None,
     )
+
+
+def _bank_ids(paths: GamePaths) -> list[str]:
+    """The ids of the banks in the questions folder, in order (nothing is parsed)."""
+    from game.banks.loader import bank_id_for, find_bank_files
+
+    folder = paths.questions_dir
+    if not folder.is_dir():
+        return []
+    return [bank_id_for(path, folder) for path in find_bank_files(folder)]
+
+
+def _which_bank(reason: str, ids: Sequence[str], paths: GamePaths) -> str:
+    """Why a bank is needed, with the banks there are to choose from."""
+    if not ids:
+        return f"{reason}, and there are no banks in {_display(paths.questions_dir)}"
+    return f"{reason}: give --bank, one of {', '.join(ids)}"
+
+
+def _playable_bank(bank_id: str, paths: GamePaths) -> Bank | str:
+    """The bank `quiz play --bank` names, or in words why it cannot be played."""
+    from game.banks.library import load_bank_by_id
+
+    loaded = load_bank_by_id(paths.questions_dir, bank_id)
+    if loaded is None:
+        ids = _bank_ids(paths)
+        where = _display(paths.questions_dir)
+        if not ids:
+            return f"there is no bank called {bank_id}: there are no banks in {where}"
+        return f"there is no bank called {bank_id} in {where}; the banks there: {', '.join(ids)}"
+    if loaded.bank is None:
+        first = loaded.errors[0] if loaded.errors else None
+        said = f": {first}" if first else ""
+        return (
+            f"the bank {bank_id} has an error and cannot be played{said} "
+            f"(quiz validate {loaded.path} lists every problem)"
+        )
+    return loaded.bank
 
 
 def _paths(args: argparse.Namespace) -> GamePaths:
@@ -447,9 +499,9 @@ def run_new(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         write_template(path, args.title, force=args.force)
-    except FileRefused as exc:
+    except FileRefused as exc:  # usage, as quiz import and quiz export say it
         print(f"quiz new: {exc} (--force replaces it)", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return EXIT_USAGE
     except OSError as exc:
         print(f"quiz new: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS

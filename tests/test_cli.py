@@ -83,7 +83,7 @@ def test_new_writes_a_template_that_validates_strictly(tmp_path, capsys):
 def test_new_refuses_to_overwrite(tmp_path, capsys):
     path = tmp_path / "bank.yaml"
     path.write_text("mine", encoding="utf-8")
-    assert main(["new", str(path)]) == 1
+    assert main(["new", str(path)]) == 2  # usage, as quiz import onto an existing file
     assert "already exists" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == "mine"
 
