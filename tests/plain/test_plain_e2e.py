@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pexpect
-from plain_kit import right_lines, write_bank
+from plain_kit import EVERY_TYPE_BANK, right_lines, write_bank
 
 from game.banks.library import load_bank_by_id
 from game.core.rounds import PlayRequest, build_round
@@ -57,40 +57,138 @@ def test_a_piped_exam_plays_to_the_end_as_the_class_round(
     assert rows.rounds[0].finished_at is not None and rows.rounds[0].seed == 7
 
 
-def test_plain_mode_on_a_terminal_by_keyboard(isolated_folders: dict[str, Path]) -> None:
-    write_bank(isolated_folders["questions"])
-    bank = load_bank_by_id(isolated_folders["questions"], "rivers")
-    assert bank is not None and bank.bank is not None
-    played = build_round(bank.bank, PlayRequest("rivers", mode="quick", count=3, seed=4))
+def _spawn(folders: dict[str, Path], *arguments: str) -> pexpect.spawn:
     command = _quiz()
-    arguments = ["play", "--plain", "--bank", "rivers", "--count", "3", "--seed", "4"]
-    child = pexpect.spawn(
+    return pexpect.spawn(
         command[0],
         [*command[1:], *arguments, "--player", "Ana"],
-        env=_env(isolated_folders),
+        env=_env(folders),
         dimensions=(24, 60),
         encoding="utf-8",
         timeout=60,
     )
+
+
+def _seed_starting_with(bank: object, request: PlayRequest, question_id: str) -> int:
+    """A seed whose round asks question_id first (a seeded round is decided by its seed)."""
+    from dataclasses import replace
+
+    for seed in range(1, 500):
+        played = build_round(bank, replace(request, seed=seed))  # type: ignore[arg-type]
+        if played.questions[0].question.id == question_id:
+            return seed
+    raise AssertionError(f"no seed starts with {question_id}")
+
+
+def test_plain_mode_on_a_terminal_by_keyboard(isolated_folders: dict[str, Path]) -> None:
+    """Every question type by keyboard, with a malformed answer, a hint and a repeat."""
+    write_bank(isolated_folders["questions"])
+    bank = load_bank_by_id(isolated_folders["questions"], "rivers")
+    assert bank is not None and bank.bank is not None
+    asked = PlayRequest("rivers", mode="quick", count=6)
+    seed = _seed_starting_with(bank.bank, asked, "longest")
+    played = build_round(bank.bank, PlayRequest("rivers", mode="quick", count=6, seed=seed))
+    arguments = ["play", "--plain", "--bank", "rivers", "--count", "6", "--seed", str(seed)]
+    child = _spawn(isolated_folders, *arguments)
     try:
         for number, line in enumerate(right_lines(played), start=1):
-            child.expect(f"Question {number} of 3")
+            child.expect(f"Question {number} of 6")
             child.expect(r"(Type |Select all|Pair each)[^\n]*\n")
+            if number == 1:  # Which river is longest? (choice, with a hint)
+                child.sendline("9")
+                child.expect("There is no choice 9: type 1 to 3\\.")
+                child.sendline("")
+                child.expect("Nothing was typed\\.")
+                child.sendline("h")
+                child.expect("The question is now worth half its points\\.")
+                child.expect("Hint: It flows into the Caspian Sea\\.")
             if number == 2:
                 child.sendline("?")  # said again, in full
-                child.expect(f"Question {number} of 3")
+                child.expect(f"Question {number} of 6")
                 child.expect(r"(Type |Select all|Pair each)[^\n]*\n")
             child.sendline(line)
             child.expect("Right\\. ")
         child.expect("Round over: Every type \\[b\\]\\.")
-        child.expect("3 of 3 right")
+        child.expect("6 of 6 right")
         child.expect(pexpect.EOF)
     finally:
         child.close()
     assert child.exitstatus == 0
     rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
     assert [a.question_id for a in rows.answers] == [q.question.id for q in played.questions]
+    assert {a.question.type.value for a in played.questions} == {
+        "choice",
+        "multi",
+        "truefalse",
+        "short",
+        "order",
+        "match",
+    }
     assert all(a.result.value == "right" for a in rows.answers)
+    assert [a.hint_used for a in rows.answers] == [True, False, False, False, False, False]
+    assert rows.rounds[0].finished_at is not None
+
+
+def test_a_timed_question_left_to_run_out_then_q_by_keyboard(
+    isolated_folders: dict[str, Path],
+) -> None:
+    """A real countdown (a 6-second limit): 5 seconds left is said, then time's up; q mid-round
+    asks first, then leaves with the answer kept."""
+    write_bank(
+        isolated_folders["questions"], EVERY_TYPE_BANK.replace("time_limit: 20", "time_limit: 6")
+    )
+    arguments = ["play", "--plain", "--bank", "rivers", "--mode", "timed", "--count", "3"]
+    child = _spawn(isolated_folders, *arguments, "--seed", "4")
+    try:
+        child.expect("You have 6 seconds for each question")
+        child.expect("Question 1 of 3")
+        child.expect("5 seconds left\\.")
+        child.expect("Time's up\\.")
+        child.expect("Time's up\\. The answer is: ")
+        child.expect("Question 2 of 3")
+        child.sendline("q")
+        child.expect("Leave the round\\? The answers you gave are kept\\.")
+        child.sendline("y")
+        child.expect("You left the round after 1 of 3 questions\\.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
+    assert [(a.given, a.result.value, a.timed_out) for a in rows.answers] == [
+        ("(no answer: time's up)", "wrong", True)
+    ]
+    assert rows.rounds[0].finished_at is None
+
+
+def test_a_piped_round_with_malformed_lines_a_hint_and_q(
+    isolated_folders: dict[str, Path], tmp_path: Path
+) -> None:
+    write_bank(isolated_folders["questions"])
+    bank = load_bank_by_id(isolated_folders["questions"], "rivers")
+    assert bank is not None and bank.bank is not None
+    seed = _seed_starting_with(bank.bank, PlayRequest("rivers", count=3), "longest")
+    played = build_round(bank.bank, PlayRequest("rivers", count=3, seed=seed))
+    right = right_lines(played)
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n".join(["0", "h", right[0], right[1], "q", "y", ""]), encoding="utf-8")
+    command = [*_quiz(), "play", "--bank", "rivers", "--count", "3", "--seed", str(seed)]
+    with answers.open("rb") as stdin:
+        result = subprocess.run(
+            [*command, "--player", "Ana"],
+            stdin=stdin,
+            capture_output=True,
+            env=_env(isolated_folders),
+            timeout=120,
+        )
+    transcript = result.stdout.decode("utf-8")
+    assert result.returncode == 0, transcript + result.stderr.decode()
+    assert "> 0\nThere is no choice 0: type 1 to 3." in transcript
+    assert "> h\nThe question is now worth half its points.\nHint: " in transcript
+    assert "Right. 5 of 10 points, halved for the hint." in transcript
+    assert "You left the round after 2 of 3 questions." in transcript
+    rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
+    assert [a.points for a in rows.answers] == [5, 10 * played.questions[1].question.difficulty]
 
 
 def test_plain_mode_loads_no_textual(isolated_folders: dict[str, Path], tmp_path: Path) -> None:
