@@ -3,6 +3,7 @@ pseudo-terminal (a screen-reader user typing), answers saved as the Textual app 
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -90,6 +91,8 @@ def test_plain_mode_on_a_terminal_by_keyboard(isolated_folders: dict[str, Path])
     played = build_round(bank.bank, PlayRequest("rivers", mode="quick", count=6, seed=seed))
     arguments = ["play", "--plain", "--bank", "rivers", "--count", "6", "--seed", str(seed)]
     child = _spawn(isolated_folders, *arguments)
+    heard = io.StringIO()
+    child.logfile_read = heard
     try:
         for number, line in enumerate(right_lines(played), start=1):
             child.expect(f"Question {number} of 6")
@@ -114,6 +117,11 @@ def test_plain_mode_on_a_terminal_by_keyboard(isolated_folders: dict[str, Path])
     finally:
         child.close()
     assert child.exitstatus == 0
+    # what a screen reader hears on a 60-column terminal: lines, wrapped at a space
+    assert "\x1b" not in heard.getvalue()
+    assert not any(0x2500 <= ord(ch) < 0x25A0 for ch in heard.getvalue())
+    for said in heard.getvalue().splitlines():
+        assert len(said) <= 60 or " " not in said.strip(), said
     rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
     assert [a.question_id for a in rows.answers] == [q.question.id for q in played.questions]
     assert {a.question.type.value for a in played.questions} == {
