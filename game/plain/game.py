@@ -51,6 +51,15 @@ def duration_words(seconds: float) -> str:
     return " ".join(parts)
 
 
+def sentence(words: str) -> str:
+    """words as a sentence: a capital first and a full stop last (unless it ends in one)."""
+    words = words.strip()
+    if not words:
+        return words
+    end = "" if words[-1] in ".?!" else "."
+    return f"{words[0].upper()}{words[1:]}{end}"
+
+
 class PlainGame:
     """One player's plain-text session: a round (asked for, or chosen from a menu), to its end."""
 
@@ -135,13 +144,17 @@ class PlainGame:
             return banks[0]
         self.say("Question banks:")
         for number, bank in enumerate(banks, start=1):
-            self.say(f"{number}. {bank.title} ({bank.question_count} questions)", indent="  ")
+            self.say(
+                f"{number}. {bank.title} ({bank.question_count} questions)",
+                indent="  ",
+                hang=len(str(number)) + 2,
+            )
         return banks[self._number("Type a bank's number, then Enter.", len(banks)) - 1]
 
     def _choose_mode(self) -> str:
         self.say("Modes:")
         for number, (mode, about) in enumerate(MODES, start=1):
-            self.say(f"{number}. {mode.capitalize()}: {about}.", indent="  ")
+            self.say(f"{number}. {mode.capitalize()}: {about}.", indent="  ", hang=3)
         return MODES[self._number("Type a mode's number, then Enter.", len(MODES)) - 1][0]
 
     def _number(self, question: str, highest: int) -> int:
@@ -167,7 +180,7 @@ class PlainGame:
             request = code if isinstance(code, str) else class_code_request(bank, code)
             if isinstance(request, PlayRequest):
                 return request
-            self.say(f"{request[0].upper()}{request[1:]}.")
+            self.say(sentence(request))
 
     # -- playing ---------------------------------------------------------------------------
 

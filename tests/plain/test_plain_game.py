@@ -258,3 +258,15 @@ def test_a_practice_round_plays_what_is_due_and_saves_it(isolated_folders: dict[
     rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
     assert rows.rounds[0].mode == "practice" and len(rows.answers) == 2
     assert rows.rounds[0].finished_at is not None
+
+
+def test_a_menu_item_that_wraps_goes_on_under_its_text(isolated_folders: dict[str, Path]) -> None:
+    write_bank(isolated_folders["questions"])
+    _, transcript, _ = play(isolated_folders, ["q"], None, width=40)
+    menu = transcript.split("Modes:\n")[1].split("Type a mode's number")[0].splitlines()
+    assert menu[:3] == [
+        "  1. Quick: questions with the right",
+        "     answer after each.",
+        "  2. Timed: a countdown on every",
+    ]
+    assert all(line.startswith(("  1. ", "  2. ", "  3. ", "  4. ", "     ")) for line in menu)

@@ -170,4 +170,5 @@ def test_plain_mode_refuses_a_code_as_the_set_up_screen_does(
 ) -> None:
     plain, transcript = _plain_round(library, typed)
     assert said in transcript
+    assert "?." not in transcript  # one sentence, one mark
     assert plain is not None and plain.request.count == 10  # the next code typed is played
