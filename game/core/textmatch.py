@@ -96,3 +96,33 @@ def spelling_close(given: str, accepted: tuple[str, ...] | list[str]) -> bool:
         if slack and edit_distance(folded, fold_answer(answer), slack) <= slack:
             return True
     return False
+
+
+def quote_span(source_text: str, quote: str) -> tuple[int, int] | None:
+    """Where a quote sits in the source text, as (start, end) offsets into ``source_text``; found
+    the way ``quote_in`` finds it (white space runs and curly quotes folded); None when absent.
+
+    ``source_text`` should be NFC-normalised (as loaded banks' texts are shown); offsets count its
+    characters.
+    """
+    wanted = fold_quote(quote)
+    if not wanted:
+        return None
+    folded: list[str] = []
+    origin: list[int] = []  # folded index -> index in source_text
+    in_space = False
+    for index, ch in enumerate(source_text):
+        if ch.isspace():
+            if not in_space:
+                folded.append(" ")
+                origin.append(index)
+            in_space = True
+            continue
+        in_space = False
+        folded.append(ch.translate(_QUOTE_MAP))
+        origin.append(index)
+    where = "".join(folded).find(wanted)
+    if where < 0:
+        return None
+    last = where + len(wanted) - 1
+    return origin[where], origin[last] + 1

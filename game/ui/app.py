@@ -22,6 +22,7 @@ from game.core.classroom import Classroom
 from game.core.safe_text import one_line, several_lines
 from game.session import Session
 from game.ui.editing import EditorRoutes
+from game.ui.reading import ArticleAsked
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.join import JoinScreen
 from game.ui.screens.player import PlayerScreen, clean_player_name
@@ -365,6 +366,20 @@ class QuizApp(EditorRoutes, App[None]):
             answers = self.session.round_answers(message.round_id)
             with self._screens_changing():
                 self.push_screen(HistoryRoundScreen(line, answers))
+
+    def on_article_asked(self, message: ArticleAsked) -> None:
+        """Open a bank's article in the reader, at one of a round's quotes."""
+        from game.ui.screens.article import ArticleScreen
+
+        bank = self.session.load_bank(message.bank_id)
+        if isinstance(bank, str):
+            self.notify(bank, severity="error", markup=False)
+            return
+        if bank.source is None or not bank.source.text:
+            self.notify(f"{bank.title} has no article to read.", markup=False)
+            return
+        with self._screens_changing():
+            self.push_screen(ArticleScreen(bank.source, bank.title, message.quotes, message.index))
 
     def on_history_screen_player_switch_asked(self) -> None:
         """Look at another player's history (who is playing does not change)."""

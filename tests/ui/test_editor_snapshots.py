@@ -23,6 +23,13 @@ def test_question_form_snapshot(library: dict[str, Path], snap_compare) -> None:
         await pilot.press("w", "enter")
         await pilot.pause()
         pilot.app.screen.query_one("#form-explanation", TextArea).text = ""
+        prompt = pilot.app.screen.query_one("#form-prompt", TextArea)
+        for _ in range(200):  # the form focuses its prompt once mounted: wait for it
+            if prompt.has_focus:
+                break
+            await pilot.pause(0.02)
+        # The cursor blinks: whether a capture shows it depended on timing. Hold it shown.
+        prompt._pause_blink(visible=True)
         await pilot.pause()
 
     app = make_app(library, player="Ana")

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from game.core.figures import duration_text, percent_text
 from game.core.records import Result
 from game.core.safe_text import one_line, several_lines
+from game.ui.reading import ArticleAsked
 from game.ui.screens.history import RoundLine
 
 VERDICTS = {
@@ -100,7 +101,10 @@ def answer_body(answer: AnswerLine) -> Content:
 class HistoryRoundScreen(Screen[None]):
     """Every answer of one round, as it was shown and stored when it was given."""
 
-    BINDINGS = [Binding("escape", "back", "Back to history")]
+    BINDINGS = [
+        Binding("escape", "back", "Back to history"),
+        Binding("a", "article", "Article"),
+    ]
 
     def __init__(self, round_line: RoundLine, answers: Sequence[AnswerLine]) -> None:
         super().__init__()
@@ -132,6 +136,17 @@ class HistoryRoundScreen(Screen[None]):
     def on_mount(self) -> None:
         """Scroll with the keys from the start."""
         self.query_one("#history-round-answers").focus()
+
+    def action_article(self) -> None:
+        """The bank's article at the quote of the answer at the top of the view; n/N go through
+        the round's other quotes."""
+        quotes = tuple(answer.quote for answer in self.answers)
+        scroll = self.query_one("#history-round-answers", VerticalScroll)
+        index = 0
+        for number, head in enumerate(self.query(".history-answer-head")):
+            if head.virtual_region.y <= scroll.scroll_offset.y:
+                index = number
+        self.post_message(ArticleAsked(self.round_line.bank_id, quotes, index))
 
     def action_back(self) -> None:
         """Back to the History screen."""

@@ -20,6 +20,7 @@ from game.core.figures import percent_text
 from game.core.memory import DueCount, due_phrase
 from game.core.model import BankSummary
 from game.core.safe_text import one_line, several_lines
+from game.ui.reading import ArticleAsked
 
 # (mode, key, name, what it is)
 MODES: tuple[tuple[str, str, str, str], ...] = (
@@ -134,6 +135,7 @@ class HomeScreen(Screen[None]):
         # The modes list shows this key; in the footer it would push ^q Quit off 80 columns.
         Binding("s", "play('practice')", "Practice", show=False),
         Binding("h", "history", "History"),
+        Binding("a", "article", "Article", show=False),
         Binding("p", "switch_player", "Player"),
         Binding("r", "reload", "Reload"),
         # The question editor's keys, for teachers; the line under the modes shows them.
@@ -264,8 +266,13 @@ class HomeScreen(Screen[None]):
             label = Content.assemble((f" {key:>5} ", "bold $accent"), (f"{name:<8}", "bold"))
             line = Content.assemble(label, (f" {about}", "$text-muted"))
             lines.append(line.stylize(f"@click=screen.play('{mode}')"))
+        article = Content.assemble(("a ", "bold $accent"), ("Article", "bold")).stylize(
+            "@click=screen.article"
+        )
         if "edit_bank" in self._locked:
-            return Content("\n").join(lines)
+            reading = Content.assemble(("     a ", "bold $accent"), ("Article ", "bold"))
+            reading = Content.assemble(reading, (" read this bank's article", "$text-muted"))
+            return Content("\n").join([*lines, reading.stylize("@click=screen.article")])
         write = Content.assemble(
             Content.assemble(
                 ("     w ", "bold $accent"),
@@ -276,6 +283,8 @@ class HomeScreen(Screen[None]):
             Content.assemble(("n ", "bold $accent"), ("New bank", "bold")).stylize(
                 "@click=screen.new_bank"
             ),
+            ("  ·  ", "$text-muted"),
+            article,
         )
         return Content("\n").join([*lines, write])
 
@@ -363,6 +372,16 @@ class HomeScreen(Screen[None]):
     def action_switch_player(self) -> None:
         """Ask the App to change player."""
         self.post_message(self.SwitchPlayerAsked())
+
+    def action_article(self) -> None:
+        """Read the highlighted bank's article."""
+        bank = self._highlighted_bank()
+        if bank is None:
+            return
+        if not bank.playable:
+            self.notify(f"{bank.title} has an error; fix it to read its article.", markup=False)
+            return
+        self.post_message(ArticleAsked(bank.bank_id))
 
     def action_history(self) -> None:
         """Ask the App for the History screen."""

@@ -26,6 +26,7 @@ from game.core.rounds import (
 )
 from game.core.scoring import HINT_FACTOR, Response, base_points, round_half_up
 from game.ui.messages import RoundCompleted, RoundLeft
+from game.ui.reading import ArticleAsked
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.widgets.answer_base import AnswerWidget
 from game.ui.widgets.choice_answer import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
@@ -89,6 +90,7 @@ class RoundScreen(Screen[None]):
         Binding("s", "skip", "Skip"),
         Binding("ctrl+s", "skip_while_typing", "Skip", key_display="^s"),
         Binding("enter", "next", "Next"),
+        Binding("a", "article", "Article"),
         Binding("pageup", "scroll_body(-1)", "Scroll", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll", show=False),
     ]
@@ -357,7 +359,7 @@ class RoundScreen(Screen[None]):
             )
             typing = asked is not None and asked.question.type is QuestionType.SHORT
             return can_hint and typing == (action == "hint_while_typing")
-        if action == "next":
+        if action in ("next", "article"):
             return self.phase == "feedback"
         if action in ("skip", "skip_while_typing"):
             typing = asked is not None and asked.question.type is QuestionType.SHORT
@@ -385,6 +387,14 @@ class RoundScreen(Screen[None]):
     async def action_skip_while_typing(self) -> None:
         """Skip, by a key that does not type a letter."""
         await self.action_skip()
+
+    def action_article(self) -> None:
+        """The article at this answer's quote; n/N go through the quotes answered so far (the
+        questions still to come are not shown, so their quotes are not either)."""
+        if self.phase != "feedback":
+            return
+        quotes = tuple(record.quote for record in self.round_state.answers)  # in answer order
+        self.post_message(ArticleAsked(self.round_state.bank_id, quotes, len(quotes) - 1))
 
     def action_hint(self) -> None:
         """Show the hint; the question is now worth half."""
