@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from game.core.class_code import parse_code, round_code
+from game.core.figures import plural, round_half_up
 from game.core.model import BankSummary, QuestionType
 from game.core.records import AnswerRecord, Result
 from game.core.rounds import (
@@ -19,6 +20,8 @@ from game.core.rounds import (
     RoundSummary,
     class_code_request,
 )
+from game.core.scoring import SCORING_RULE
+from game.core.standing import grade_word, is_personal_best
 from game.plain.answers import LETTERS, Malformed, how_to_answer, read_answer
 from game.plain.lines import EndOfInput, LineInput, Printer, TimedOut
 from game.session import Session
@@ -42,12 +45,16 @@ def _utc_now() -> datetime:
 
 
 def duration_words(seconds: float) -> str:
-    """``45 seconds`` or ``2 minutes 5 seconds``."""
-    whole = round(seconds)
-    minutes, rest = divmod(whole, 60)
-    parts = [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes else []
-    if rest or not minutes:
-        parts.append(f"{rest} second{'s' if rest != 1 else ''}")
+    """A round's time said in words, rounded as every screen rounds it (game.core.figures):
+    ``45 seconds``, ``2 minutes 5 seconds``, ``1 hour 5 minutes``."""
+    whole = max(0, round_half_up(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, seconds_left = divmod(rest, 60)
+    if hours:
+        return " ".join([plural(hours, "hour"), *([plural(minutes, "minute")] if minutes else [])])
+    parts = [plural(minutes, "minute")] if minutes else []
+    if seconds_left or not minutes:
+        parts.append(plural(seconds_left, "second"))
     return " ".join(parts)
 
 
@@ -211,7 +218,9 @@ class PlainGame:
         problem = self.session.finish_round(round_id, summary.score, summary.max_score)
         if problem:
             self.say(f"Note: {problem}")
-        self._summary(played, summary)
+        earlier = self.session.earlier_scores(played.bank_id, round_id)
+        best = is_personal_best(summary.mode, summary.score, summary.max_score, earlier)
+        self._summary(played, summary, personal_best=best)
         return EXIT_OK
 
     def _introduce(self, played: Round) -> None:
@@ -349,7 +358,7 @@ class PlainGame:
             self.say("From the article:")
             self.say(record.quote, indent="  ")
 
-    def _summary(self, played: Round, summary: RoundSummary) -> None:
+    def _summary(self, played: Round, summary: RoundSummary, *, personal_best: bool) -> None:
         self.say("")
         self.say(f"Round over: {played.bank_title}.")
         if played.mode == "exam":
@@ -358,11 +367,15 @@ class PlainGame:
         if summary.partly:
             right += f", {summary.partly} partly"
         self.say(
-            f"{right}. {summary.score} of {summary.max_score} points: {summary.percentage}%. "
-            f"Time: {duration_words(summary.seconds)}. Best streak: {summary.best_streak}."
+            f"{right}. {summary.score} of {summary.max_score} points: {summary.percentage}%, "
+            f"{grade_word(summary.percentage).lower()}. Time: {duration_words(summary.seconds)}. "
+            f"Best streak: {summary.best_streak}."
         )
+        if personal_best:
+            self.say("A new personal best for this bank.")
         if summary.hints_used or summary.timed_out:
             self.say(f"Hints used: {summary.hints_used}. Out of time: {summary.timed_out}.")
+        self.say(f"Scoring: {SCORING_RULE}")
         if len(summary.topics) > 1:
             self.say("By topic:")
             for topic in summary.topics:

@@ -37,7 +37,7 @@ def test_a_whole_quick_round_of_every_type_right(isolated_folders: dict[str, Pat
     status, transcript, _ = play(isolated_folders, right_lines(expected), request)
     assert status == 0
     assert transcript.count("Right.") == 6
-    assert "6 of 6 right. 70 of 70 points: 100%." in transcript
+    assert "6 of 6 right. 70 of 70 points: 100%, excellent." in transcript
     assert "Question 1 of 6. Difficulty" in transcript
     # the same rows the Textual app saves for these answers: the core scores both
     records = []
@@ -270,3 +270,36 @@ def test_a_menu_item_that_wraps_goes_on_under_its_text(isolated_folders: dict[st
         "  2. Timed: a countdown on every",
     ]
     assert all(line.startswith(("  1. ", "  2. ", "  3. ", "  4. ", "     ")) for line in menu)
+
+
+def test_the_summary_gives_the_grade_word_and_a_new_personal_best(
+    isolated_folders: dict[str, Path],
+) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="quick", count=1, seed=1, question_ids=("rhine-sea",))
+    _, first, _ = play(isolated_folders, ["f"], request)
+    assert "0 of 10 points: 0%, keep practising." in first
+    assert "personal best" not in first  # a first round beats nothing
+    _, second, _ = play(isolated_folders, ["t"], request)
+    assert "10 of 10 points: 100%, excellent." in second
+    assert "A new personal best for this bank." in second
+    assert "Scoring: 10 points × difficulty" in second
+    _, third, _ = play(isolated_folders, ["t"], request)
+    assert "personal best" not in third  # a tie is not a new best
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (0.4, "0 seconds"),
+        (2.5, "3 seconds"),  # halves up, as on every screen (45 s)
+        (1, "1 second"),
+        (60, "1 minute"),
+        (125.5, "2 minutes 6 seconds"),
+        (3725, "1 hour 2 minutes"),
+    ],
+)
+def test_a_rounds_time_in_words(seconds: float, words: str) -> None:
+    from game.plain.game import duration_words
+
+    assert duration_words(seconds) == words
