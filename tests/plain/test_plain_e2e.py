@@ -56,6 +56,19 @@ def test_a_piped_exam_plays_to_the_end_as_the_class_round(
     rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
     assert [a.question_id for a in rows.answers] == [q.question.id for q in expected.questions]
     assert rows.rounds[0].finished_at is not None and rows.rounds[0].seed == 7
+    # quiz history reads the plain round like any other, as a plain table
+    history = subprocess.run(
+        [*_quiz(), "history", "--player", "Ana"],
+        capture_output=True,
+        text=True,
+        env=_env(isolated_folders),
+        timeout=120,
+    )
+    assert history.returncode == 0, history.stderr
+    table = history.stdout.splitlines()
+    assert table[0].split() == ["Date", "Bank", "Mode", "Score", "%", "Right", "Time"]
+    assert "Every type [b]" in table[2] and " exam " in table[2]
+    assert not any(0x2500 <= ord(ch) < 0x25A0 for ch in history.stdout)
 
 
 def _spawn(folders: dict[str, Path], *arguments: str) -> pexpect.spawn:
