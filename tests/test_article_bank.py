@@ -279,3 +279,13 @@ def test_no_round_of_ten_thousand_seeds_holds_a_flagged_pair(tmp_path: Path) -> 
             assert not {a, b} <= ids, (seed, a, b)
         held += "tells-all" in ids
     assert held > 500  # the flagged question still plays, just never beside what it gives away
+
+
+def test_the_article_beside_the_bank_is_not_taken_for_a_bank(capsys: pytest.CaptureFixture) -> None:
+    from game.banks.loader import find_bank_files
+    from game.cli import main
+
+    questions = REPO / "questions"
+    assert [path.name for path in find_bank_files(questions)] == ["china-us-detente.yaml"]
+    assert main(["validate", "--strict", str(questions)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 bank, 67 questions, 0 errors, 0 warnings"
