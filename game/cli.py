@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+# After SIGTERM, SIGHUP (the terminal closed) or SIGINT the game has this long to give the
+# terminal back before the process ends outright (every answer is already saved).
+EXIT_DEADLINE = 1.5
 
 MODES = ("quick", "timed", "exam", "practice")
 
@@ -941,8 +944,15 @@ def run_game(args: argparse.Namespace) -> int:
         saves_dir=paths.saves_dir,
         player=getattr(args, "player", None),
         play=play,
+        exit_deadline=EXIT_DEADLINE,
     )
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.ending.finished()
+    if app.ending.signalled is not None:
+        # Ended by a signal: say so, even if the App, cut short mid-screen, reported a problem.
+        return 128 + app.ending.signalled
     return app.return_code or EXIT_OK
 
 

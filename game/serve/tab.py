@@ -19,8 +19,11 @@ def main() -> int:
         return 2
     classroom = Classroom.from_environment(described)
     paths = resolve_paths(None, None)
-    app = create_app(paths.questions_dir, paths.saves_dir, classroom=classroom)
-    app.run()
+    app = create_app(paths.questions_dir, paths.saves_dir, classroom=classroom, exit_deadline=1.5)
+    try:
+        app.run()
+    finally:
+        app.ending.finished()
     return app.return_code or 0
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
-import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -22,6 +20,7 @@ from game.core.classroom import Classroom
 from game.core.safe_text import one_line, several_lines
 from game.session import Session
 from game.ui.editing import EditorRoutes
+from game.ui.ending import SignalEnding, lenient_terminal_input
 from game.ui.reading import ArticleAsked
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.join import JoinScreen
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
-END_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 # What a tab of a class served in the browser may not do: write or reload banks, switch player.
 CLASSROOM_LOCKED = frozenset({"edit_bank", "new_bank", "reload", "switch_player"})
 
@@ -65,9 +63,12 @@ class QuizApp(EditorRoutes, App[None]):
         clock: Callable[[], datetime] = _utc_now,
         rng: random.Random | None = None,
         classroom: Classroom | None = None,
+        exit_deadline: float | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        # exit_deadline: seconds after SIGTERM/SIGHUP/SIGINT when the process ends for sure
+        self.ending = SignalEnding(self._end_by_signal, exit_deadline)
         self.classroom = classroom
         self._asked_player = clean_player_name(player) if player else ""
         self._pending_play = play
@@ -163,18 +164,29 @@ class QuizApp(EditorRoutes, App[None]):
     def _install_signal_handlers(self) -> None:
         # Textual restores the terminal only when the App exits normally; SIGTERM and SIGHUP
         # would otherwise kill the process with the alternate screen and mouse mode still on.
-        loop = asyncio.get_running_loop()
-        for signum in END_SIGNALS:
-            loop.add_signal_handler(signum, self._end_by_signal, signum)
+        self.ending.install()
 
     def _remove_signal_handlers(self) -> None:
-        loop = asyncio.get_running_loop()
-        for signum in END_SIGNALS:
-            loop.remove_signal_handler(signum)
+        self.ending.remove()
 
-    def _end_by_signal(self, signum: int) -> None:
-        """End the App the ordinary way; answers given so far are already committed."""
-        self.exit(return_code=128 + signum)
+    def _end_by_signal(self, return_code: int) -> None:
+        """End the App the ordinary way, from a signal handler; answers are already saved."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        loop.call_soon_threadsafe(lambda: self.exit(return_code=return_code))
+
+    async def action_quit(self) -> None:
+        """ctrl+q: during a round, ask first (as Escape does); anywhere else, quit."""
+        from game.ui.screens.confirm import ConfirmScreen
+
+        # RoundScreen is imported when first played: found by what it can do, not its class
+        playing = next((s for s in self.screen_stack if hasattr(s, "ask_to_quit")), None)
+        asking = not isinstance(self.screen, ConfirmScreen) and self._too_small is None
+        if playing is not None and getattr(playing, "phase", "done") != "done" and asking:
+            playing.ask_to_quit()
+            return
+        await super().action_quit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette offers what the home screen's keys do, besides Textual's own."""
@@ -486,8 +498,10 @@ def create_app(
     clock: Callable[[], datetime] | None = None,
     seed: int | None = None,
     classroom: Classroom | None = None,
+    exit_deadline: float | None = None,
 ) -> QuizApp:
     """Build the game for these folders; the CLI and the tests both start here."""
+    lenient_terminal_input()
     now = clock or _utc_now
     session = Session(Path(questions_dir), Path(saves_dir), now)
     return QuizApp(
@@ -497,4 +511,5 @@ def create_app(
         clock=now,
         rng=random.Random(seed),
         classroom=classroom,
+        exit_deadline=exit_deadline,
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from shell_kit import HOSTILE as HOSTILE
 from shell_kit import run_with_pilot
 from shell_kit import screen_text as screen_text
+from shell_kit import wait_for_text as wait_for_text
 from textual.app import App
 
 from game.core.model import Bank, Question, QuestionType

@@ -126,6 +126,23 @@ def run_with_pilot(
     asyncio.run(main())
 
 
+async def wait_for_text(
+    pilot: Pilot[object], needle: str, timeout: float = 20, *, gone: bool = False
+) -> str:
+    """Let the app run until needle is on its screen (or, with gone, off it); the screen's
+    text with toast borders dropped and whitespace collapsed. Waits on a busy machine."""
+    app = pilot.app
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        text = " ".join(screen_text(app).replace("▌", " ").split())
+        if (needle in text) != gone:
+            return text
+        if asyncio.get_running_loop().time() > deadline:
+            state = "still on" if gone else "never on"
+            raise AssertionError(f"{needle!r} {state} the screen:\n{screen_text(app)}")
+        await pilot.pause(0.02)
+
+
 def screen_text(app: App[object]) -> str:
     """The characters on the app's screen now, as a terminal would show them."""
     width, height = app.size

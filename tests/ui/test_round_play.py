@@ -10,6 +10,7 @@ from round_kit import (
     right_keys,
     run_app,
     screen_text,
+    wait_for_text,
 )
 from textual.pilot import Pilot
 
@@ -252,23 +253,20 @@ def test_timed_countdown_timeout_and_speed_bonus() -> None:
     async def scenario(pilot: Pilot) -> None:
         screen = app.screen
         assert isinstance(screen, RoundScreen)
-        assert "20 s left" in screen_text(app)
+        await wait_for_text(pilot, "20 s left")
         clock.advance(16)
         await screen.check_time()
-        await pilot.pause()
-        assert "4 s left" in screen_text(app)
+        await wait_for_text(pilot, "4 s left")
         clock.advance(4)
         await screen.check_time()
-        await pilot.pause()
-        text = screen_text(app)
-        assert "✗ Time's up" in text and " 0 of " in text and "no answer in time" in text
+        text = await wait_for_text(pilot, "✗ Time's up")
+        assert " 0 of " in text and "no answer in time" in text
         await pilot.press("enter")
-        await pilot.pause()  # the next question is up and its clock started
+        await wait_for_text(pilot, "20 s left")  # the next question is up and its clock started
         clock.advance(4)  # 16 of 20 seconds left: +40% of the base
         await pilot.press(*right_keys(screen.round_state.current))
-        await pilot.pause()
-        text = screen_text(app)
-        assert "for speed" in text and "took 4 s" in text
+        text = await wait_for_text(pilot, "for speed")
+        assert "took 4 s" in text
 
     run_app(app, scenario)
     late, fast = app.records

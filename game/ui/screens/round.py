@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -115,6 +115,7 @@ class RoundScreen(Screen[None]):
         self._shown_at = clock()
         self._paused_at: datetime | None = None
         self._paused_seconds = 0.0
+        self._pauses: set[str] = set()  # why the clock is stopped: "dialog", "covered"
 
     # -- layout --------------------------------------------------------------------------
 
@@ -163,9 +164,16 @@ class RoundScreen(Screen[None]):
             self.set_interval(self._tick_seconds, self.check_time)
         await self._show_question()
 
-    def on_screen_resume(self) -> None:
-        """Apply the styles again: App-wide classes may have changed while a notice was on top."""
+    def on_screen_suspend(self) -> None:
+        """Another screen is on top (the window-too-small notice, a dialog): stop the clock."""
+        self._pause("covered")
+
+    async def on_screen_resume(self) -> None:
+        """Apply the styles again (App-wide classes may have changed while a notice was on
+        top) and start the clock again: the question can be seen."""
         self.app.update_styles(self)
+        self._resume("covered")
+        await self.check_time()
 
     # -- showing a question --------------------------------------------------------------
 
@@ -231,6 +239,8 @@ class RoundScreen(Screen[None]):
         self.hint_used = False
         self._shown_at = self._clock()
         self._paused_seconds = 0.0
+        if self._paused_at is not None:
+            self._paused_at = self._shown_at  # covered as it came up: its time starts later
         await self.check_time()
         widget.focus(scroll_visible=False)  # a long prompt is read from its top
         self.refresh_bindings()
@@ -255,11 +265,15 @@ class RoundScreen(Screen[None]):
             timer.update(Content("time's up"))
             await self._give_answer(None, timed_out=True)
 
-    def _pause(self) -> None:
-        self._paused_at = self._clock()
+    def _pause(self, why: str) -> None:
+        """Stop the clock until every reason to stop it has passed."""
+        if not self._pauses:
+            self._paused_at = self._clock()
+        self._pauses.add(why)
 
-    def _resume(self) -> None:
-        if self._paused_at is not None:
+    def _resume(self, why: str) -> None:
+        self._pauses.discard(why)
+        if not self._pauses and self._paused_at is not None:
             self._paused_seconds += (self._clock() - self._paused_at).total_seconds()
             self._paused_at = None
 
@@ -421,9 +435,18 @@ class RoundScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Ask whether to leave; answers given so far stay saved."""
+        self._ask_to_end("Leave this round?", self._leave_answered)
+
+    def ask_to_quit(self) -> None:
+        """ctrl+q during a round: ask, as for leaving; the round can be resumed later."""
+        self._ask_to_end("Quit the game?", self._quit_answered)
+
+    def _ask_to_end(
+        self, question: str, answered: Callable[[bool | None], Awaitable[None]]
+    ) -> None:
         if self.phase == "done":
             return
-        self._pause()
+        self._pause("dialog")
         given = len(self.round_state.answers)
         kept = (
             "Your answer so far is saved"
@@ -431,9 +454,7 @@ class RoundScreen(Screen[None]):
             else f"Your {given} answers so far are saved"
         )
         detail = f"{kept}; the round is marked unfinished." if given else "Nothing is scored yet."
-        self.app.push_screen(
-            ConfirmScreen("Leave this round?", detail=detail), self._leave_answered
-        )
+        self.app.push_screen(ConfirmScreen(question, detail=detail), answered)
 
     async def _leave_answered(self, leave: bool | None) -> None:
         """The answer from the leave dialog."""
@@ -441,5 +462,14 @@ class RoundScreen(Screen[None]):
             self.phase = "done"
             self.post_message(RoundLeft(self.round_id))
         else:
-            self._resume()
+            self._resume("dialog")
+            await self.check_time()
+
+    async def _quit_answered(self, leave: bool | None) -> None:
+        """The answer from the quit dialog: the round stays unfinished, to resume."""
+        if leave:
+            self.phase = "done"
+            self.app.exit()
+        else:
+            self._resume("dialog")
             await self.check_time()

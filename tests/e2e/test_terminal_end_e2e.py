@@ -1,0 +1,209 @@
+"""Closing the terminal ends the game: within 2 s of SIGHUP (or SIGTERM) on every screen, with
+every answer kept, even while Textual's writer is stuck on a terminal that stopped reading or
+is gone. SIGINT does not exit 0. Bytes that are not UTF-8 never crash the game."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_play_e2e import CTRL_Q, ENTER, SMALL_BANK, Terminal, game_env  # noqa: F401
+
+from game.store.readonly import open_read_only
+
+DEADLINE = 2.0  # seconds from the signal to the process gone
+QUICK = ["play", "--bank", "small", "--mode", "quick", "--count", "3", "--seed", "7"]
+EXAM = ["play", "--bank", "small", "--mode", "exam", "--count", "3", "--seed", "7"]
+
+
+def _gone_within(terminal: Terminal, seconds: float, *, read: bool = True) -> float:
+    """Seconds until the child has exited (reading its output unless told not to)."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds + 10:
+        if not terminal.child.isalive():
+            return time.monotonic() - started
+        if read:
+            terminal.pump(0.01)
+        else:
+            time.sleep(0.01)
+    raise AssertionError(f"still running {seconds + 10:.0f} s after the signal")
+
+
+def _answer_first(terminal: Terminal) -> None:
+    terminal.wait_for("Question 1 / 3", timeout=60)
+    terminal.wait_for("3 ", timeout=60)  # the numbered choices are drawn: keys will land
+    terminal.press("1", ENTER)
+
+
+def _home(terminal: Terminal) -> None:
+    terminal.wait_for("Small bank [NATO]", timeout=60)
+
+
+def _setup(terminal: Terminal) -> None:
+    _home(terminal)
+    terminal.press(ENTER)
+    terminal.wait_for("Start", timeout=60)
+
+
+def _history(terminal: Terminal) -> None:
+    _home(terminal)
+    terminal.press("h")
+    terminal.wait_for("History", timeout=60)
+
+
+def _question(terminal: Terminal) -> None:
+    terminal.wait_for("Question 1 / 3", timeout=60)
+
+
+def _feedback(terminal: Terminal) -> None:
+    _answer_first(terminal)
+    terminal.wait_for("Press Enter", timeout=60)
+
+
+def _next_question(terminal: Terminal) -> None:
+    _answer_first(terminal)
+    terminal.wait_for("Question 2 / 3", timeout=60)
+
+
+def _summary(terminal: Terminal) -> None:
+    for number in (1, 2, 3):
+        terminal.wait_for(f"Question {number} / 3", timeout=60)
+        terminal.wait_for("3 ", timeout=60)
+        terminal.press("1", ENTER)
+    terminal.wait_for("Round over", timeout=60)
+
+
+def _leave_dialog(terminal: Terminal) -> None:
+    _answer_first(terminal)
+    terminal.wait_for("Question 2 / 3", timeout=60)
+    terminal.press(CTRL_Q)
+    terminal.wait_for("Quit the game?", timeout=60)
+
+
+SCREENS: dict[str, tuple[list[str], Callable[[Terminal], None], int]] = {
+    # name: (arguments, how to get there, answers saved by then)
+    "home": ([], _home, 0),
+    "setup": ([], _setup, 0),
+    "history": ([], _history, 0),
+    "question": (EXAM, _question, 0),
+    "feedback": (QUICK, _feedback, 1),
+    "next question": (EXAM, _next_question, 1),
+    "summary": (EXAM, _summary, 3),
+    "quit dialog": (EXAM, _leave_dialog, 1),
+}
+
+
+def _answers(saves: Path) -> int:
+    return len(open_read_only(saves / "quiz.sqlite3").answers)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_sighup_ends_the_game_within_two_seconds_on_every_screen(
+    game_env: tuple[dict[str, str], Path, Path],  # noqa: F811
+    screen: str,
+) -> None:
+    env, _questions, saves = game_env
+    arguments, reach, answers = SCREENS[screen]
+    terminal = Terminal([*arguments, "--player", "Ana"], env)
+    try:
+        reach(terminal)
+        terminal.child.kill(signal.SIGHUP)
+        took = _gone_within(terminal, DEADLINE)
+        status = terminal.wait_for_exit()
+    finally:
+        terminal.close()
+    assert took < DEADLINE, f"{took:.2f} s"
+    assert status == 128 + signal.SIGHUP, bytes(terminal.raw[-3000:])
+    if answers:
+        assert _answers(saves) == answers
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_a_stuck_terminal_writer_does_not_keep_the_game_alive(
+    game_env: tuple[dict[str, str], Path, Path],  # noqa: F811
+    signum: int,
+) -> None:
+    """The terminal stops reading: Textual's writer blocks on a full terminal, and with it the
+    App's own way out. The game still ends within the deadline, its answer kept."""
+    env, _questions, saves = game_env
+    terminal = Terminal([*EXAM, "--player", "Ana"], env)
+    try:
+        _next_question(terminal)
+        # Redraw after redraw that nobody reads, until the terminal's buffer is full.
+        for number in range(60):
+            terminal.child.setwinsize(24 + number % 2, 80)
+            time.sleep(0.01)
+        time.sleep(0.5)
+        terminal.child.kill(signum)
+        took = _gone_within(terminal, DEADLINE, read=False)
+    finally:
+        terminal.close()
+    assert took < DEADLINE, f"{took:.2f} s"
+    assert _answers(saves) == 1
+
+
+def test_a_closed_terminal_ends_the_game(
+    game_env: tuple[dict[str, str], Path, Path],  # noqa: F811
+) -> None:
+    """The terminal window is closed: its side of the pty goes away (the kernel sends SIGHUP)."""
+    env, _questions, saves = game_env
+    terminal = Terminal([*QUICK, "--player", "Ana"], env)
+    try:
+        _feedback(terminal)
+        pid = terminal.child.pid
+        started = time.monotonic()
+        os.close(terminal.child.child_fd)  # the master side: as a terminal emulator closing
+        while time.monotonic() - started < DEADLINE + 10:
+            done, _status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            time.sleep(0.01)
+        took = time.monotonic() - started
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(terminal.child.pid, signal.SIGKILL)
+    assert took < DEADLINE, f"{took:.2f} s"
+    assert _answers(saves) == 1
+
+
+def test_sigint_does_not_exit_zero(
+    game_env: tuple[dict[str, str], Path, Path],  # noqa: F811
+) -> None:
+    env, _questions, saves = game_env
+    terminal = Terminal([*EXAM, "--player", "Ana"], env)
+    try:
+        _next_question(terminal)
+        terminal.child.kill(signal.SIGINT)
+        status = terminal.wait_for_exit()
+    finally:
+        terminal.close()
+    assert status == 128 + signal.SIGINT
+    assert _answers(saves) == 1
+
+
+def test_bytes_that_are_not_utf8_never_crash_the_game(
+    game_env: tuple[dict[str, str], Path, Path],  # noqa: F811
+) -> None:
+    env, _questions, _saves = game_env
+    terminal = Terminal([], env)  # no player yet: the name field has the focus
+    try:
+        terminal.wait_for("name", timeout=60)
+        # A Latin-1 terminal types "José"; a paste brings a lone 0x9b (an 8-bit CSI) and a
+        # broken UTF-8 sequence.
+        terminal.child.send(b"Jos\xe9")
+        terminal.child.send(b"\x9b")
+        terminal.child.send(b"x\xc3(y")
+        screen = terminal.wait_for("José", timeout=30)
+        assert terminal.child.isalive(), screen
+        terminal.press(ENTER)
+        terminal.wait_for("Small bank [NATO]", timeout=60)
+        terminal.press(CTRL_Q)
+        status = terminal.wait_for_exit()
+    finally:
+        terminal.close()
+    assert status == 0
