@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.banks.library import load_bank_by_id, scan_library
+from game.core.figures import sentence
 from game.core.history_view import HistoryView
 from game.core.memory import DueCount, MemoryState
 from game.core.model import Bank, BankSummary
@@ -57,7 +58,9 @@ class Session:
 
                 store.rebuild_memory(None, next_memory)
         except StoreError as error:
-            self.notices.append(f"Practice dates could not be worked out from history: {error}.")
+            self.notices.append(
+                sentence(f"Practice dates could not be worked out from history: {error}")
+            )
 
     def close(self) -> None:
         """Close the save store."""
@@ -106,7 +109,7 @@ class Session:
             kept = store.add_player(name)
             store.set_last_player(kept)
         except StoreError as error:
-            self.notices.append(f"Scores are not being kept: {error}.")
+            self.notices.append(sentence(f"Scores are not being kept: {error}"))
             kept = name
         self.player = kept
         return kept
@@ -185,7 +188,7 @@ class Session:
                 return self.practice_round(bank, request, rng)
             return build_round(bank, request, rng, self.last_results(bank.bank_id))
         except ValueError as error:
-            return str(error).capitalize() + "."
+            return sentence(str(error))
 
     # -- rounds --------------------------------------------------------------------------
 
@@ -194,7 +197,7 @@ class Session:
         try:
             return self._store().start_round(start), None
         except StoreError as error:
-            return 0, f"This round is not being saved: {error}."
+            return 0, sentence(f"This round is not being saved: {error}")
 
     def record_answer(self, round_id: int, record: AnswerRecord) -> str | None:
         """Commit one answer now; None, or in words why it could not be saved.
@@ -221,8 +224,8 @@ class Session:
                 else:
                     answers, kept = f"{len(self.unsaved)} answers", "They are"
                 return (
-                    f"{answers} could not be saved yet: {error}. "
-                    f"{kept} kept and tried again with your next answer."
+                    sentence(f"{answers} could not be saved yet: {error}")
+                    + f" {kept} kept and tried again with your next answer."
                 )
             self.unsaved.pop(0)
         return None
@@ -237,7 +240,7 @@ class Session:
         try:
             self._store().finish_round(round_id, score, max_score, self.now())
         except StoreError as error:
-            return f"The end of this round could not be saved: {error}."
+            return sentence(f"The end of this round could not be saved: {error}")
         return None
 
     # -- history -------------------------------------------------------------------------

@@ -85,3 +85,13 @@ def duration_text(seconds: float | None, empty: str = "-") -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 warning``, ``2 warnings``, ``0 warnings`` (``many`` for an irregular plural)."""
     return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
+
+
+def sentence(text: str) -> str:
+    """Text as one sentence: its first letter capitalised (the rest kept: "U.S." stays), and one
+    full stop at the end unless it already ends with ., ? or ! (never "..", never "?.")."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", "…")) else text + "."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from game.core.figures import plural
 from game.core.model import Question, QuestionType
 from game.core.textmatch import fold_quote
 from game.core.tree_checks import (
@@ -338,7 +339,7 @@ class QuestionReader:
                 continue
             if pair_node.id != "sequence" or len(pair_node.value) != 2:
                 found = (
-                    f"{len(pair_node.value)} items"
+                    plural(len(pair_node.value), "item")
                     if pair_node.id == "sequence"
                     else KIND_WORDS[pair_node.id]
                 )

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from game.core.class_code import ClassCode, topic_for_number, topic_order
-from game.core.figures import percent, round_seconds
+from game.core.figures import percent, plural, round_seconds
 from game.core.giveaways import without_clashes
 from game.core.model import Bank, Question, QuestionType
 from game.core.records import AnswerRecord, Result, RoundStart
@@ -90,7 +90,7 @@ def class_code_request(bank: Bank, code: ClassCode) -> PlayRequest | str:
     assert code.count is not None
     if code.count > fitting:
         return (
-            f"this class code is for {code.count} questions, but only {fitting} here fit "
+            f"this class code is for {plural(code.count, 'question')}, but only {fitting} here fit "
             "it: is this the bank your teacher means?"
         )
     return PlayRequest(

@@ -97,7 +97,7 @@ def convert(text: str, format_name: str) -> ImportedBank:
 def _header(bank: ImportedBank, source_name: str, out_name: str) -> list[str]:
     return [
         f"Imported from {source_name} ({bank.format_name} format) by quiz import.",
-        f"{len(bank.questions)} questions converted, {len(bank.skipped)} not converted; "
+        f"{plural(len(bank.questions), 'question')} converted, {len(bank.skipped)} not converted; "
         f"{len(bank.needs_look)} notes for a teacher's look.",
         f"Check it with: quiz validate {out_name}",
         "",

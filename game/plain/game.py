@@ -147,12 +147,12 @@ class PlainGame:
 
     def _choose_bank(self, banks: Sequence[BankSummary]) -> BankSummary:
         if len(banks) == 1:
-            self.say(f"Bank: {banks[0].title} ({banks[0].question_count} questions).")
+            self.say(f"Bank: {banks[0].title} ({plural(banks[0].question_count, 'question')}).")
             return banks[0]
         self.say("Question banks:")
         for number, bank in enumerate(banks, start=1):
             self.say(
-                f"{number}. {bank.title} ({bank.question_count} questions)",
+                f"{number}. {bank.title} ({plural(bank.question_count, 'question')})",
                 indent="  ",
                 hang=len(str(number)) + 2,
             )

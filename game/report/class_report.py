@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.class_code import ClassCode
+from game.core.figures import sentence
 from game.report.analysis import AnswerFacts, BankAnalysis, RoundFacts, analyse
 from game.report.context import ReportContext, Roster
 from game.report.report_text import report_text
@@ -261,7 +262,7 @@ def class_report(
         banks = sorted({r.bank_id for r in rounds})
         if bank_id and banks:
             message += f"; banks found: {', '.join(banks)}"
-        report.notices.append(message + ".")
+        report.notices.append(sentence(message))
         return report
     report.notices += _shared_names(saves, {a.bank_id for a in analyses})
     reported = [r for r in rounds if r.bank_id in {a.bank_id for a in analyses}]

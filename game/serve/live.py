@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from game.core.figures import percent
+from game.core.figures import percent, plural
 from game.serve.server import ClassServer
 from game.store.errors import StoreError
 from game.store.live import ClassProgress, read_class_progress
@@ -152,7 +152,9 @@ class TeacherApp(App[str]):
                 key=str(student.round_id),
             )
         self.query_one("#live-hardest", Static).update(self._hardest_text(progress))
-        self.sub_title = f"{len(progress.students)} students, {progress.unfinished} playing"
+        self.sub_title = (
+            f"{plural(len(progress.students), 'student')}, {progress.unfinished} playing"
+        )
 
     def _hardest_text(self, progress: ClassProgress) -> Content:
         students = len(progress.students)

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from game.core.classroom import Classroom
+from game.core.figures import plural
 from game.core.safe_text import one_line, several_lines
 from game.session import Session
 from game.ui.editing import EditorRoutes
@@ -337,7 +338,7 @@ class QuizApp(EditorRoutes, App[None]):
         if home is not None:
             home.show_banks(banks, self.session.best_percentages())
         playable = sum(1 for bank in banks if bank.playable)
-        self.notify(f"{len(banks)} banks found, {playable} playable.")
+        self.notify(f"{plural(len(banks), 'bank')} found, {playable} playable.")
 
     # -- history -------------------------------------------------------------------------
     # The History screens are imported when first opened: their tables cost start-up time.

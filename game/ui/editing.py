@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from game.core.drafts import BankDetails
+from game.core.figures import sentence
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -47,12 +48,12 @@ def edited_bank(editor: BankEditor, questions_dir: os.PathLike[str]) -> EditedBa
 def outcome_words(outcome: SaveOutcome) -> str:
     """Why a save was refused, in the validator's words when it was the validator."""
     if outcome.error:
-        return outcome.error[0].upper() + outcome.error[1:] + "."
+        return sentence(outcome.error)
     lines = [f"line {p.line}: {p.message}" for p in outcome.problems[:3]]
     more = len(outcome.problems) - 3
     if more > 0:
         lines.append(f"and {more} more")
-    return "The bank would not be valid: " + "; ".join(lines) + "."
+    return sentence("The bank would not be valid: " + "; ".join(lines))
 
 
 if TYPE_CHECKING:

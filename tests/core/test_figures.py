@@ -142,3 +142,37 @@ def test_the_summary_times_the_round_as_history_does():
         store.record_answer(round_id, record)
     store.finish_round(round_id, summary.score, summary.max_score, T0 + timedelta(minutes=9))
     assert duration_text(store.rounds()[0].duration_seconds) == "1 min 49 s"
+
+
+def test_plurals_and_single_full_stops():
+    from game.core.figures import plural, sentence
+
+    assert [plural(n, "warning") for n in (0, 1, 2)] == ["0 warnings", "1 warning", "2 warnings"]
+    assert sentence("the U.S. said so") == "The U.S. said so."
+    assert sentence("the file is damaged.") == "The file is damaged."  # never ".."
+    assert (
+        sentence("is this the bank your teacher means?") == "Is this the bank your teacher means?"
+    )
+
+
+def test_a_class_code_for_one_question_too_many_says_question(tmp_path):
+    from game.core.class_code import parse_code
+    from game.core.model import Bank, Question, QuestionType
+    from game.core.rounds import class_code_request
+
+    question = Question(
+        id="q", type=QuestionType.TRUEFALSE, prompt="P", explanation="W.", truth=True
+    )
+    bank = Bank(bank_id="b", path="b.yaml", title="B", questions=(question,), topics={"t": "T"})
+    words = class_code_request(bank, parse_code("5-1-d3"))
+    assert words.startswith("this class code is for 1 question, but only 0 here fit")
+
+
+def test_quiz_import_counts_one_warning_in_the_singular(tmp_path, capsys):
+    from game.cli import main
+
+    aiken = tmp_path / "one.txt"
+    aiken.write_text("Which is bigger?\nA. “One”\nB. Two\nANSWER: B\n", encoding="utf-8")
+    assert main(["import", str(aiken), str(tmp_path / "one.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "Checked as quiz validate does: 0 errors, 1 warning." in out  # was "1 warnings"
