@@ -14,6 +14,7 @@ from game.core.model import BankSummary, QuestionType
 from game.core.records import AnswerRecord, Result
 from game.core.rounds import (
     DEFAULT_COUNT,
+    SKIPPED_ANSWER,
     AskedQuestion,
     PlayRequest,
     Round,
@@ -36,7 +37,8 @@ MODES: tuple[tuple[str, str], ...] = (
 )
 KEYS = (
     "While answering: type ? to hear the question again, h for its hint (it halves the "
-    "points), time for the time left in a timed round, q to leave the round."
+    "points), s to skip it (it comes back at the end; skipped again, it is given up), "
+    "time for the time left in a timed round, q to leave the round."
 )
 
 
@@ -209,10 +211,15 @@ class PlainGame:
                 )
                 return EXIT_OK
             played, record = outcome
+            if record is None:
+                self.say("Skipped: it comes back at the end.")
+                continue
             problem = self.session.record_answer(round_id, record)
             if problem:
                 self.say(f"Note: {problem}")
-            if played.mode != "exam":
+            if record.given == SKIPPED_ANSWER:
+                self.say("Skipped again: given up. It counts as wrong.")  # as on the screen
+            elif played.mode != "exam":
                 self._feedback(record)
         summary = played.summary()
         problem = self.session.finish_round(round_id, summary.score, summary.max_score)
@@ -248,7 +255,9 @@ class PlainGame:
             head += f" Topic: {topic}."
         self.say("")
         self.say(head)
-        if asked.reason:
+        if played.current_was_skipped:
+            self.say("Skipped earlier. Skip it again to give it up.")
+        elif asked.reason:
             self.say(f"In this round because: {asked.reason}.")
         self.say(question.prompt)
         if question.type in (QuestionType.CHOICE, QuestionType.MULTI):
@@ -267,8 +276,9 @@ class PlainGame:
         for mark, text in zip(marks, texts, strict=True):
             self.say(f"{mark}. {text}", indent="  ", hang=len(mark) + 2)
 
-    def _ask(self, played: Round, asked: AskedQuestion) -> tuple[Round, AnswerRecord] | None:
-        """Ask one question until it is answered (or its time is up); None: the player left."""
+    def _ask(self, played: Round, asked: AskedQuestion) -> tuple[Round, AnswerRecord | None] | None:
+        """Ask one question until it is answered, skipped (no record: it comes back later; a
+        record: given up) or its time is up; None: the player left."""
         self._question_text(played, asked)
         question = asked.question
         shown_at = self.monotonic()
@@ -303,6 +313,8 @@ class PlainGame:
                     left = max(round(deadline - self.monotonic()), 0)
                     self.say(f"{left} seconds left.")
                 continue
+            if command in ("s", "skip"):
+                return played.skip(answered_at=self.now())
             if command in ("q", "quit"):
                 if self._confirm_leave():
                     return None

@@ -303,3 +303,25 @@ def test_a_rounds_time_in_words(seconds: float, words: str) -> None:
     from game.plain.game import duration_words
 
     assert duration_words(seconds) == words
+
+
+def test_s_skips_a_question_to_the_end_and_again_gives_it_up(
+    isolated_folders: dict[str, Path],
+) -> None:
+    write_bank(isolated_folders["questions"])
+    ids = ("rhine-sea", "danube-mouth")
+    request = PlayRequest("rivers", mode="quick", count=2, seed=1, question_ids=ids)
+    played = _round(isolated_folders, request)
+    first, second = (asked.question.id for asked in played.questions)
+    answer = {"rhine-sea": "t", "danube-mouth": "Black Sea"}
+    status, transcript, _ = play(isolated_folders, ["s", answer[second], "s"], request)
+    assert status == 0
+    # the next question takes its place; it comes back as the last
+    assert "> s\nSkipped: it comes back at the end.\n\nQuestion 1 of 2." in transcript
+    assert transcript.count("Question 1 of 2.") == 2 and transcript.count("Question 2 of 2.") == 1
+    assert "Skipped earlier. Skip it again to give it up." in transcript
+    assert "> s\nSkipped again: given up. It counts as wrong.\n" in transcript
+    assert [(row[0], row[1], row[3]) for row in _saved(isolated_folders)] == [
+        (second, answer[second], "right"),
+        (first, "(no answer: skipped)", "wrong"),
+    ]
