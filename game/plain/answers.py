@@ -24,6 +24,7 @@ class Malformed:
     """Why a typed answer cannot be read, in words."""
 
     reason: str
+    instructs: bool = False  # the reason already says what to type: not said twice
 
 
 def how_to_answer(asked: AskedQuestion) -> str:
@@ -67,7 +68,7 @@ def read_answer(asked: AskedQuestion, typed: str) -> Response | Malformed:
             return True
         if word in ("f", "false", "2"):
             return False
-        return Malformed(f"{text!r} is not t, f, true or false.")
+        return Malformed(f"{text!r} is not t, f, true or false.", instructs=True)
     if kind is QuestionType.MATCH:
         return _read_pairs(asked, text.lower())
     numbers = _read_numbers(text)
@@ -91,9 +92,9 @@ def _read_numbers(text: str) -> list[int] | Malformed:
 def _read_choice(asked: AskedQuestion, numbers: list[int]) -> Response | Malformed:
     count = len(asked.choices)
     if len(numbers) != 1:
-        return Malformed(f"Type one number, 1 to {count}.")
+        return Malformed(f"Type one number, 1 to {count}.", instructs=True)
     if not 1 <= numbers[0] <= count:
-        return Malformed(f"There is no choice {numbers[0]}: type 1 to {count}.")
+        return Malformed(f"There is no choice {numbers[0]}: type 1 to {count}.", instructs=True)
     return asked.choices[numbers[0] - 1]
 
 
@@ -108,7 +109,9 @@ def _read_multi(asked: AskedQuestion, numbers: list[int]) -> Response | Malforme
 def _read_order(asked: AskedQuestion, numbers: list[int]) -> Response | Malformed:
     count = len(asked.items)
     if sorted(numbers) != list(range(1, count + 1)):
-        return Malformed(f"Type each of the numbers 1 to {count} once, in the order you choose.")
+        return Malformed(
+            f"Type each of the numbers 1 to {count} once, in the order you choose.", instructs=True
+        )
     return tuple(asked.items[n - 1] for n in numbers)
 
 
@@ -116,7 +119,10 @@ def _read_pairs(asked: AskedQuestion, text: str) -> Response | Malformed:
     lefts, rights = asked.lefts, asked.rights
     rest = _PAIR.sub("", text)
     if rest.replace(",", "").strip():
-        return Malformed("Write each pair as a number then a letter, like 1b, separated by spaces.")
+        return Malformed(
+            "Write each pair as a number then a letter, like 1b, separated by spaces.",
+            instructs=True,
+        )
     paired: dict[str, str] = {}
     for number_text, letter in _PAIR.findall(text):
         number, index = int(number_text), LETTERS.index(letter)

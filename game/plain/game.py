@@ -323,7 +323,7 @@ class PlainGame:
                 continue
             read = read_answer(asked, typed)
             if isinstance(read, Malformed):
-                self.say(f"{read.reason} {how_to_answer(asked)}")
+                self.say(read.reason if read.instructs else f"{read.reason} {how_to_answer(asked)}")
                 continue
             response = read
             break

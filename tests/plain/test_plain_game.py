@@ -62,7 +62,7 @@ def test_malformed_answers_are_asked_again_and_never_scored(
     status, transcript, _ = play(isolated_folders, ["", "9", "two", right], request)
     assert status == 0
     assert "Nothing was typed. Type the number of your answer, 1 to 3." in transcript
-    assert "There is no choice 9: type 1 to 3." in transcript
+    assert "There is no choice 9: type 1 to 3.\n> two" in transcript  # what to type, said once
     assert "'two' is not a number." in transcript
     assert [row[3] for row in _saved(isolated_folders)] == ["right"]
 
