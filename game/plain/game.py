@@ -221,6 +221,7 @@ class PlainGame:
                 self.say("Skipped again: given up. It counts as wrong.")  # as on the screen
             elif played.mode != "exam":
                 self._feedback(record)
+                self._running_score(played)
         summary = played.summary()
         problem = self.session.finish_round(round_id, summary.score, summary.max_score)
         if problem:
@@ -369,6 +370,13 @@ class PlainGame:
         if record.quote:
             self.say("From the article:")
             self.say(record.quote, indent="  ")
+
+    def _running_score(self, played: Round) -> None:
+        """What the round screen shows beside the mode: the points so far, and the streak."""
+        said = f"Score so far: {plural(played.score, 'point')}"
+        if played.streak >= 2:
+            said += f"; {played.streak} right in a row"
+        self.say(f"{said}.")
 
     def _summary(self, played: Round, summary: RoundSummary, *, personal_best: bool) -> None:
         self.say("")

@@ -116,6 +116,7 @@ def test_an_exam_by_class_code_from_the_menu_is_the_class_round(
     assert "This class code is for 99 questions, but only 6 here fit it" in transcript
     assert "Exam, class code 482913-4: no marks until the end" in transcript
     assert "Right." not in transcript  # no feedback until the end
+    assert "Score so far" not in transcript  # nor marks, as on the exam's screen
     assert [row[0] for row in _saved(isolated_folders)] == [
         asked.question.id for asked in expected.questions
     ]
