@@ -28,6 +28,7 @@ ROUND_COLUMNS = (
     "bank_title",
     "mode",
     "seed",
+    "class_code",
     "started_at",
     "finished_at",
     "finished",
@@ -68,12 +69,14 @@ def history_text(
     """``quiz history``: the rounds, newest first, of one player and/or bank (None: all).
 
     fmt "table": a table that fits 80 columns: Date (local time, or ``timezone``), Player
-    (only when no player is given), Bank (title), Mode, Score, %, Right (right answers /
-    answers given), Time (start to finish). An unfinished round's score is marked ``*``: it
+    (only when no player is given), Bank (title), Mode (with the class code of a seeded round:
+    ``exam 154769-8``), Score, %, Right (right answers / answers given), Time (the first
+    question shown to the last answer). An unfinished round's score is marked ``*``: it
     is the points so far, out of the round's maximum.
 
     fmt "csv" or "json": one record per round with the columns
-      round_id, player, bank_id, bank_title, mode, seed (empty/null if none),
+      round_id, player, bank_id, bank_title, mode, seed (empty/null if none), class_code
+      (the code the player saw, such as 154769-8; empty/null if none),
       started_at, finished_at (ISO-8601 UTC; empty/null if unfinished), finished (true/false),
       score (final, or points so far if unfinished), max_score, percentage (one decimal),
       right, total (answers given), duration_seconds (one decimal; empty/null if no answer).
@@ -130,6 +133,7 @@ def round_record(row: RoundRow) -> dict[str, Any]:
         "bank_title": row.bank_title,
         "mode": row.mode,
         "seed": row.seed,
+        "class_code": row.class_code,
         "started_at": _utc_text(row.started_at),
         "finished_at": _utc_text(row.finished_at),
         "finished": row.finished,
@@ -248,7 +252,7 @@ def rounds_table(
             "Date": row.started_at.astimezone(timezone).strftime("%Y-%m-%d %H:%M"),
             "Player": row.player,
             "Bank": row.bank_title,
-            "Mode": row.mode,
+            "Mode": row.mode if row.class_code is None else f"{row.mode} {row.class_code}",
             "Score": f"{row.score}/{row.max_score}" + ("" if row.finished else "*"),
             "%": percent_text(row.percentage),
             "Right": f"{row.right}/{row.total}",

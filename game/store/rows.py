@@ -88,6 +88,14 @@ class RoundRow(NamedTuple):
         return self.finished_at is not None
 
     @property
+    def class_code(self) -> str | None:
+        """The class code an exam round showed its player (``154769-8``: the seed and the
+        number of questions), or None for any other round."""
+        if self.mode != "exam" or self.seed is None:
+            return None
+        return f"{self.seed}-{self.question_count}"
+
+    @property
     def percentage(self) -> float:
         """The score as a percentage of the round's maximum."""
         return percentage(self.score, self.max_score)

@@ -87,6 +87,7 @@ def test_history_csv_has_a_header_and_one_row_a_round(store: SaveStore) -> None:
         "bank_title": LONG_TITLE,
         "mode": "practice",
         "seed": "42",
+        "class_code": "",
         "started_at": "2024-11-07T12:00:00+00:00",
         "finished_at": "2024-11-07T12:02:05+00:00",
         "finished": "true",
@@ -215,3 +216,15 @@ def test_unknown_formats_are_refused(store: SaveStore) -> None:
 )
 def test_durations_read_as_short_text(seconds: float | None, text: str) -> None:
     assert duration_text(seconds) == text
+
+
+def test_quiz_history_shows_an_exams_class_code_not_its_bare_seed(store: SaveStore) -> None:
+    """The player saw 154769-8 on the exam screen; history said 154769."""
+    exam = store.start_round(round_start("Ada", mode="exam", seed=154769, question_count=8))
+    store.record_answer(exam, answer("q1", Result.RIGHT, T0 + timedelta(seconds=10)))
+    table = history_text(store, "Ada", None, "table", timezone=UTC)
+    assert " exam 154769-8 " in table.splitlines()[2]
+    [record] = json.loads(history_text(store, "Ada", None, "json"))
+    assert (record["seed"], record["class_code"]) == (154769, "154769-8")
+    [row] = csv.DictReader(io.StringIO(history_text(store, "Ada", None, "csv")))
+    assert row["class_code"] == "154769-8"
