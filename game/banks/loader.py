@@ -224,7 +224,7 @@ def _stream_problems(data: bytes, path: str) -> list[Problem]:
 
 def _stream_problem(event: yaml.NodeEvent, path: str, values: int, questions: int) -> Problem:
     mark = event.start_mark
-    where = (path, mark.line + 1, mark.column + 1)
+    where = (path, mark.line + 1, mark.column + 1) if mark is not None else (path, 1, 1)
     if values > MAX_VALUES:
         return _problem(
             *where,
@@ -409,8 +409,10 @@ def _check_bytes(
     # A value takes at least two bytes, so a small file cannot hold too many: it is built at
     # once and its questions counted after. A bigger one is walked first, without building it.
     small = len(data) <= 2 * MAX_VALUES
-    anchors = [] if small and b"&" not in data and b"*" not in data else None
-    if anchors is None:
+    anchors: list[Problem] | None = None
+    if small and b"&" not in data and b"*" not in data:
+        anchors = []
+    else:
         anchors = _stream_problems_safe(data, path)
         if any(p.message.startswith(_TOO_BIG) for p in anchors):
             return LoadResult(path, bank_id, None, tuple(anchors))

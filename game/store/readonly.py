@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from game.core.records import Result
-from game.store.causes import why_unusable
+from game.store.causes import why_unusable as why_unusable  # handin imports it from here
 from game.store.errors import StoreError
 from game.store.opening import DATABASE_NAME
 from game.store.rows import AnswerRow, RoundRow, from_stored_time

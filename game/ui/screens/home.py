@@ -76,7 +76,7 @@ def bank_prompt(
             (title, f"bold {DISABLED_STYLE}"),
             (" (cannot be played)", DISABLED_STYLE),
             "\n",
-            (f"{one_line(bank_file(bank))}:{one_line(bank.first_error)}", DISABLED_STYLE),
+            (f"{one_line(bank_file(bank))}:{one_line(bank.first_error or '')}", DISABLED_STYLE),
         )
     best = "not played yet" if best_percent is None else f"best {percent_text(best_percent)}"
     facts = f"{plural(bank.question_count, 'question')} · {best}"
@@ -98,7 +98,7 @@ def bank_detail(
         return Content.assemble(
             ("This bank cannot be played.", "bold $text-error"),
             "\n\n",
-            (f"{one_line(bank_file(bank))}:{one_line(bank.first_error)}", "bold"),
+            (f"{one_line(bank_file(bank))}:{one_line(bank.first_error or '')}", "bold"),
             "\n\n",
             "Fix the file (",
             (f"quiz validate {one_line(bank_file(bank))}", "bold"),
@@ -361,7 +361,7 @@ class HomeScreen(Screen[None]):
         if not bank.playable:
             self.notify(
                 f"{one_line(bank.title or bank.bank_id)} cannot be played: "
-                f"{one_line(bank_file(bank))}:{one_line(bank.first_error)}",
+                f"{one_line(bank_file(bank))}:{one_line(bank.first_error or '')}",
                 title="This bank has an error",
                 severity="error",
                 markup=False,
