@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from game.core.class_code import parse_code, round_code
-from game.core.figures import plural, round_half_up
+from game.core.figures import plural, round_half_up, sentence
 from game.core.model import BankSummary, QuestionType
 from game.core.records import AnswerRecord, Result
 from game.core.rounds import (
@@ -29,6 +29,7 @@ from game.session import Session
 
 EXIT_OK = 0
 EXIT_STOPPED = 1  # the input ended, or nothing could be played
+EXIT_INTERRUPTED = 130  # ctrl+c, as a shell reports it (128 + SIGINT)
 MODES: tuple[tuple[str, str], ...] = (
     ("quick", "questions with the right answer after each"),
     ("timed", "a countdown on every question, a bonus for speed"),
@@ -58,15 +59,6 @@ def duration_words(seconds: float) -> str:
     if seconds_left or not minutes:
         parts.append(plural(seconds_left, "second"))
     return " ".join(parts)
-
-
-def sentence(words: str) -> str:
-    """words as a sentence: a capital first and a full stop last (unless it ends in one)."""
-    words = words.strip()
-    if not words:
-        return words
-    end = "" if words[-1] in ".?!" else "."
-    return f"{words[0].upper()}{words[1:]}{end}"
 
 
 class PlainGame:
@@ -103,6 +95,10 @@ class PlainGame:
         except EndOfInput:
             self.say("The input ended. Every answer given so far is saved.")
             return EXIT_STOPPED
+        except KeyboardInterrupt:  # ctrl+c: a sentence, not a traceback
+            self.say("")
+            self.say("Stopped. Every answer given so far is saved.")
+            return EXIT_INTERRUPTED
         finally:
             self.session.close()
 

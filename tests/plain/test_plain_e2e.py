@@ -232,3 +232,31 @@ def test_plain_mode_loads_no_textual(isolated_folders: dict[str, Path], tmp_path
     assert result.stdout.rstrip().endswith("textual loaded: False False"), (
         result.stdout + result.stderr
     )
+
+
+def test_ctrl_c_stops_with_a_sentence_and_the_answers_kept(
+    isolated_folders: dict[str, Path],
+) -> None:
+    write_bank(isolated_folders["questions"])
+    bank = load_bank_by_id(isolated_folders["questions"], "rivers")
+    assert bank is not None and bank.bank is not None
+    played = build_round(bank.bank, PlayRequest("rivers", count=3, seed=4))
+    child = _spawn(
+        isolated_folders, "play", "--plain", "--bank", "rivers", "--count", "3", "--seed", "4"
+    )
+    try:
+        child.expect("Question 1 of 3")
+        child.expect(r"(Type |Select all|Pair each)[^\n]*\n")
+        child.sendline(right_lines(played)[0])
+        child.expect("Question 2 of 3")
+        child.expect(r"(Type |Select all|Pair each)[^\n]*\n")
+        child.sendintr()
+        child.expect("Stopped\\. Every answer given so far is saved\\.")
+        child.expect(pexpect.EOF)
+        said = child.before or ""
+    finally:
+        child.close()
+    assert "Traceback" not in said
+    assert child.exitstatus == 130
+    rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
+    assert len(rows.answers) == 1 and rows.rounds[0].finished_at is None
