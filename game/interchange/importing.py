@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from game.banks.loader import check_bytes
 from game.core.drafts import BankDetails
 from game.core.figures import plural
 from game.core.model import LoadResult
+from game.files import FileRefused, write_user_file
 from game.interchange.imported import ImportedBank, SourceNote
 
 FORMAT_NAMES = {"gift": "GIFT", "aiken": "Aiken"}
@@ -143,22 +143,12 @@ def validated_yaml(
 
 
 def write_new_file(path: Path, text: str) -> None:
-    """Create path holding text, all at once; raises FileExistsError if it exists."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Create path holding text, all at once, never over a file or through a link (the one
+    helper every command uses, game.files); raises FileExistsError if the name is taken."""
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links: create it exclusively instead
-            with path.open("x", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-    finally:
-        os.unlink(temporary)
+        write_user_file(path, text.encode("utf-8"))
+    except FileRefused as refused:
+        raise FileExistsError(str(refused)) from refused
 
 
 def _type_counts(bank: ImportedBank) -> str:
@@ -223,7 +213,7 @@ def import_bank(
         raise ImportUsageError(f"the bank file to write ends in .yaml or .yml: {out_shown}")
     if not source.is_file():
         raise ImportUsageError(f"no such file: {source_shown}")
-    if out.exists():
+    if os.path.lexists(out):  # a link, even one pointing nowhere, is never written through
         raise ImportUsageError(f"{out_shown} already exists; not overwriting it")
     if not out.parent.is_dir():
         raise ImportUsageError(f"no such folder for {out_shown}: {out.parent}")

@@ -201,3 +201,13 @@ def test_the_game_names_a_save_file_that_is_a_folder(isolated_folders):
     (isolated_folders["saves"] / "quiz.sqlite3").mkdir()
     (notice,) = open_store(isolated_folders["saves"]).notices
     assert notice.endswith("cannot be opened (it is a folder, not a file).")
+
+
+def test_import_never_writes_through_a_dangling_link(tmp_path, capsys):
+    source = tmp_path / "week.gift"
+    source.write_text("::q1:: Is water wet? {T}\n", encoding="utf-8")
+    link = tmp_path / "week.yaml"
+    link.symlink_to(tmp_path / "elsewhere.yaml")
+    assert main(["import", str(source), str(link)]) == 2
+    assert "already exists; not overwriting it" in capsys.readouterr().err
+    assert not (tmp_path / "elsewhere.yaml").exists()
