@@ -286,8 +286,7 @@ class PlainGame:
         while True:
             try:
                 typed = self._read_answer_line(deadline)
-            except TimedOut:
-                self.say("Time's up.")
+            except TimedOut:  # said once, by the feedback ("Time's up. The answer is: ...")
                 timed_out = True
                 break
             command = typed.strip().lower()

@@ -81,7 +81,8 @@ def test_hint_repeat_and_time_then_a_timed_out_answer(isolated_folders: dict[str
     assert "Hint: It flows into the Caspian Sea." in transcript
     assert "The question is now worth half its points." in transcript
     assert "seconds left." in transcript
-    assert "10 seconds left.\n5 seconds left.\nTime's up." in transcript
+    assert "10 seconds left.\n5 seconds left.\nTime's up. The answer is: True.\n" in transcript
+    assert transcript.count("Time's up") == 1  # said once
     assert "Time's up. The answer is: True." in transcript
     saved = {row[0]: row for row in _saved(isolated_folders)}
     assert saved["rhine-sea"][3] == "wrong" and saved["rhine-sea"][1] == "(no answer: time's up)"
