@@ -887,7 +887,7 @@ def run_hand_in(args: argparse.Namespace) -> int:
     try:
         done = hand_in(saves_dir, out, player)
     except FileRefused as exc:
-        print(f"quiz hand-in: {exc}", file=sys.stderr)
+        print(f"quiz hand-in: {exc} (--out FILE hands in under another name)", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
         print(f"quiz hand-in: {exc}", file=sys.stderr)

@@ -18,9 +18,9 @@ from datetime import date
 from pathlib import Path
 
 from game.files import write_user_file
+from game.store.causes import why_unusable
 from game.store.errors import StoreError
 from game.store.opening import DATABASE_NAME
-from game.store.readonly import why_unusable
 
 
 @dataclass(frozen=True, slots=True)
