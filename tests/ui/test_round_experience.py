@@ -252,3 +252,52 @@ def test_summary_footer_fits_at_60x20() -> None:
         assert "esc Home" in footer  # the last key, whole
 
     run_app(app, scenario, size=(60, 20))
+
+
+def test_a_late_submit_from_the_last_questions_widget_is_ignored() -> None:
+    """Enter pressed twice quickly on a multi answer once crashed the round: the second
+    submit arrived after the next (choice) question was up and was scored against it."""
+    from game.ui.widgets.answer_base import AnswerWidget
+
+    played = make_round(question_ids=("ties-with", "fentanyl-talks"))
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        old = screen.query_one(AnswerWidget)
+        await pilot.press(*right_keys(screen.round_state.current))
+        await _until(pilot, lambda: screen.phase == "feedback")
+        await pilot.press("enter")
+        await _until(
+            pilot, lambda: screen.phase == "answering" and screen.round_state.position == 1
+        )
+        screen.post_message(AnswerWidget.Submitted(old, frozenset({"Iran"})))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.phase == "answering" and len(app.records) == 1
+
+    run_app(app, scenario)
+
+
+def test_match_cursor_moves_to_the_next_unpaired_item_as_the_help_says() -> None:
+    from game.ui.widgets.match_answer import MatchAnswer
+
+    played = make_round(question_ids=("who-is-where",))
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        widget = app.screen.query_one(MatchAnswer)
+        text = " ".join(screen_text(app).split())
+        assert "the ▸ then moves down to the next item not yet paired" in text
+        await pilot.press("3")
+        await pilot.pause()
+        assert (widget.paired, widget.cursor) == ({0: 2}, 1)  # on to the second item
+        await pilot.press("up", "1")  # back to the first: re-pair it
+        await pilot.pause()
+        assert widget.paired == {0: 0} and widget.cursor == 1  # the next unpaired again
+        await pilot.press("down", "2")  # the third item
+        await pilot.pause()
+        assert widget.paired == {0: 0, 2: 1} and widget.cursor == 1  # wraps to the one left
+
+    run_app(app, scenario)

@@ -111,6 +111,7 @@ class RoundScreen(Screen[None]):
         self._clock = clock
         self._tick_seconds = tick_seconds
         self.phase: Phase = "answering"
+        self._answer_widget: AnswerWidget | None = None  # the current question's
         self.hint_used = False
         self._shown_at = clock()
         self._paused_at: datetime | None = None
@@ -234,6 +235,7 @@ class RoundScreen(Screen[None]):
         answer_area = self.query_one("#round-answer", Vertical)
         await answer_area.remove_children()
         widget = answer_widget_for(asked)
+        self._answer_widget = widget
         await answer_area.mount(widget)
         self.query_one("#round-body", VerticalScroll).scroll_home(animate=False)
         self.hint_used = False
@@ -282,6 +284,10 @@ class RoundScreen(Screen[None]):
     async def on_answer_widget_submitted(self, event: AnswerWidget.Submitted) -> None:
         """The player answered."""
         event.stop()
+        if event.widget is not self._answer_widget:
+            # A late submit from the widget of a question already answered (Enter pressed
+            # twice quickly): never score it against the question now shown.
+            return
         await self._give_answer(event.response, timed_out=False)
 
     async def _give_answer(self, response: Response, *, timed_out: bool) -> None:
@@ -290,6 +296,7 @@ class RoundScreen(Screen[None]):
         if self.phase != "answering" or asked is None:
             return
         self.phase = "feedback"
+        self._answer_widget = None
         self._clear_question_warnings()
         limit = self.round_state.time_limit
         seconds = self.elapsed_seconds()

@@ -49,7 +49,10 @@ class MatchAnswer(AnswerWidget):
 
     def compose(self) -> ComposeResult:
         """Lay out the widgets."""
-        caption = "Pair them: ↑/↓ choose an item on the left, press the number of its match."
+        caption = (
+            "Pair them: press the number of the match for the ▸ item; the ▸ then moves "
+            "down to the next item not yet paired (↑/↓ choose another)."
+        )
         yield Static(Content(caption), classes="answer-caption")
         for index, left in enumerate(self.lefts):
             row = AnswerRow(index, "", left, mark=False, extra=True)
