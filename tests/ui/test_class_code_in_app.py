@@ -172,3 +172,27 @@ def test_plain_mode_refuses_a_code_as_the_set_up_screen_does(
     assert said in transcript
     assert "?." not in transcript  # one sentence, one mark
     assert plain is not None and plain.request.count == 10  # the next code typed is played
+
+
+def test_a_code_typed_past_a_whole_one_gives_the_count_back(library: dict[str, Path]) -> None:
+    """Typing 123-99 once left Questions at 9, from the 123-9 on the way."""
+    app = make_app(library, player="Student")
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, SetupScreen)
+        count = setup.query_one("#setup-count", Input)
+        before = count.value
+        await pilot.press(*keys_for("123-9"))
+        await pilot.pause()
+        assert count.value == "9"
+        await pilot.press("9")  # 123-99: more than the bank has, not a code that plays
+        await pilot.pause()
+        assert count.value == before
+        await pilot.press("backspace")  # 123-9 again
+        await pilot.pause()
+        assert count.value == "9"
+
+    run_with_pilot(app, scenario)

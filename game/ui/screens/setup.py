@@ -49,6 +49,8 @@ class SetupScreen(Screen[PlayRequest | None]):
         self._mode: Mode = mode
         # The count field follows the default until the player types another number.
         self._auto_count = str(min(DEFAULT_COUNT, len(bank.questions)))
+        # topic, difficulty and count as they were before a whole class code set them
+        self._before_code: tuple[object, object, str] | None = None
 
     # -- layout --------------------------------------------------------------------------
 
@@ -215,10 +217,24 @@ class SetupScreen(Screen[PlayRequest | None]):
         code = self._class_code()
         if isinstance(code, ClassCode) and code.complete:
             self._show_code(code)
+        elif self._before_code is not None:
+            # The code is no longer whole (typed on to 123-99, or cut back): the fields go
+            # back to what the player had, not to what a half-typed code once set.
+            topic, difficulty, count = self._before_code
+            self._before_code = None
+            self.query_one("#setup-topic", Select).value = topic
+            self.query_one("#setup-difficulty", Select).value = difficulty
+            self.query_one("#setup-count", Input).value = count
         self._refresh()
 
     def _show_code(self, code: ClassCode) -> None:
         """Set the topic, difficulty and count fields to what a whole class code plays."""
+        if self._before_code is None:
+            self._before_code = (
+                self.query_one("#setup-topic", Select).value,
+                self.query_one("#setup-difficulty", Select).value,
+                self.query_one("#setup-count", Input).value,
+            )
         topic = topic_for_number(code.topic_number, topic_order(self._bank))
         self.query_one("#setup-topic", Select).value = topic or ALL_TOPICS
         self.query_one("#setup-difficulty", Select).value = code.difficulty or ANY_DIFFICULTY
