@@ -100,7 +100,6 @@ def _header(bank: ImportedBank, source_name: str, out_name: str) -> list[str]:
         f"{plural(len(bank.questions), 'question')} converted, {len(bank.skipped)} not converted; "
         f"{len(bank.needs_look)} notes for a teacher's look.",
         f"Check it with: quiz validate {out_name}",
-        "",
     ]
 
 
