@@ -14,7 +14,7 @@ from game.paths import GamePaths, resolve_paths
 
 if TYPE_CHECKING:
     from game.core.class_code import ClassCode
-    from game.core.model import Bank
+    from game.core.model import Bank, LoadResult
     from game.core.rounds import PlayRequest
     from game.report.class_report import ClassReport
 
@@ -649,6 +649,7 @@ def run_export_bank(args: argparse.Namespace) -> int:
         say(f"{refusal(Path(args.out))} (--force replaces it)")
         return EXIT_USAGE
     given = Path(args.bank)
+    result: LoadResult | None
     if given.suffix.lower() in (".yaml", ".yml") and given.is_file():
         result = load_bank(given)
     else:

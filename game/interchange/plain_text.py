@@ -41,7 +41,7 @@ class PlainText:
     dropped: list[str] = field(default_factory=list)
 
 
-def _script(text: str, chars: set[str], table: dict[int, str], mark: str) -> str:
+def _script(text: str, chars: set[str], table: dict[int, int], mark: str) -> str:
     if text and all(ch in chars for ch in text):
         return text.translate(table)
     return f"{mark}{text}" if len(text) == 1 else f"{mark}({text})"
