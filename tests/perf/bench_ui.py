@@ -8,7 +8,12 @@ Every app runs in its own process on a real pseudo-terminal (80×24), as a playe
   for arrow keys moving the highlight of a choice question (p99 against one 60 Hz frame; the
   first few keys on a new screen, which fill Textual's caches, are reported on their own);
 - History open: pushing the History screen on 100,000 answers until its first frame, against
-  pushing a fresh home screen the same way, in the same process.
+  pushing a fresh home screen the same way, in the same process;
+- the round's two Enters, as a player feels them: Enter on an answer until the feedback's first
+  complete frame (verdict shown, footer offering "Next"), and Enter on the feedback until the
+  next question's first complete frame (prompt and answer widget shown, footer offering
+  "Submit"), p50 and p99 over >= 50 presses each, against the one-label app's key-to-redraw
+  p99 in the same run; frames drawn before the complete one are counted as staged frames.
 Instrumentation lives here, in subclasses made by the child process; the game has none.
 """
 
@@ -123,6 +128,24 @@ def run_keys(kind: str, work: Path, extra: list[str]) -> list[float]:
     return json.loads(out.read_text())["latencies"]
 
 
+def run_round_keys(work: Path, extra: list[str]) -> dict[str, list[float]]:
+    """Enter-on-answer and Enter-on-feedback latencies from a child playing a long round (it
+    presses its own keys, one after the screen the last one led to is whole)."""
+    out = work / "quiz-round.json"
+    out.unlink(missing_ok=True)
+    process, master = _spawn("quiz-round", out, extra)
+    _drain(master)
+    _wait(process, master, timeout=900)
+    if process.returncode != 0 or not out.exists():
+        raise RuntimeError(f"quiz-round exited {process.returncode}")
+    return json.loads(out.read_text())
+
+
+def p50(samples: list[float]) -> float:
+    """The median."""
+    return statistics.median(samples)
+
+
 def p99(samples: list[float]) -> float:
     """The 99th percentile (nearest rank)."""
     ordered = sorted(samples)
@@ -160,6 +183,7 @@ def run(repeats: int) -> list[dict]:
             quiz_peaks.append(peak)
         quiz_keys = run_keys("quiz-keys", work, args)
         minimal_keys = run_keys("minimal-keys", work, [])
+        round_keys = run_round_keys(work, args)
         history_saves = work / "history-saves"
         sys.path.insert(0, str(HERE.parent))
         from bench_store import build_history
@@ -212,6 +236,7 @@ def run(repeats: int) -> list[dict]:
             "report",
             "one 60 Hz frame",
         ),
+        *_round_rows(round_keys, p99(minimal_keys[WARM_UP_KEYS:])),
         _row(
             "History open (100,000 answers)",
             statistics.median(history["history"]),
@@ -220,6 +245,47 @@ def run(repeats: int) -> list[dict]:
             "opening the home screen",
         ),
     ]
+
+
+def _round_rows(round_keys: dict[str, list[float]], floor: float) -> list[dict]:
+    """p50 and p99 of the round's two Enters against the one-label app's key-to-redraw p99."""
+    rows = []
+    for kind, words in (
+        ("answer", "Enter on an answer → feedback"),
+        ("next", "Enter on feedback → next question"),
+    ):
+        samples = round_keys[kind]
+        if len(samples) < 50:
+            raise RuntimeError(f"only {len(samples)} presses of {words}; 50 are needed")
+        rows.append(
+            _row(
+                f"{words}, complete frame, p99 ({len(samples)} presses)",
+                p99(samples),
+                floor,
+                "<= 2",
+                "the one-label app's key-to-redraw p99, same run",
+            )
+        )
+        rows.append(
+            _row(
+                f"{words}, complete frame, p50",
+                p50(samples),
+                floor,
+                "report",
+                "the one-label app's key-to-redraw p99, same run",
+            )
+        )
+    staged = round_keys["staged"]
+    rows.append(
+        _row(
+            "frames drawn before the complete one, per Enter (mean)",
+            sum(staged) / max(len(staged), 1),
+            1.0,
+            "report",
+            "one frame",
+        )
+    )
+    return rows
 
 
 def _history_child(work: Path, saves: Path) -> Path:
@@ -317,6 +383,106 @@ def _quiz_app(args: argparse.Namespace, out: Path, exit_on_first_frame: bool, pl
     return app
 
 
+def _round_complete(screen, kind: str) -> bool:
+    """Whether the round screen is whole after an Enter of this kind: the feedback (verdict and
+    a footer offering Next), or the next question (prompt, answer widget, footer offering
+    Submit and no Next)."""
+    from textual.widgets._footer import FooterKey
+
+    from game.ui.screens.round import RoundScreen
+    from game.ui.widgets.answer_base import AnswerWidget
+    from game.ui.widgets.feedback import FeedbackPanel
+
+    if not isinstance(screen, RoundScreen):
+        return kind == "next"  # the summary ends the round: nothing more to time
+    footer = {key.description for key in screen.query(FooterKey)}
+    if kind == "answer":
+        shown = [panel for panel in screen.query(FeedbackPanel) if panel.region.height]
+        return screen.phase == "feedback" and bool(shown) and "Next" in footer
+    widgets = [widget for widget in screen.query(AnswerWidget) if widget.region.height]
+    return (
+        screen.phase == "answering"
+        and bool(widgets)
+        and "Submit" in footer
+        and "Next" not in footer
+    )
+
+
+def _round_app(args: argparse.Namespace, out: Path):
+    """The quiz playing one long round of every question "1" then Enter can answer."""
+    import asyncio
+
+    from textual import events
+
+    from game.banks.library import load_bank_by_id
+    from game.core.model import QuestionType
+    from game.core.rounds import PlayRequest
+    from game.ui.app import QuizApp, create_app
+    from game.ui.screens.round import RoundScreen
+
+    bank = load_bank_by_id(Path(args.questions), ARTICLE_BANK).bank
+    ids = tuple(q.id for q in bank.questions if q.type is not QuestionType.MATCH)
+    request = PlayRequest(
+        bank_id=ARTICLE_BANK, mode="quick", count=len(ids), seed=1, question_ids=ids
+    )
+
+    class RoundTimed(QuizApp):
+        bench: dict[str, list[float]]
+        whole: asyncio.Event
+        pending: tuple[str, float] | None = None
+        staged = 0
+
+        async def on_event(self, event: events.Event) -> None:
+            if (
+                isinstance(event, events.Key)
+                and event.key == "enter"
+                and self.pending is None
+                and isinstance(self.screen, RoundScreen)
+            ):
+                kind = "next" if self.screen.phase == "feedback" else "answer"
+                self.pending = (kind, time.perf_counter())
+                self.staged = 0
+            await super().on_event(event)
+
+        def post_display_hook(self) -> None:
+            super().post_display_hook()
+            if self.pending is None:
+                return
+            kind, at = self.pending
+            if _round_complete(self.screen, kind):
+                self.bench[kind].append(time.perf_counter() - at)
+                self.bench["staged"].append(self.staged)
+                self.pending = None
+                self.whole.set()
+            else:
+                self.staged += 1
+
+    async def drive(pilot) -> None:
+        app = pilot.app
+        while not isinstance(app.screen, RoundScreen):
+            await pilot.pause(0.05)
+        await pilot.pause(0.5)
+        while isinstance(app.screen, RoundScreen):
+            await pilot.press("1")  # pick (or type) the first answer
+            for _ in range(2):  # Enter on the answer, then Enter on its feedback
+                app.whole.clear()
+                await pilot.press("enter")
+                try:
+                    await asyncio.wait_for(app.whole.wait(), timeout=20)
+                except TimeoutError:
+                    app.pending = None  # not taken (say "1" did not pick): try again
+                    break
+                await pilot.pause(0.03)
+        out.write_text(json.dumps(app.bench))
+        app.exit()
+
+    app = create_app(Path(args.questions), Path(args.saves), player="Bench", play=request)
+    app.__class__ = RoundTimed
+    app.bench = {"answer": [], "next": [], "staged": []}
+    app.whole = asyncio.Event()
+    return app, drive
+
+
 def _history_run(args: argparse.Namespace, out: Path):
     import asyncio
 
@@ -399,6 +565,9 @@ def _run_child(args: argparse.Namespace, out: Path) -> int:
         _quiz_app(args, out, exit_on_first_frame=True, play=False).run()
     elif args.child == "quiz-keys":
         _quiz_app(args, out, exit_on_first_frame=False, play=True).run()
+    elif args.child == "quiz-round":
+        app, drive = _round_app(args, out)
+        app.run(auto_pilot=drive)
     elif args.child == "history":
         app, measure = _history_run(args, out)
         app.run(auto_pilot=measure)
@@ -409,7 +578,15 @@ def main(argv: list[str] | None = None) -> int:
     """Parent: print the UI figures. Child (--child): run one app."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--child", choices=("minimal-start", "minimal-keys", "quiz-start", "quiz-keys", "history")
+        "--child",
+        choices=(
+            "minimal-start",
+            "minimal-keys",
+            "quiz-start",
+            "quiz-keys",
+            "quiz-round",
+            "history",
+        ),
     )
     parser.add_argument("--out", default="")
     parser.add_argument("--questions", default=str(ROOT / "questions"))
