@@ -380,7 +380,7 @@ def _play_request(args: argparse.Namespace, paths: GamePaths) -> PlayRequest | s
             if isinstance(fits, str):
                 return f"{fits} (class code {code}, bank {bank_id})"
     return PlayRequest(
-        bank_id=bank_id,
+        bank_id=bank_id or "",  # no bank: the game asks for one
         mode=args.mode,
         topic=topic,
         count=count if count is not None else 10,

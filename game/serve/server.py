@@ -36,6 +36,10 @@ OUR_STATIC = HERE / "static"
 # from the installed package: nothing is fetched from the internet.
 TERMINAL_STATIC = Path(textual_serve.__file__).resolve().parent / "static"
 STOP_TIMEOUT = 5.0  # seconds a tab's game has to end before it is killed
+# A browser that has not answered a ping for half of this is taken as gone. textual-serve uses
+# 15 s; a teacher's machine busy with a whole class can take longer than 7.5 s to get round
+# to answering, and a dropped tab costs a student their screen, so we wait longer.
+HEARTBEAT_SECONDS = 60.0
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 log = logging.getLogger("quiz.serve")
@@ -167,7 +171,7 @@ class ClassServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """A tab's terminal: start its game, pass keys and sizes, close it when idle."""
-        websocket = web.WebSocketResponse(heartbeat=15)
+        websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS)
         await websocket.prepare(request)
         if self.full:
             self.tabs_refused += 1

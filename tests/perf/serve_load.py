@@ -32,6 +32,9 @@ from serve_kit import Student, choice_bank, classroom_for, running_server
 from game.serve.server import ClassServer
 
 
+START_WAIT = 300.0  # seconds: a condition waited for, generous for a busy machine
+
+
 def _rss_kib(pid: int) -> int:
     """A process's resident memory now, in KiB (0 once it has gone)."""
     try:
@@ -55,15 +58,17 @@ async def _student(
     """One student: join, answer every question with its first choice; answers given."""
     student = Student(session, port)
     await student.connect()
+    # thirty games starting at once on two cores: wait for each first screen (never a sleep)
+    await student.wait_for("join code", timeout=START_WAIT)
     await student.join("ABC123", name)
-    await student.wait_for(f"Question 1 / {questions}")
+    await student.wait_for(f"Question 1 / {questions}", timeout=START_WAIT)
     given = 0
     for number in range(1, questions + 1):
         following = f"Question {number + 1} / {questions}" if number < questions else "Round over"
         started = time.monotonic()
         await student.type("1\r")
         given += 1
-        await student.wait_for(following)
+        await student.wait_for(following, timeout=START_WAIT)
         latencies.append(time.monotonic() - started)
     await student.close()
     return given
