@@ -31,7 +31,6 @@ from serve_kit import Student, choice_bank, classroom_for, running_server
 
 from game.serve.server import ClassServer
 
-
 START_WAIT = 300.0  # seconds: a condition waited for, generous for a busy machine
 
 
