@@ -327,3 +327,27 @@ def test_s_skips_a_question_to_the_end_and_again_gives_it_up(
         (second, answer[second], "right"),
         (first, "(no answer: skipped)", "wrong"),
     ]
+
+
+def test_practice_and_timed_rounds_play_to_the_end(isolated_folders: dict[str, Path]) -> None:
+    write_bank(isolated_folders["questions"])
+    # every question of a practice round is new to a new player; its answers may be any
+    practice = PlayRequest("rivers", mode="practice", count=3)
+    lines = ["1", "1", "t", "Black Sea", "1 2 3", "1a 2b 3c"] * 3
+    status, transcript, _ = play(isolated_folders, lines, practice)
+    assert status == 0
+    assert "Practice round of 3 questions" in transcript
+    assert transcript.count("In this round because: new.") == 3
+    assert "Round over" in transcript
+    timed = PlayRequest("rivers", mode="timed", count=2, seed=3)
+    status, transcript, _ = play(
+        isolated_folders, right_lines(_round(isolated_folders, timed)), timed
+    )
+    assert status == 0
+    assert "You have 20 seconds for each question" in transcript
+    assert "Round over" in transcript
+    rounds = open_read_only(isolated_folders["saves"] / "quiz.sqlite3").rounds
+    assert [(r.mode, r.finished_at is not None) for r in rounds] == [
+        ("practice", True),
+        ("timed", True),
+    ]
