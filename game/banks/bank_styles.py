@@ -91,7 +91,8 @@ def block_styled(plain: str, old: ScalarNode) -> Any:
     widths = [len(part.strip()) for part in str(old.value).split("\a")]
     width = max(widths) if len(widths) > 1 else FOLD_WIDTH
     folded = FoldedScalarString(plain)
-    folded.fold_pos = fold_positions(plain, max(width, 20))
+    # ruamel reads fold_pos when it writes a folded scalar; not every ruamel release declares it
+    setattr(folded, "fold_pos", fold_positions(plain, max(width, 20)))  # noqa: B010
     return folded
 
 
