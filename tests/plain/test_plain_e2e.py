@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 from plain_kit import EVERY_TYPE_BANK, right_lines, write_bank
 
 from game.banks.library import load_bank_by_id
@@ -259,3 +260,37 @@ def test_ctrl_c_stops_with_a_sentence_and_the_answers_kept(
     assert child.exitstatus == 130
     rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
     assert len(rows.answers) == 1 and rows.rounds[0].finished_at is None
+
+
+@pytest.mark.parametrize(
+    ("mode", "said"),
+    [
+        ("practice", "In this round because: new."),
+        ("timed", "You have 20 seconds for each question"),
+        ("quick", "Quick round of 4 questions"),
+    ],
+)
+def test_a_piped_round_of_each_mode_plays_to_the_end(
+    isolated_folders: dict[str, Path], tmp_path: Path, mode: str, said: str
+) -> None:
+    write_bank(isolated_folders["questions"])
+    answers = tmp_path / "answers.txt"
+    # one line that fits each question type, again and again: a line that does not fit the
+    # question asked is explained and the next line is read
+    answers.write_text("1\n1 2\nt\nBlack Sea\n1 2 3\n1a 2b 3c\n" * 6, encoding="utf-8")
+    command = [*_quiz(), "play", "--bank", "rivers", "--mode", mode, "--count", "4"]
+    with answers.open("rb") as stdin:
+        result = subprocess.run(
+            [*command, "--player", "Ana"],
+            stdin=stdin,
+            capture_output=True,
+            env=_env(isolated_folders),
+            timeout=120,
+        )
+    transcript = result.stdout.decode("utf-8")
+    assert result.returncode == 0, transcript + result.stderr.decode()
+    assert said in transcript
+    assert "Round over: Every type [b]." in transcript
+    rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
+    assert len(rows.answers) == 4
+    assert [(r.mode, r.finished_at is not None) for r in rows.rounds] == [(mode, True)]
