@@ -4,17 +4,15 @@ answers, notifications) shows the codes written out and sends none to the termin
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
 from hostile_save import write_hostile_save
-from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-from shell_kit import make_app, rivers_bank, run_with_pilot, write_bank
+from shell_kit import make_app, rivers_bank, run_with_pilot, terminal_output, write_bank
 
 from game.ui.screens.history import HistoryScreen
 from game.ui.screens.history_round import HistoryRoundScreen
@@ -22,24 +20,6 @@ from game.ui.screens.player import PlayerScreen
 
 # What the hostile text would send if obeyed; Rich's own styling never writes any of these.
 OBEYED = ("\x1b]52", "\x1b]0;", "\x1bP", "\x1b[2J", "\x9b", "\x07")
-
-
-def terminal_output(app: App[object]) -> tuple[str, str]:
-    """What the terminal receives for the whole screen now, and the text it then shows."""
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-        safe_box=False,
-    )
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.file.getvalue(), console.export_text(styles=False)  # type: ignore[attr-defined]
 
 
 def assert_shown_safely(app: App[object], *visible: str) -> str:

@@ -145,6 +145,11 @@ async def wait_for_text(
 
 def screen_text(app: App[object]) -> str:
     """The characters on the app's screen now, as a terminal would show them."""
+    return terminal_output(app)[1]
+
+
+def terminal_output(app: App[object]) -> tuple[str, str]:
+    """What the terminal receives for the whole screen now, and the text it then shows."""
     width, height = app.size
     console = Console(
         width=width,
@@ -158,4 +163,4 @@ def screen_text(app: App[object]) -> str:
     )
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console.print(update)
-    return console.export_text()
+    return console.file.getvalue(), console.export_text()  # type: ignore[attr-defined]
