@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from game.core.figures import percent, plural
+from game.report.report_text import prompt_start
 from game.serve.server import ClassServer
 from game.store.errors import StoreError
 from game.store.live import ClassProgress, read_class_progress
@@ -26,15 +27,6 @@ PROMPT_WIDTH = 44  # the hardest question's prompt, cut to one line at 80 column
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _cut(text: str, width: int) -> str:
-    """The first line of text, cut at a word boundary to fit width."""
-    line = " ".join(text.split())
-    if len(line) <= width:
-        return line
-    cut = line[: width - 1].rsplit(" ", 1)[0]
-    return cut + "…"
 
 
 def stop_words(progress: ClassProgress) -> str:
@@ -144,7 +136,7 @@ class TeacherApp(App[str]):
             if student.points_possible:
                 score += f" {percent(student.points, student.points_possible)}%"
             table.add_row(
-                Content(_cut(student.player, STUDENT_WIDTH)),
+                Content(prompt_start(student.player, STUDENT_WIDTH)),
                 question,
                 score,
                 f"{student.right}/{student.answered}",
@@ -166,7 +158,7 @@ class TeacherApp(App[str]):
         return Content.assemble(
             ("Hardest so far", "bold"),
             (f" ({hardest.right} of {hardest.answered} right): ", "$text-muted"),
-            _cut(hardest.prompt, PROMPT_WIDTH),
+            prompt_start(hardest.prompt, PROMPT_WIDTH),
         )
 
     def action_stop(self) -> None:
