@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from round_kit import (
     FakeClock,
     RoundHarness,
@@ -16,6 +18,7 @@ from textual.pilot import Pilot
 
 from game.core.model import Bank, Question, QuestionType
 from game.core.records import Result
+from game.ui.screens import round as round_screen_module
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.summary import SummaryScreen
@@ -272,6 +275,37 @@ def test_timed_countdown_timeout_and_speed_bonus() -> None:
     late, fast = app.records
     assert (late.timed_out, late.points, late.result, late.seconds) == (True, 0, Result.WRONG, 20)
     assert fast.points == round(fast.max_points / 1.5 * 1.4)
+
+
+def test_a_clock_tick_while_the_next_question_is_built_gives_it_its_full_time(
+    monkeypatch,
+) -> None:
+    """The countdown's timer runs beside the screen: a tick that lands while the next question
+    is being built must measure the new question, not the one that just timed out."""
+    played = make_round(mode="timed", count=2, seed=5)
+    clock = FakeClock()
+    app = RoundHarness(played, clock)
+    ticks: list[asyncio.Task[None]] = []
+    build = round_screen_module.answer_widget_for
+
+    def build_while_ticking(asked):  # the timer fires at the first await of the build
+        ticks.append(asyncio.ensure_future(app.screen.check_time()))
+        return build(asked)
+
+    monkeypatch.setattr(round_screen_module, "answer_widget_for", build_while_ticking)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        clock.advance(20)
+        await screen.check_time()
+        await wait_for_text(pilot, "✗ Time's up")
+        await pilot.press("enter")
+        text = await wait_for_text(pilot, "20 s left")
+        assert "Question 2 / 2" in text and "Time's up" not in text
+        await asyncio.gather(*ticks)
+
+    run_app(app, scenario)
+    assert [record.timed_out for record in app.records] == [True]
 
 
 def test_leave_dialog_stops_the_clock() -> None:

@@ -209,6 +209,10 @@ class RoundScreen(Screen[None]):
         if asked is None:
             return
         question = asked.question
+        # The countdown's timer ticks beside this build (it awaits below): start the new
+        # question's clock before the phase says "answering", so a tick never measures it
+        # from the last question's start. It starts again once the question is in place.
+        self._restart_clock()
         self.phase = "answering"
         self.refresh_bindings()
         number, total = self.round_state.progress
@@ -239,15 +243,19 @@ class RoundScreen(Screen[None]):
         await answer_area.mount(widget)
         self.query_one("#round-body", VerticalScroll).scroll_home(animate=False)
         self.hint_used = False
-        self._shown_at = self._clock()
-        self._paused_seconds = 0.0
-        if self._paused_at is not None:
-            self._paused_at = self._shown_at  # covered as it came up: its time starts later
+        self._restart_clock()
         await self.check_time()
         widget.focus(scroll_visible=False)  # a long prompt is read from its top
         self.refresh_bindings()
 
     # -- time ----------------------------------------------------------------------------
+
+    def _restart_clock(self) -> None:
+        """The current question's time starts now (or when what covers it goes)."""
+        self._shown_at = self._clock()
+        self._paused_seconds = 0.0
+        if self._paused_at is not None:
+            self._paused_at = self._shown_at  # covered as it came up: its time starts later
 
     def elapsed_seconds(self) -> float:
         """Seconds spent on the current question, not counting the leave dialog."""
