@@ -21,6 +21,7 @@ from game.store import AnswerRow, SaveStore, StoreError, open_store
 if TYPE_CHECKING:
     import random
 
+    from game.core.resume import Unfinished
     from game.core.rounds import PlayRequest, Round
 
 HISTORY_ROUNDS = 500  # the newest rounds the History table lists
@@ -242,6 +243,39 @@ class Session:
         except StoreError as error:
             return sentence(f"The end of this round could not be saved: {error}")
         return None
+
+    # -- unfinished rounds ---------------------------------------------------------------
+
+    def unfinished_round(
+        self, bank_id: str | None = None, *, mode: str | None = None, seed: int | None = None
+    ) -> Unfinished | None:
+        """This player's newest round (of that bank, mode and seed, when given) if they left it
+        unfinished; None when there is none or the save file cannot say."""
+        if self.player is None:
+            return None
+        try:
+            return self._store().unfinished_round(self.player, bank_id, mode=mode, seed=seed)
+        except StoreError:
+            return None
+
+    def resume_round(self, unfinished: Unfinished) -> Round | str:
+        """The unfinished round again, from its first unanswered question, with the answers
+        already given (saved, or waiting to be saved); or in words why it cannot go on."""
+        from game.core.resume import PlanError, rebuild_round
+
+        why = "This round cannot be taken up again"
+        bank = self.load_bank(unfinished.bank_id)
+        if isinstance(bank, str):
+            return f"{why}. {bank}"
+        try:
+            stored = self._store().round_answers(unfinished.round_id)
+        except StoreError as error:
+            return sentence(f"{why}: {error}")
+        waiting = [record for round_id, record in self.unsaved if round_id == unfinished.round_id]
+        try:
+            return rebuild_round(bank, unfinished, [row.record() for row in stored] + waiting)
+        except PlanError as error:
+            return sentence(f"{why}: {error}")
 
     # -- history -------------------------------------------------------------------------
 

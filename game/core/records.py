@@ -30,6 +30,7 @@ class RoundStart:
     max_score: int
     started_at: datetime
     time_limit: int | None = None  # seconds per question, timed rounds only
+    plan: str | None = None  # game.core.rounds.plan_text: how to take the round up again
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ arguments, so a seeded round is the same round every time.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,7 @@ MODES: tuple[Mode, ...] = ("quick", "timed", "exam", "review", "practice")
 NO_ANSWER = "(no answer)"
 TIMED_OUT_ANSWER = "(no answer: time's up)"
 SKIPPED_ANSWER = "(no answer: skipped)"
+PLAN_VERSION = 1  # of plan_text's JSON (game.core.resume reads it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,6 +489,7 @@ class Round:
             max_score=self.max_score,
             started_at=started_at,
             time_limit=self.time_limit,
+            plan=plan_text(self),
         )
 
     @property
@@ -557,3 +560,29 @@ class Round:
             question_ids=missed_ids,
             origin=self.request.origin or self.request,
         )
+
+
+def plan_text(played: Round) -> str:
+    """The plan of a round as it starts, kept with it in the save file: which questions, in
+    which order, with which shuffles; game.core.resume rebuilds an unfinished round from it."""
+    request = played.request
+    plan = {
+        "version": PLAN_VERSION,
+        "mode": request.mode,
+        "topic": request.topic,
+        "count": request.count,
+        "difficulty": request.difficulty,
+        "seed": request.seed,
+        "time_limit": played.time_limit,
+        "questions": [
+            {
+                "id": asked.question.id,
+                "choices": list(asked.choices),
+                "items": list(asked.items),
+                "rights": list(asked.rights),
+                "reason": asked.reason,
+            }
+            for asked in played.questions
+        ],
+    }
+    return json.dumps(plan, ensure_ascii=False, separators=(",", ":"))

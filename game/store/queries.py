@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from game.core.records import Result
+from game.core.resume import Unfinished
 from game.store.errors import StoreError
 from game.store.rows import (
     AnswerRow,
@@ -124,6 +125,51 @@ class HistoryQueries:
             sql += " LIMIT ?"
             parameters.append(limit)
         return [_round_row(row) for row in self._read(sql, parameters)]
+
+    def unfinished_round(
+        self,
+        player: str,
+        bank_id: str | None = None,
+        *,
+        mode: str | None = None,
+        seed: int | None = None,
+    ) -> Unfinished | None:
+        """The player's newest round (of that bank, mode and seed, when given), if they left it
+        before the end and it can be taken up again (it has a plan and a question to go)."""
+        clauses = []
+        parameters: list[Any] = []
+        if mode is not None:
+            clauses.append("r.mode = ?")
+            parameters.append(mode)
+        if seed is not None:
+            clauses.append("r.seed = ?")
+            parameters.append(seed)
+        where, filters = _filters(player, bank_id, *clauses)
+        rows = self._read(
+            f"""
+            SELECT r.id, r.bank_id, r.bank_title, r.mode, r.seed, r.answer_count,
+                   r.question_count, r.started_at, r.finished_at, r.plan
+            FROM rounds r JOIN players p ON p.id = r.player_id{where}
+            ORDER BY r.id DESC LIMIT 1
+            """,
+            [*parameters, *filters],  # the mode and seed clauses come first in the WHERE
+        )
+        if not rows:
+            return None
+        round_id, bank, title, kind, round_seed, answered, total, started, finished, plan = rows[0]
+        if finished is not None or plan is None or answered >= total:
+            return None
+        return Unfinished(
+            round_id,
+            bank,
+            title,
+            kind,
+            round_seed,
+            answered,
+            total,
+            from_stored_time(started),
+            plan,
+        )
 
     def round_answers(self, round_id: int) -> list[AnswerRow]:
         """A round's answers in the order they were given, everything as stored."""

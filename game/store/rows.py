@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from game.core.figures import round_seconds
-from game.core.records import Result
+from game.core.records import AnswerRecord, Result
 
 
 def to_stored_time(moment: datetime) -> str:
@@ -123,6 +123,27 @@ class AnswerRow:
     explanation: str
     quote: str | None
     answered_at: datetime
+
+    def record(self) -> AnswerRecord:
+        """The answer as a round holds it (to take an unfinished round up again)."""
+        return AnswerRecord(
+            question_id=self.question_id,
+            question_type=self.question_type,
+            topic=self.topic,
+            difficulty=self.difficulty,
+            prompt=self.prompt,
+            given=self.given,
+            expected=self.expected,
+            result=self.result,
+            points=self.points,
+            max_points=self.max_points,
+            seconds=self.seconds,
+            hint_used=self.hint_used,
+            timed_out=self.timed_out,
+            explanation=self.explanation,
+            quote=self.quote,
+            answered_at=self.answered_at,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,6 +150,12 @@ _VERSION_3 = (
 )
 
 
+# Version 4: resuming. Each round keeps its plan (game.core.rounds.plan_text: which questions,
+# in which order, with which shuffles), so a round left unfinished can be taken up again.
+# Rounds saved before have none and are not offered again.
+_VERSION_4 = ("ALTER TABLE rounds ADD COLUMN plan TEXT",)
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One forward step: the statements that take a save file from version - 1 to version."""
@@ -162,6 +168,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, _VERSION_1),
     Migration(2, _VERSION_2),
     Migration(3, _VERSION_3),
+    Migration(4, _VERSION_4),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

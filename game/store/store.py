@@ -119,8 +119,8 @@ class SaveStore(HistoryQueries, memory.MemoryQueries):
             cursor = connection.execute(
                 """
                 INSERT INTO rounds (player_id, bank_id, bank_title, mode, seed, topic,
-                                    question_count, max_score, started_at, time_limit)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    question_count, max_score, started_at, time_limit, plan)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 (
                     self._player_id(connection, name),
@@ -133,6 +133,7 @@ class SaveStore(HistoryQueries, memory.MemoryQueries):
                     start.max_score,
                     to_stored_time(start.started_at),
                     start.time_limit,
+                    start.plan,
                 ),
             )
             return int(cursor.lastrowid or 0)

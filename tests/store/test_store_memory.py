@@ -13,7 +13,7 @@ from game.practice.schedule import next_memory, replay
 from game.store import SaveStore, open_store
 from game.store.memory import review_of
 from game.store.rows import to_stored_time
-from game.store.schema import MEMORY_REBUILD_KEY, migrate
+from game.store.schema import CURRENT_VERSION, MEMORY_REBUILD_KEY, migrate
 
 # (player, bank, time limit, [(question, result, seconds, hint, minutes after T0)])
 HISTORY = [
@@ -141,7 +141,7 @@ def test_a_version_2_file_is_marked_and_rebuilt_to_the_live_states(
     opening = open_store(saves_dir, now=FakeClock())
     store = opening.store
     assert opening.notices == []
-    assert query(database, "PRAGMA user_version") == [(3,)]
+    assert query(database, "PRAGMA user_version") == [(CURRENT_VERSION,)]
     assert query(database, "SELECT time_limit FROM rounds") == [(None,)]
     assert store.memory_rebuild_needed()
     assert store.memory_states("Ada", "china-us") == {}
