@@ -12,6 +12,7 @@ from game.core.class_code import parse_code, round_code
 from game.core.figures import plural, round_half_up, sentence
 from game.core.model import BankSummary, QuestionType
 from game.core.records import AnswerRecord, Result
+from game.core.resume import Unfinished
 from game.core.rounds import (
     DEFAULT_COUNT,
     SKIPPED_ANSWER,
@@ -107,14 +108,51 @@ class PlainGame:
         self.session.choose_player(name)
         self.say(f"Playing as {self.session.player}.")
         if request is None or not request.bank_id:
+            resumed = self._offer_unfinished()
+            if resumed is not None:
+                return self._play(*resumed)
             request = self._choose_round(request)
             if request is None:
                 return EXIT_STOPPED
+        if request.mode == "exam" and request.seed is not None:
+            # The same class round asked for again (the terminal was closed): go on with it.
+            left = self.session.unfinished_round(request.bank_id, mode="exam", seed=request.seed)
+            resumed = self._resumed(left) if left is not None else None
+            if resumed is not None:
+                return self._play(*resumed)
         played = self.session.prepare_round(request, self.rng)
         if isinstance(played, str):
             self.say(f"This round cannot be played: {played}")
             return EXIT_STOPPED
         return self._play(played)
+
+    def _offer_unfinished(self) -> tuple[Round, int] | None:
+        """Say the player's unfinished round, if any, and take it up again when they want."""
+        left = self.session.unfinished_round()
+        if left is None:
+            return None
+        mode = "exam" if left.mode == "exam" else f"{left.mode} round"
+        self.say(
+            f"You left a {mode} of {left.bank_title} unfinished: "
+            f"{left.answered} of {left.total} answered."
+        )
+        while True:
+            self.say("Type r to resume it, or just Enter for a new round.")
+            typed = self._read().casefold()
+            if typed in ("r", "resume"):
+                return self._resumed(left)
+            if not typed:
+                return None
+            self.say("Type r, or nothing.")
+
+    def _resumed(self, left: Unfinished) -> tuple[Round, int] | None:
+        played = self.session.resume_round(left)
+        if isinstance(played, str):
+            self.say(played)
+            return None
+        number, total = played.progress
+        self.say(f"Resuming at question {number} of {total}.")
+        return played, left.round_id
 
     def _read(self) -> str:
         return self._read_answer_line(None).strip()
@@ -189,11 +227,13 @@ class PlainGame:
 
     # -- playing ---------------------------------------------------------------------------
 
-    def _play(self, played: Round) -> int:
-        player = self.session.player or ""
-        round_id, problem = self.session.start_round(played.round_start(player, self.now()))
-        if problem:
-            self.say(f"Note: {problem}")
+    def _play(self, played: Round, round_id: int | None = None) -> int:
+        """Play a round to its end (or until left); round_id: an unfinished round going on."""
+        if round_id is None:
+            player = self.session.player or ""
+            round_id, problem = self.session.start_round(played.round_start(player, self.now()))
+            if problem:
+                self.say(f"Note: {problem}")
         self._introduce(played)
         while not played.finished:
             asked = played.current

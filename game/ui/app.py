@@ -33,6 +33,7 @@ from game.ui.screens.too_small import TooSmallScreen
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from game.core.resume import Unfinished
     from game.core.rounds import PlayRequest
     from game.ui import messages
     from game.ui.screens.history import HistoryScreen
@@ -285,6 +286,7 @@ class QuizApp(EditorRoutes, App[None]):
             library_location=str(self.session.questions_dir),
             due=self.session.due_counts(),
             locked=self._locked(),
+            resume=self.session.unfinished_round(),
         )
 
     def _home(self) -> HomeScreen | None:
@@ -302,6 +304,7 @@ class QuizApp(EditorRoutes, App[None]):
                 self.session.due_counts(),
             )
             home.show_notices(self.session.notices)
+            home.show_resume(self.session.unfinished_round())
 
     def _go_home(self) -> None:
         with self._screens_changing():
@@ -435,10 +438,41 @@ class QuizApp(EditorRoutes, App[None]):
             return
         self._start_round(request)
 
+    @on(HomeScreen.ResumeAsked)
+    def _resume_asked(self, message: HomeScreen.ResumeAsked) -> None:
+        unfinished = self.session.unfinished_round()
+        if unfinished is None or unfinished.round_id != message.round_id:
+            self.notify("That round is no longer unfinished.", severity="warning")
+            self._refresh_home()
+            return
+        self._resume_round(unfinished)
+
+    def _resume_round(self, unfinished: Unfinished) -> bool:
+        """Take an unfinished round up again at its first unanswered question; False (and
+        says why) when it cannot be."""
+        from game.ui.screens.round import RoundScreen
+
+        played = self.session.resume_round(unfinished)
+        if isinstance(played, str):
+            self.notify(played, severity="error", markup=False, timeout=10)
+            return False
+        screen = RoundScreen(
+            played, unfinished.round_id, clock=self._clock, save_answer=self.session.record_answer
+        )
+        self._replace_or_push(screen)
+        number, total = played.progress
+        self.notify(f"Resumed at question {number} of {total}.", timeout=3)
+        return True
+
     def _start_round(self, request: PlayRequest) -> None:
         """Build the round, open it in the store and show it in place of any summary."""
         from game.ui.screens.round import RoundScreen
 
+        if self.classroom is not None and request.mode == "exam" and request.seed is not None:
+            # A class tab closed mid-round: the same name takes the same class round up again.
+            left = self.session.unfinished_round(request.bank_id, mode="exam", seed=request.seed)
+            if left is not None and self._resume_round(left):
+                return
         played = self.session.prepare_round(request, self._rng)
         if isinstance(played, str):
             self.notify(played, severity="error", markup=False, timeout=10)

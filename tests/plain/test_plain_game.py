@@ -351,3 +351,55 @@ def test_practice_and_timed_rounds_play_to_the_end(isolated_folders: dict[str, P
         ("practice", True),
         ("timed", True),
     ]
+
+
+def test_a_round_left_unfinished_is_offered_and_goes_on_where_it_stopped(
+    isolated_folders: dict[str, Path],
+) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="quick", count=4, seed=11)
+    played = _round(isolated_folders, request)
+    answers = right_lines(played)
+    status, _, _ = play(isolated_folders, [*answers[:2], "q", "y"], request)
+    assert status == 0
+
+    lines = ["x", "r", *answers[2:]]
+    status, transcript, _ = play(isolated_folders, lines, None)
+    assert status == 0
+    assert "You left a quick round of Every type [b] unfinished: 2 of 4 answered." in transcript
+    assert "Type r, or nothing." in transcript
+    assert "Resuming at question 3 of 4." in transcript
+    assert "Question 1 of 4" not in transcript and "Question 3 of 4" in transcript
+    assert "4 of 4 right" in transcript
+    rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
+    assert len(rows.rounds) == 1 and rows.rounds[0].finished_at is not None
+    assert [a.question_id for a in rows.answers] == [a.question.id for a in played.questions]
+
+    status, transcript, _ = play(isolated_folders, [""], None)  # nothing left to offer
+    assert "unfinished" not in transcript
+
+
+def test_enter_at_the_offer_starts_a_new_round_instead(isolated_folders: dict[str, Path]) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="quick", count=4, seed=11)
+    first = right_lines(_round(isolated_folders, request))[0]
+    play(isolated_folders, [first, "q", "y"], request)
+    _, transcript, _ = play(isolated_folders, ["", "1"], None)  # Enter, then mode 1
+    assert "1 of 4 answered" in transcript and "Resuming" not in transcript
+    assert "Modes:" in transcript
+
+
+def test_the_same_class_code_again_goes_on_with_that_exam(
+    isolated_folders: dict[str, Path],
+) -> None:
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="exam", count=4, seed=482913)
+    expected = _round(isolated_folders, request)
+    answers = right_lines(expected)
+    play(isolated_folders, answers[:3], request)  # the input ends: the terminal was closed
+    status, transcript, _ = play(isolated_folders, answers[3:], request)
+    assert status == 0
+    assert "Resuming at question 4 of 4." in transcript
+    assert "4 of 4 right" in transcript
+    rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
+    assert len(rows.rounds) == 1

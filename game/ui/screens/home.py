@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from game.core.figures import percent_text
 from game.core.memory import DueCount, due_phrase
 from game.core.model import BankSummary
+from game.core.resume import Unfinished
 from game.core.safe_text import one_line, several_lines
 from game.ui.reading import ArticleAsked
 
@@ -31,6 +32,14 @@ MODES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 DISABLED_STYLE = "$text-disabled"
+# The mode of an unfinished round, as the line offering it again says it.
+RESUME_MODES = {
+    "quick": "quick round",
+    "timed": "timed round",
+    "exam": "exam",
+    "review": "review",
+    "practice": "practice round",
+}
 
 
 def bank_file(bank: BankSummary) -> str:
@@ -141,6 +150,8 @@ class HomeScreen(Screen[None]):
         # The question editor's keys, for teachers; the line under the modes shows them.
         Binding("w", "edit_bank", "Write questions", show=False),
         Binding("n", "new_bank", "New bank", show=False),
+        # The line above the banks shows this key, when there is a round to take up again.
+        Binding("c", "resume", "Resume", show=False),
     ]
 
     class PlayChosen(Message):
@@ -170,6 +181,13 @@ class HomeScreen(Screen[None]):
     class NewBankAsked(Message):
         """A teacher wants to start a new bank."""
 
+    class ResumeAsked(Message):
+        """The player wants to take up their unfinished round again."""
+
+        def __init__(self, round_id: int) -> None:
+            super().__init__()
+            self.round_id = round_id
+
     def __init__(
         self,
         player: str,
@@ -179,9 +197,11 @@ class HomeScreen(Screen[None]):
         library_location: str = "",
         due: Mapping[str, DueCount] | None = None,
         locked: Collection[str] = (),
+        resume: Unfinished | None = None,
     ) -> None:
         super().__init__()
         self._locked = frozenset(locked)
+        self._resume = resume
         self._player = player
         self._banks = playable_first(banks)
         self._best = dict(best)
@@ -192,6 +212,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._top_line(), id="home-top")
         yield Static(self._notice_text(), id="home-notices")
+        yield Static(self._resume_text(), id="home-resume")
         with Horizontal(id="home-main"):
             yield BankList(*self._options(), id="home-banks")
             yield Static(self._empty_text(), id="home-empty")
@@ -231,6 +252,12 @@ class HomeScreen(Screen[None]):
         self._best = dict(best)
         self._rebuild_options()
 
+    def show_resume(self, resume: Unfinished | None) -> None:
+        """Offer this round to take up again (None: there is none)."""
+        self._resume = resume
+        self.query_one("#home-resume", Static).update(self._resume_text())
+        self._refresh_visibility()
+
     def show_notices(self, notices: Sequence[str]) -> None:
         """Show the store's plain-words notices (or none)."""
         self._notices = list(notices)
@@ -246,6 +273,19 @@ class HomeScreen(Screen[None]):
             (one_line(self._player), "bold") if self._player else ("nobody yet", "$text-muted"),
             ("" if "switch_player" in self._locked else ("   (p to switch)", "$text-muted")),
         )
+
+    def _resume_text(self) -> Content:
+        resume = self._resume
+        if resume is None:
+            return Content("")
+        mode = RESUME_MODES.get(resume.mode, resume.mode)
+        return Content.assemble(
+            ("c ", "bold $accent"),
+            ("Resume: ", "bold"),
+            (f"{resume.answered} of {resume.total} answered", "bold"),
+            (f"  ·  {mode} of ", "$text-muted"),
+            one_line(resume.bank_title or resume.bank_id),
+        ).stylize("@click=screen.resume")
 
     def _notice_text(self) -> Content:
         return Content("\n").join(
@@ -315,6 +355,7 @@ class HomeScreen(Screen[None]):
 
     def _refresh_visibility(self) -> None:
         self.query_one("#home-notices").display = bool(self._notices)
+        self.query_one("#home-resume").display = self._resume is not None
         self.query_one("#home-banks").display = bool(self._banks)
         self.query_one("#home-detail-box").display = bool(self._banks)
         self.query_one("#home-empty").display = not self._banks
@@ -368,6 +409,13 @@ class HomeScreen(Screen[None]):
             )
             return
         self.post_message(self.PlayChosen(bank.bank_id, mode))
+
+    def action_resume(self) -> None:
+        """Take up the unfinished round again, where it was left."""
+        if self._resume is None:
+            self.notify("There is no unfinished round to take up again.")
+            return
+        self.post_message(self.ResumeAsked(self._resume.round_id))
 
     def action_switch_player(self) -> None:
         """Ask the App to change player."""
