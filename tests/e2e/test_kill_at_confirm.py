@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from test_play_e2e import ENTER, SMALL_BANK, Terminal, game_env  # noqa: F401
+from test_play_e2e import CTRL_Q, ENTER, ESCAPE, SMALL_BANK, Terminal, game_env  # noqa: F401
 
 from game.store.readonly import open_read_only
 
@@ -63,3 +63,30 @@ def test_a_kill_at_the_confirming_frame_loses_no_answer(
         kept = list(pool.map(attempt, range(TRIES)))
     lost = sum(1 for answers in kept if answers != 1)
     assert (TRIES, lost) == (TRIES, 0), kept
+
+
+def test_a_killed_exam_is_offered_on_home_and_resumed_to_the_end(
+    game_env: tuple[dict[str, str], Path, Path],  # noqa: F811
+) -> None:
+    """The installed game killed mid-exam, started again: home offers the round, `c` goes on at
+    question 2 with the first answer counted, and the save file holds one finished round."""
+    env, questions, saves = game_env
+    assert _one_kill("exam", env, questions, saves) == 1
+    terminal = Terminal(["--player", "Ana"], env)
+    try:
+        terminal.wait_for("Resume: 1 of 3 answered", timeout=60)
+        terminal.press("c")
+        terminal.wait_for("Question 2 / 3", timeout=60)
+        for number in (2, 3):
+            terminal.wait_for_pattern(re.compile(rf"Question {number} / 3(.|\n)*3 "), timeout=60)
+            terminal.press("1", ENTER)
+        terminal.wait_for(" of 3 right", timeout=60)
+        terminal.press(ESCAPE)
+        terminal.wait_for("Question banks", timeout=60)
+        terminal.press(CTRL_Q)
+        terminal.wait_for_exit(timeout=60)
+    finally:
+        terminal.close()
+    rows = open_read_only(saves / "quiz.sqlite3")
+    assert len(rows.rounds) == 1 and rows.rounds[0].finished_at is not None
+    assert len(rows.answers) == 3
