@@ -197,3 +197,46 @@ def test_every_bank_is_offered_when_no_bank_is_named_but_nothing_of_the_teachers
     assert "Reload" not in footer and "Player" not in footer
     assert "New bank" not in home and "Write" not in home
     assert "(p to switch)" not in home
+
+
+def test_a_tab_closed_mid_round_gives_the_same_name_the_same_round_again(
+    isolated_folders: dict[str, Path],
+) -> None:
+    _write_bank(isolated_folders, choice_bank(4))
+
+    async def scenario() -> None:
+        async with (
+            running_server(isolated_folders, classroom_for("class", 4)) as server,
+            aiohttp.ClientSession() as session,
+        ):
+            first = Student(session, server.bound_port)
+            await first.connect()
+            await first.join("ABC123", "Mia")
+            await first.wait_for("Question 1 / 4")
+            for number in (2, 3):
+                await first.type("1\r")
+                await first.wait_for(f"Question {number} / 4")
+            for _ in range(3000):  # both answers committed: wait for the rows, never a sleep
+                if len(_answers(isolated_folders)) == 2:
+                    break
+                await asyncio.sleep(0.02)
+            await first.close()  # the tab is closed mid-round
+
+            again = Student(session, server.bound_port)
+            await again.connect()
+            await again.join("ABC123", "Mia")
+            await again.wait_for("Question 3 / 4")
+            assert "class code 482913-4" in again.text()
+            await again.type("1\r")
+            await again.wait_for("Question 4 / 4")
+            await again.type("1\r")
+            await again.wait_for("of 4 right")
+            await again.close()
+
+    asyncio.run(scenario())
+    rows = _answers(isolated_folders)
+    assert [name for name, _, _ in rows] == ["Mia"] * 4
+    assert len({question for _, question, _ in rows}) == 4  # each question once
+    with sqlite3.connect(isolated_folders["saves"] / "quiz.sqlite3") as connection:
+        rounds = connection.execute("SELECT finished_at IS NOT NULL FROM rounds").fetchall()
+    assert rounds == [(1,)]  # one round, finished
