@@ -241,3 +241,20 @@ def test_rounds_saved_before_plans_were_kept_are_not_offered(
     again = _session(isolated_folders)
     assert again.unfinished_round() is None
     again.close()
+
+
+def test_a_resumed_review_still_reviews_just_its_questions(
+    isolated_folders: dict[str, Path],
+) -> None:
+    session = _session(isolated_folders)
+    ids = ("summit-location", "bangkok-meeting-city", "chasm-define-relationship")
+    played, round_id = _start(
+        session, PlayRequest(BANK_ID, mode="review", count=3, question_ids=ids)
+    )
+    _answer(session, played, round_id, 1)
+    unfinished = session.unfinished_round()
+    assert unfinished is not None and unfinished.mode == "review"
+    resumed = session.resume_round(unfinished)
+    assert isinstance(resumed, Round)
+    assert set(resumed.request.question_ids) == set(ids)
+    session.close()

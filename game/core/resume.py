@@ -119,6 +119,8 @@ def rebuild_round(
         count=len(planned),
         difficulty=plan.get("difficulty") if isinstance(plan.get("difficulty"), int) else None,
         seed=plan.get("seed") if isinstance(plan.get("seed"), int) else None,
+        # a review asks again just its questions ("v" on its summary reviews them again)
+        question_ids=tuple(order) if plan["mode"] == "review" else (),
     )
     time_limit = plan.get("time_limit")
     played = Round(
