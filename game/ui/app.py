@@ -192,6 +192,8 @@ class QuizApp(EditorRoutes, App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette offers what the home screen's keys do, besides Textual's own."""
+        if isinstance(screen, HomeScreen) and self.session.unfinished_round() is not None:
+            yield SystemCommand("Resume", "Go on with your unfinished round", screen.action_resume)
         if isinstance(screen, HomeScreen):
             yield SystemCommand(
                 "Play a quick round",

@@ -61,6 +61,8 @@ def test_left_at_2_of_4_home_offers_it_and_c_goes_on_at_question_3(
     async def resume(pilot: Pilot[object]) -> None:
         assert isinstance(again.screen, HomeScreen)
         assert "c Resume: 2 of 4 answered" in screen_text(again)
+        commands = [command.title for command in again.get_system_commands(again.screen)]
+        assert "Resume" in commands
         await pilot.press("c")
         await wait_for_text(pilot, "Question 3 / 4")
         assert await _wait_for_note(pilot, "Resumed") == "Resumed at question 3 of 4."
@@ -91,6 +93,7 @@ def test_nothing_to_resume_means_no_line_and_c_says_so(library: dict[str, Path])
 
     async def scenario(pilot: Pilot[object]) -> None:
         assert "Resume" not in screen_text(app)
+        assert "Resume" not in [c.title for c in app.get_system_commands(app.screen)]
         await pilot.press("c")
         note = await _wait_for_note(pilot, "There is no")
         assert note == "There is no unfinished round to take up again."
