@@ -20,6 +20,7 @@ from yaml.error import MarkedYAMLError
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
+from game.banks.file_lines import FileLines
 from game.banks.syntax_words import Place, explain
 from game.core.comment_checks import comment_warnings
 from game.core.model import LoadResult, Problem, Severity
@@ -154,7 +155,7 @@ def _yaml_problem(exc: yaml.YAMLError, data: bytes, path: str) -> Problem:
                 problem,
                 Place(line - 1, column - 1),
                 Place(context_mark.line, context_mark.column) if context_mark else None,
-                data.decode("utf-8-sig", errors="replace").splitlines(),
+                FileLines(data),
             )
             line, column, message = words.line + 1, words.column + 1, words.message
         return _problem(path, line, column, message)
@@ -435,7 +436,7 @@ def _check_bytes(
         return LoadResult(path, bank_id, None, (*anchors, too_many))
     result = check_tree(root, path, bank_id, source_text, read_source)
     if b"#" in data:
-        cut = comment_warnings(root, data.decode("utf-8-sig").splitlines(), path)
+        cut = comment_warnings(root, FileLines(data), path)
         if cut:
             problems = tuple(sorted((*result.problems, *cut), key=lambda p: (p.line, p.column)))
             result = replace(result, problems=problems)

@@ -137,7 +137,8 @@ def _last_open_bracket(lines: Sequence[str], upto: int) -> tuple[str, Place] | N
     """The innermost [ or { still open at the end of line ``upto`` (quotes and comments
     skipped)."""
     stack: list[tuple[str, Place]] = []
-    for number, text in enumerate(lines[: upto + 1]):
+    for number in range(min(upto + 1, len(lines))):  # one line at a time: no list of them
+        text = lines[number]
         quote = ""
         for column, character in enumerate(text):
             if quote:
