@@ -98,8 +98,11 @@ def test_a_code_for_another_bank_is_refused_in_words(library: dict[str, Path]) -
     run_with_pilot(app, scenario)
 
 
-def _plain_round(library: dict[str, Path], typed: str) -> tuple[Round | None, str]:
-    """The round plain mode (quiz --plain) plays for a class code typed at its exam prompt."""
+def _plain_round(
+    library: dict[str, Path], typed: str, *, unfinished: bool = False
+) -> tuple[Round | None, str]:
+    """The round plain mode (quiz --plain) plays for a class code typed at its exam prompt;
+    unfinished: the player has a round left unfinished, which plain mode offers first."""
     import io
     import random
     from datetime import UTC, datetime
@@ -118,13 +121,15 @@ def _plain_round(library: dict[str, Path], typed: str) -> tuple[Round | None, st
             return self.lines.pop(0)
 
     class Caught(PlainGame):
-        def _play(self, round_: Round) -> int:
+        def _play(self, round_: Round, round_id: int | None = None) -> int:
             played.append(round_)
             return 0
 
     out = io.StringIO()
     session = Session(library["questions"], library["saves"], lambda: datetime.now(UTC))
-    game = Caught(session, Lines(["3", typed, "3", "482913-10"]), Printer(out, 80))
+    # Enter first when the app's exam was left unfinished: plain mode offers to resume it
+    lines = ["", "3", typed, "3", "482913-10"] if unfinished else ["3", typed, "3", "482913-10"]
+    game = Caught(session, Lines(lines), Printer(out, 80))
     game.rng = random.Random(99)
     game.run(None, "Student")
     return (played[0] if played else None), out.getvalue()
@@ -150,10 +155,12 @@ def test_plain_mode_plays_the_same_round_for_a_code_as_the_set_up_screen(
         assert f"class code {shown}" in screen_text(app)
         seen["round"] = screen.round_state
 
-    run_with_pilot(app, scenario)
-    plain, transcript = _plain_round(library, typed)
+    run_with_pilot(app, scenario)  # the app's exam is left unfinished
+    plain, transcript = _plain_round(library, typed, unfinished=True)
     assert plain is not None, transcript
-    assert plain.questions == seen["round"].questions  # same questions, order and shuffles
+    # the same code in plain mode goes on with that exam: the same questions, order, shuffles
+    assert "Resuming at question 1 of" in transcript
+    assert plain.questions == seen["round"].questions
     assert plain.request == seen["round"].request
 
 
