@@ -17,11 +17,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.core.model import Source
 from game.core.safe_text import one_line, several_lines
 from game.core.textmatch import quote_span
+from game.ui.widgets.fit_footer import FitFooter
 
 HIGHLIGHT = "bold $text on $accent 40%"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -94,7 +95,7 @@ class ArticleScreen(Screen[None]):
         with VerticalScroll(id="article-body"):
             for number, _ in enumerate(self.parts):
                 yield Static(id=f"article-p{number}", classes="article-paragraph")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         body = self.query_one("#article-body", VerticalScroll)

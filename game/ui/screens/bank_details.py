@@ -11,9 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from game.core.drafts import BankDetails, topics_from_names
+from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.problem_list import ProblemList
 
 
@@ -81,7 +82,7 @@ class BankDetailsScreen(Screen[BankDetails | None]):
             )
             yield Static(Content(about), id="details-help")
         yield ProblemList(id="details-problems")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         """Start in the title."""

@@ -7,7 +7,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from game.ui.widgets.fit_footer import FitFooter
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -52,7 +54,7 @@ class ConfirmScreen(ModalScreen[bool]):
                     id="confirm-no",
                     variant="default" if self._default_yes else "primary",
                 )
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         """Focus the default answer, so Enter takes it."""

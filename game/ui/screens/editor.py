@@ -12,12 +12,13 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.core.model import Question
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.preview import PreviewScreen
+from game.ui.widgets.fit_footer import FitFooter
 
 TYPE_WORDS = {
     "choice": "choice",
@@ -104,7 +105,7 @@ class BankEditorScreen(Screen[None]):
         yield Static(Content(""), id="editor-file")
         yield QuestionList(id="editor-questions")
         yield Static(Content(""), id="editor-empty")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         """Fill the list and start in it."""

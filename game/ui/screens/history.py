@@ -14,11 +14,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 
 from game.core.figures import duration_text, percent_text
 from game.core.history_view import HistoryView, RoundLine
 from game.core.safe_text import one_line, several_lines
+from game.ui.widgets.fit_footer import FitFooter
 
 ALL_BANKS = ""  # Select values cannot be None
 BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -140,7 +141,7 @@ class HistoryScreen(Screen[None]):
                 yield DataTable(cursor_type="row", id="history-topics")
             with TabPane("Most missed", id="history-missed-tab"):
                 yield VerticalScroll(id="history-missed-box")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         """Fill everything in from the view."""

@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.core.figures import duration_text, percent_text
 from game.core.records import Result
 from game.core.safe_text import one_line, several_lines
 from game.ui.reading import ArticleAsked
 from game.ui.screens.history import RoundLine
+from game.ui.widgets.fit_footer import FitFooter
 
 VERDICTS = {
     Result.RIGHT: ("✓ Right", "bold $text-success"),
@@ -131,7 +132,7 @@ class HistoryRoundScreen(Screen[None]):
             for number, answer in enumerate(self.answers, start=1):
                 yield Static(answer_head(number, answer), classes="history-answer-head")
                 yield Static(answer_body(answer), classes="history-answer")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         """Scroll with the keys from the start."""

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.core.figures import percent_text
@@ -22,6 +22,7 @@ from game.core.model import BankSummary
 from game.core.resume import Unfinished
 from game.core.safe_text import one_line, several_lines
 from game.ui.reading import ArticleAsked
+from game.ui.widgets.fit_footer import FitFooter
 
 # (mode, key, name, what it is)
 MODES: tuple[tuple[str, str, str, str], ...] = (
@@ -219,7 +220,7 @@ class HomeScreen(Screen[None]):
             with VerticalScroll(id="home-detail-box", can_focus=False):
                 yield Static("", id="home-detail")
         yield Static(self._modes_text(), id="home-modes")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         """Show the parts that have something to say, and start in the bank list."""

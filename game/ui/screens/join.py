@@ -6,9 +6,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from game.core.classroom import JOIN_ATTEMPTS, join_code_matches
+from game.ui.widgets.fit_footer import FitFooter
 
 MAX_CODE_LENGTH = 20
 CLOSING_SECONDS = 3.0  # the last words stay up this long before the tab closes
@@ -31,7 +32,7 @@ class JoinScreen(ModalScreen[bool]):
                 placeholder="Join code, then Enter", max_length=MAX_CODE_LENGTH, id="join-code"
             )
             yield Static("", id="join-error")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         """Start in the code field."""

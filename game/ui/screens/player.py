@@ -11,10 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.core.safe_text import one_line
+from game.ui.widgets.fit_footer import FitFooter
 
 MAX_NAME_LENGTH = 40
 
@@ -75,7 +76,7 @@ class PlayerScreen(ModalScreen[str | None]):
                 )
             hint = "Enter: confirm · Escape: cancel" if self.cancellable else "Enter: confirm"
             yield Static(hint, id="player-hint")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         """Start in the name field."""

@@ -13,12 +13,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from game.core.drafts import DraftCheck, FieldProblem, id_from_prompt
 from game.core.model import Question, QuestionType
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.preview import PreviewScreen
+from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.problem_list import ProblemList, problem_line
 from game.ui.widgets.type_fields import TypeFields
 
@@ -151,7 +152,7 @@ class QuestionFormScreen(Screen[None]):
             )
             yield Static(Content(about_id), classes="form-help")
         yield ProblemList(id="form-problems")
-        yield Footer()
+        yield FitFooter()
 
     def _text_row(self, field: str, label: str, text: str) -> ComposeResult:
         with Horizontal(classes="form-row", id=f"form-row-{field}"):

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from game.core.class_code import round_code
 from game.core.model import QuestionType
@@ -31,6 +31,7 @@ from game.ui.screens.confirm import ConfirmScreen
 from game.ui.widgets.answer_base import AnswerWidget
 from game.ui.widgets.choice_answer import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
 from game.ui.widgets.feedback import FeedbackPanel
+from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.match_answer import MatchAnswer
 from game.ui.widgets.order_answer import OrderAnswer
 from game.ui.widgets.short_answer import ShortAnswer
@@ -144,7 +145,7 @@ class RoundScreen(Screen[None]):
             yield Vertical(id="round-answer")
             yield Static(id="round-hint")
             yield Vertical(id="round-feedback")
-        yield Footer(compact=True, show_command_palette=False)  # ^p still works; room for keys
+        yield FitFooter(compact=True, show_command_palette=False)  # ^p still works; room for keys
 
     def _next_label(self) -> str:
         """What Enter does after the feedback, in the words of "Press Enter ..."."""

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from game.core.class_code import ClassCode, parse_code, topic_for_number, topic_order
 from game.core.model import Bank
@@ -19,6 +19,7 @@ from game.core.rounds import (
     class_code_request,
     eligible_questions,
 )
+from game.ui.widgets.fit_footer import FitFooter
 
 # What the class code field says while no whole code is typed (it fits 80 columns).
 SEED_HINT = "empty: a new one; same code, same round"
@@ -119,7 +120,7 @@ class SetupScreen(Screen[PlayRequest | None]):
                 "Tab: next choice  ·  Enter on a choice: open it  ·  Enter on Start: play",
                 id="setup-help",
             )
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         """Start on the Start button (the defaults are one Enter away); an exam starts in the

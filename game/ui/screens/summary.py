@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.core.class_code import round_code
 from game.core.figures import duration_text
@@ -19,6 +19,7 @@ from game.core.scoring import SCORING_RULE
 from game.core.standing import grade_word
 from game.ui.messages import GoHome, PlayAgain, ReviewMissed
 from game.ui.widgets.feedback import labelled, points_text, verdict_text
+from game.ui.widgets.fit_footer import FitFooter
 
 
 def figures_text(summary: RoundSummary) -> str:
@@ -123,7 +124,7 @@ class SummaryScreen(Screen[None]):
                 yield Static(
                     Content("Nothing missed: every answer was right."), classes="summary-heading"
                 )
-        yield Footer(compact=True, show_command_palette=False)  # ^p still works; room for keys
+        yield FitFooter(compact=True, show_command_palette=False)  # ^p still works; room for keys
 
     def on_mount(self) -> None:
         """Arrow keys scroll the summary."""

@@ -1,0 +1,176 @@
+"""A footer whose keys always fit the window: never a label cut in the middle of a word.
+
+Textual's Footer lays its keys out in one line and cuts whatever passes the right edge
+("… s Skip ^q Q" at 60 columns). This one measures first and, while the keys do not fit,
+steps down: compact spacing, then no "^p palette" (ctrl+p still works), then the short form
+of long labels ("Leave round" → "Leave"), then keys dropped from the right end, which is
+where the most general keys are (the game's ^q Quit comes last). A key left out of the
+footer still works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+# Long labels and the short form used when the footer is tight.
+SHORT_LABELS = {
+    "Leave round": "Leave",
+    "Hint (½ pts)": "Hint",
+    "Previous quote": "Prev",
+    "Next quote": "Next",
+    "Article at quote": "Article",
+    "Write questions": "Write",
+    "Switch player": "Player",
+    "Add question": "Add",
+    "Delete question": "Delete",
+    "Show missed": "Missed",
+}
+
+
+@dataclass(frozen=True)
+class FooterItem:
+    """One key as the footer shows it."""
+
+    binding: Binding
+    key_display: str
+    enabled: bool
+    tooltip: str
+
+
+def short_label(description: str) -> str:
+    """The short form of a key's label (itself when it has none)."""
+    return SHORT_LABELS.get(description, description)
+
+
+def keys_width(items: Iterable[tuple[str, str]], *, compact: bool) -> int:
+    """Columns the keys take: (key shown, label) pairs, as FooterKey pads them."""
+    width = 0
+    for key, label in items:
+        if compact:  # "key label" and a one-column margin after it
+            width += cell_len(key) + (1 + cell_len(label) if label else 0) + 1
+        else:  # " key label "
+            width += cell_len(key) + 2 + (cell_len(label) + 1 if label else 0)
+    return width
+
+
+def palette_width(key: str, label: str, *, compact: bool) -> int:
+    """Columns of the ^p key docked at the right (its border and padding included)."""
+    return keys_width([(key, label)], compact=compact) + 2
+
+
+@dataclass(frozen=True)
+class FooterPlan:
+    """What the footer shows at one width."""
+
+    compact: bool
+    palette: bool
+    short: bool
+    count: int  # how many of the keys, from the left
+
+
+def plan_footer(
+    labels: list[tuple[str, str]],
+    palette: tuple[str, str] | None,
+    width: int,
+    *,
+    compact: bool,
+) -> FooterPlan:
+    """The fullest footer that fits in width columns (see the module's docstring)."""
+
+    def fits(plan: FooterPlan) -> bool:
+        shown = labels[: plan.count]
+        if plan.short:
+            shown = [(key, short_label(label)) for key, label in shown]
+        used = keys_width(shown, compact=plan.compact)
+        if plan.palette and palette is not None:
+            used += palette_width(*palette, compact=plan.compact)
+        return used <= width
+
+    every = len(labels)
+    steps = [FooterPlan(compact, True, False, every), FooterPlan(True, True, False, every)]
+    steps += [FooterPlan(True, False, False, every), FooterPlan(True, False, True, every)]
+    for plan in steps:
+        if fits(plan):
+            return plan
+    count = every
+    while count > 1 and not fits(FooterPlan(True, False, True, count)):
+        count -= 1
+    return FooterPlan(True, False, True, count)
+
+
+class FitFooter(Footer):
+    """Footer that fits its keys to the window's width (see the module's docstring)."""
+
+    def __init__(self, *, show_command_palette: bool = True, compact: bool = False) -> None:
+        super().__init__(show_command_palette=show_command_palette, compact=compact)
+        self._wide_compact = compact
+        self._planned_width = 0
+
+    def _width(self) -> int:
+        return self.size.width or self.screen.size.width or self.app.size.width
+
+    def _items(self) -> tuple[list[FooterItem], FooterItem | None]:
+        active = self.screen.active_bindings
+        seen: set[str] = set()
+        items: list[FooterItem] = []
+        for _node, binding, enabled, tooltip in active.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            items.append(FooterItem(binding, self.app.get_key_display(binding), enabled, tooltip))
+        palette = None
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            entry = active.get(self.app.COMMAND_PALETTE_BINDING)
+            if entry is not None:
+                _node, binding, enabled, tooltip = entry
+                shown = self.app.get_key_display(binding)
+                palette = FooterItem(binding, shown, enabled, tooltip)
+        return items, palette
+
+    def compose(self) -> ComposeResult:
+        """The keys that fit, with the labels that fit."""
+        if not self._bindings_ready:
+            return
+        items, palette = self._items()
+        width = self._width()
+        self._planned_width = width
+        labels = [(item.key_display, item.binding.description) for item in items]
+        palette_label = None if palette is None else (palette.key_display, "palette")
+        if palette is not None:
+            palette_label = (palette.key_display, palette.binding.description)
+        plan = plan_footer(labels, palette_label, width, compact=self._wide_compact)
+        self.set_reactive(Footer.compact, plan.compact)
+        self.set_class(plan.compact, "-compact")
+        for item in items[: plan.count]:
+            label = item.binding.description
+            yield FooterKey(
+                item.binding.key,
+                item.key_display,
+                short_label(label) if plan.short else label,
+                item.binding.action,
+                disabled=not item.enabled,
+                tooltip=item.tooltip or (label if plan.short else ""),
+            ).data_bind(compact=Footer.compact)
+        if plan.palette and palette is not None:
+            yield FooterKey(
+                palette.binding.key,
+                palette.key_display,
+                palette.binding.description,
+                palette.binding.action,
+                classes="-command-palette",
+                disabled=not palette.enabled,
+                tooltip=palette.binding.tooltip or palette.binding.description,
+            )
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the keys out again for the new width."""
+        if self._bindings_ready and event.size.width != self._planned_width:
+            self.call_after_refresh(self.recompose)

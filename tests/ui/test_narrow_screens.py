@@ -1,0 +1,105 @@
+"""Every screen readable at 60×20, the smallest window the game supports: the footer's keys are
+whole (never "s Skip ^q Q"), nothing runs together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from shell_kit import bank_yaml, choice_question, make_app, run_with_pilot, screen_text, write_bank
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from game.ui.screens.round import RoundScreen
+from game.ui.widgets.fit_footer import keys_width, plan_footer, short_label
+
+NARROW = (60, 20)
+
+
+def footer_keys(app: App[object]) -> list[str]:
+    """The footer's keys as shown ("s Skip"), after checking each is whole on the screen."""
+    footer = app.screen.query_one(Footer)
+    keys = list(footer.query(FooterKey))
+    assert keys, "the footer shows no key"
+    bottom = screen_text(app).splitlines()[-1]
+    shown = []
+    for key in keys:
+        label = f"{key.key_display} {key.description}".strip()
+        assert key.region.right <= app.size.width, f"{label!r} passes the right edge: {bottom!r}"
+        assert label in bottom, f"{label!r} is not whole in the footer: {bottom!r}"
+        shown.append(label)
+    return shown
+
+
+def hinted_bank(questions_dir: Path) -> None:
+    """Choice questions with a hint each, so the question's footer has every key."""
+    questions = [
+        choice_question(f"q{n}", f"Question {n}?", f"Right {n}", (f"Wrong {n}", f"Other {n}"))
+        + f'\n    hint: "Think of {n}."'
+        for n in range(1, 6)
+    ]
+    write_bank(questions_dir, "hinted", bank_yaml("Hinted", questions))
+
+
+async def start_round(pilot: Pilot[object]) -> None:
+    """From home: set up a quick round and start it."""
+    await pilot.press("enter")  # home: quick round of the highlighted bank
+    await pilot.pause()
+    await pilot.press("enter")  # set-up: Start
+    for _ in range(200):
+        if isinstance(pilot.app.screen, RoundScreen) and pilot.app.screen.query(FooterKey):
+            break
+        await pilot.pause(0.05)
+
+
+def test_plan_steps_down_before_dropping_keys() -> None:
+    keys = [("⏎", "Submit"), ("1-4", "Pick"), ("esc", "Leave round"), ("h", "Hint (½ pts)")]
+    keys += [("s", "Skip"), ("^q", "Quit")]
+    wide = plan_footer(keys, None, 80, compact=True)
+    assert (wide.short, wide.count) == (False, 6)
+    narrow = plan_footer(keys, None, 60, compact=True)
+    assert narrow.short and narrow.count == 6  # "esc Leave", "h Hint": every key still shown
+    short = [(key, short_label(label)) for key, label in keys]
+    assert keys_width(short, compact=True) <= 60
+    tiny = plan_footer(keys, None, 30, compact=True)
+    assert 1 <= tiny.count < 6
+    assert keys_width(short[: tiny.count], compact=True) <= 30
+
+
+def test_question_footer_is_whole_at_60_columns(folders: dict[str, Path]) -> None:
+    hinted_bank(folders["questions"])
+    app = make_app(folders, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await start_round(pilot)
+        assert footer_keys(app) == [
+            "⏎ Submit",
+            "1-3 Pick",
+            "esc Leave",
+            "h Hint",
+            "s Skip",
+            "^q Quit",
+        ]
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert "esc Leave round" in footer_keys(app)  # room for the long labels again
+        assert "h Hint (½ pts)" in footer_keys(app)
+
+    run_with_pilot(app, scenario, size=NARROW)
+
+
+@pytest.mark.parametrize("size", [NARROW, (80, 24)])
+def test_home_and_setup_footers_are_whole(folders: dict[str, Path], size) -> None:
+    hinted_bank(folders["questions"])
+    app = make_app(folders, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        assert "^q Quit" in footer_keys(app) or size == NARROW
+        assert "⏎ Quick" in footer_keys(app)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert "esc Back" in footer_keys(app)
+
+    run_with_pilot(app, scenario, size=size)
