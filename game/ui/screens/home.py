@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import PurePath
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -114,15 +114,19 @@ def bank_detail(
             (f"quiz validate {one_line(bank_file(bank))}", "bold"),
             " lists every problem), then press r to look again.",
         )
+    # The facts first, so that at 80×24 they are in view with the topics' count; the topics
+    # themselves come after the description (tab scrolls the panel to them).
     parts: list[str | tuple[str, str]] = [(one_line(bank.title or bank.bank_id), "bold"), "\n"]
-    if bank.description:
-        parts += ["\n", bank.description, "\n"]
-    parts += ["\n", plural(bank.question_count, "question")]
+    parts += [plural(bank.question_count, "question")]
+    if bank.topics:
+        parts += [" in ", plural(len(bank.topics), "topic")]
     if best_percent is not None:
         parts += [" · your best ", (percent_text(best_percent), "bold")]
     practice = due_phrase(due)
     parts += ["\n", ("Practice: ", "bold")]
     parts += [(practice, _due_style(due))] if practice else ["not started yet"]
+    if bank.description:
+        parts += ["\n\n", bank.description]
     if bank.topics:
         parts += ["\n\n", ("Topics", "bold")]
         for name in bank.topics.values():
@@ -140,6 +144,8 @@ class HomeScreen(Screen[None]):
     """Pick a bank and a mode; switch player; the App answers the messages this posts."""
 
     BINDINGS = [
+        # Enter in the About panel plays too (in the bank list, the list's own Enter does).
+        Binding("enter", "play('quick')", "Quick"),
         Binding("t", "play('timed')", "Timed"),
         Binding("e", "play('exam')", "Exam"),
         # The modes list shows this key; in the footer it would push ^q Quit off 80 columns.
@@ -217,7 +223,8 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home-main"):
             yield BankList(*self._options(), id="home-banks")
             yield Static(self._empty_text(), id="home-empty")
-            with VerticalScroll(id="home-detail-box", can_focus=False):
+            # tab reaches it: ↑/↓ then scroll what is below the edge (the topics at 80×24)
+            with VerticalScroll(id="home-detail-box"):
                 yield Static("", id="home-detail")
         yield Static(self._modes_text(), id="home-modes")
         yield FitFooter()
@@ -233,6 +240,28 @@ class HomeScreen(Screen[None]):
         self._refresh_visibility()
         self._show_detail()
         banks.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The modes' lines in full, or in short when the window is too narrow for them."""
+        self.query_one("#home-modes", Static).update(self._modes_text())
+        self.call_after_refresh(self._show_detail_hint)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The About panel's hint says how to scroll it, or how to reach it."""
+        self._show_detail_hint()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """See on_descendant_focus."""
+        self._show_detail_hint()
+
+    def _show_detail_hint(self) -> None:
+        box = self.query_one("#home-detail-box", VerticalScroll)
+        if box.has_focus:
+            box.border_subtitle = "↑↓ scroll · tab back"
+        elif box.max_scroll_y > 0:
+            box.border_subtitle = "tab: more ↓"
+        else:
+            box.border_subtitle = ""
 
     # -- attributes down ---------------------------------------------------------------
 
@@ -302,6 +331,32 @@ class HomeScreen(Screen[None]):
         )
 
     def _modes_text(self) -> Content:
+        full = self._full_modes_text()
+        width = self.size.width or self.app.size.width
+        if max(line.cell_length for line in full.split("\n")) + 2 <= width:
+            return full
+        return self._short_modes_text()
+
+    def _short_modes_text(self) -> Content:
+        """The modes without what each is, for a narrow window (60 columns)."""
+        modes = Content("   ").join(
+            Content.assemble((f"{key} ", "bold $accent"), (name, "bold")).stylize(
+                f"@click=screen.play('{mode}')"
+            )
+            for mode, key, name, _about in MODES
+        )
+        others = [("a", "Article", "article")]
+        if "edit_bank" not in self._locked:
+            others = [("w", "Write", "edit_bank"), ("n", "New bank", "new_bank"), *others]
+        more = Content("  ·  ").join(
+            Content.assemble((f"{key} ", "bold $accent"), (name, "bold")).stylize(
+                f"@click=screen.{action}"
+            )
+            for key, name, action in others
+        )
+        return Content("\n").join([Content(" ") + modes, Content(" ") + more])
+
+    def _full_modes_text(self) -> Content:
         lines = []
         for mode, key, name, about in MODES:
             label = Content.assemble((f" {key:>5} ", "bold $accent"), (f"{name:<8}", "bold"))
@@ -376,6 +431,7 @@ class HomeScreen(Screen[None]):
             detail = bank_detail(bank, self._best.get(bank_id), self._due.get(bank_id))
         self.query_one("#home-detail", Static).update(detail)
         self.query_one("#home-detail-box").scroll_home(animate=False)
+        self.call_after_refresh(self._show_detail_hint)
 
     @on(OptionList.OptionHighlighted, "#home-banks")
     def _bank_highlighted(self, event: OptionList.OptionHighlighted) -> None:
