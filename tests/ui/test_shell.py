@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from shell_kit import make_app, run_with_pilot, screen_text
+from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Select
 
@@ -30,6 +34,26 @@ def _remember(folders: dict[str, Path], *names: str) -> None:
 async def _type(pilot: Pilot[object], text: str) -> None:
     for character in text:
         await pilot.press(character if character != " " else "space")
+
+
+async def _wait_until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
+    """Let the app run until the condition holds (generous, for a busy machine)."""
+    deadline = asyncio.get_running_loop().time() + 20
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, screen_text(pilot.app)
+        await pilot.pause(0.02)
+
+
+def _first_palette_hit(app: App[object]) -> str | None:
+    """The first line of the command palette's highlighted hit, when it shows one."""
+    screen = app.screen
+    if not isinstance(screen, CommandPalette):
+        return None
+    hits = screen.query_one(CommandList)
+    if hits.option_count == 0 or hits.highlighted != 0:
+        return None
+    prompt = hits.get_option_at_index(0).prompt
+    return str(getattr(prompt, "plain", prompt)).split("\n")[0]
 
 
 def test_first_start_asks_the_name_then_remembers_it(library: dict[str, Path]) -> None:
@@ -326,10 +350,10 @@ def test_command_palette_offers_the_home_keys(library: dict[str, Path]) -> None:
     async def scenario(pilot: Pilot[object]) -> None:
         await pilot.press("ctrl+p")
         await _type(pilot, "switch player")
-        await pilot.pause(0.3)
+        # The palette searches in a worker: wait for its hit to be listed and highlighted.
+        await _wait_until(pilot, lambda: _first_palette_hit(app) == "Switch player")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PlayerScreen)
+        await _wait_until(pilot, lambda: isinstance(app.screen, PlayerScreen))
 
     run_with_pilot(app, scenario)
 
