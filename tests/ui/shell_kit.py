@@ -11,6 +11,8 @@ from pathlib import Path
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from game.ui.app import QuizApp, create_app
 
@@ -164,3 +166,18 @@ def terminal_output(app: App[object]) -> tuple[str, str]:
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console.print(update)
     return console.file.getvalue(), console.export_text()  # type: ignore[attr-defined]
+
+
+def footer_keys(app: App[object]) -> list[str]:
+    """The footer's keys as shown ("s Skip"), after checking each is whole on the screen."""
+    footer = app.screen.query_one(Footer)
+    keys = list(footer.query(FooterKey))
+    assert keys, "the footer shows no key"
+    bottom = screen_text(app).splitlines()[-1]
+    shown = []
+    for key in keys:
+        label = f"{key.key_display} {key.description}".strip()
+        assert key.region.right <= app.size.width, f"{label!r} passes the right edge: {bottom!r}"
+        assert label in bottom, f"{label!r} is not whole in the footer: {bottom!r}"
+        shown.append(label)
+    return shown

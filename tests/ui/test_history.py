@@ -11,6 +11,7 @@ import pytest
 from shell_kit import (
     bank_yaml,
     choice_question,
+    footer_keys,
     make_app,
     run_with_pilot,
     screen_text,
@@ -65,7 +66,8 @@ def _play(
     """Record one round as if played: rights[i] says whether question i was answered right."""
     result = load_bank_by_id(questions, bank_id)
     assert result is not None and result.bank is not None
-    played = build_round(result.bank, PlayRequest(bank_id=bank_id, count=len(rights), seed=5))
+    request = PlayRequest(bank_id=bank_id, count=max(len(rights), 1), seed=5)  # [] : none answered
+    played = build_round(result.bank, request)
     store = open_store(saves).store
     round_id = store.start_round(played.round_start(player, when))
     for number, right in enumerate(rights, start=1):
@@ -262,3 +264,104 @@ def test_history_snapshot(history: dict[str, Path], snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(history), run_before=open_history, terminal_size=(80, 24))
+
+
+def test_history_snapshot_60x20(history: dict[str, Path], snap_compare) -> None:
+    async def open_history(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+
+    assert snap_compare(make_app(history), run_before=open_history, terminal_size=(60, 20))
+
+
+def test_history_at_60_columns_keeps_every_figure_and_names_the_bank(
+    history: dict[str, Path],
+) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        header = next(line for line in lines if "Date" in line)
+        assert header.split() == ["Date", "Bank", "Mode", "%", "Right", "Time"]
+        text = "\n".join(lines)
+        assert "100%" in text and "3/3" in text and "33%" in text and "1/3" in text
+        assert "20 s" in text  # the Time column is whole
+        assert "01 Mar 2025" in text  # a date in its short form
+        assert "Beta · left unfinished after 1 answered" in text  # the highlighted round
+        await pilot.press("down")
+        await pilot.pause()
+        assert f"Alpha {ODD}" in screen_text(app)  # its bank's title in full
+        assert footer_keys(app)[:3] == ["esc Home", "s Sort", "r Reverse"]
+        await pilot.press("2")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        topics_header = next(line for line in lines if line.split()[:1] == ["Score"])
+        assert topics_header.split() == ["Score", "Right", "Topic", "Bank"]
+
+    run_with_pilot(app, scenario, size=(60, 20))
+
+
+def test_end_home_and_the_sort_direction(history: dict[str, Path]) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one("#history-rounds", DataTable)
+        by_id = {str(r.id): r for r in app.screen.view.rounds}
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1  # the oldest round
+        assert "Alpha" in screen_text(app).splitlines()[-3]  # the line naming its bank
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("r")  # the same column, the other way: oldest first
+        dates = [by_id[k].started_at for k in _row_keys(table)]
+        assert dates == sorted(dates)
+        assert "Sorted by Date ↑" in screen_text(app)
+        await pilot.press("r")
+        dates = [by_id[k].started_at for k in _row_keys(table)]
+        assert dates == sorted(dates, reverse=True)
+        assert "Sorted by Date ↓" in screen_text(app)
+
+    run_with_pilot(app, scenario)
+
+
+def test_rounds_left_without_an_answer_are_counted_not_listed(history: dict[str, Path]) -> None:
+    questions, saves = history["questions"], history["saves"]
+    _play(saves, questions, "Ana", "alpha", [], START + timedelta(days=4), finish=False)
+    _play(saves, questions, "Ana", "beta", [], START + timedelta(days=5), finish=False)
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        assert len(app.screen.view.rounds) == 6
+        table = app.screen.query_one("#history-rounds", DataTable)
+        assert table.row_count == 4
+        assert "2 rounds with no answer not listed" in screen_text(app)
+        assert "0/0" not in screen_text(app)
+
+    run_with_pilot(app, scenario)
+
+
+def test_the_bank_filter_is_marked_when_it_has_the_keys(history: dict[str, Path]) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        assert "▌" not in top
+        await pilot.press("b")  # the list opens in a frame of its own, over the table
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert any("│All banks" in line for line in lines)
+        assert any("╭" in line and "╮" in line for line in lines[:3])
+        await pilot.press("escape")  # closed: the filter still has the keys, and shows it
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        assert "▌ All banks" in top and top.rstrip().endswith("▐")
+
+    run_with_pilot(app, scenario)

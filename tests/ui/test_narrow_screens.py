@@ -6,31 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from shell_kit import bank_yaml, choice_question, make_app, run_with_pilot, screen_text, write_bank
-from textual.app import App
+from shell_kit import (
+    bank_yaml,
+    choice_question,
+    footer_keys,
+    make_app,
+    run_with_pilot,
+    write_bank,
+)
 from textual.pilot import Pilot
-from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from game.ui.screens.round import RoundScreen
 from game.ui.widgets.fit_footer import keys_width, plan_footer, short_label
 
 NARROW = (60, 20)
-
-
-def footer_keys(app: App[object]) -> list[str]:
-    """The footer's keys as shown ("s Skip"), after checking each is whole on the screen."""
-    footer = app.screen.query_one(Footer)
-    keys = list(footer.query(FooterKey))
-    assert keys, "the footer shows no key"
-    bottom = screen_text(app).splitlines()[-1]
-    shown = []
-    for key in keys:
-        label = f"{key.key_display} {key.description}".strip()
-        assert key.region.right <= app.size.width, f"{label!r} passes the right edge: {bottom!r}"
-        assert label in bottom, f"{label!r} is not whole in the footer: {bottom!r}"
-        shown.append(label)
-    return shown
 
 
 def hinted_bank(questions_dir: Path) -> None:

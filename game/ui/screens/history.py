@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,9 +16,16 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 
-from game.core.figures import duration_text, percent_text
+from game.core.figures import percent_text
 from game.core.history_view import HistoryView, RoundLine
 from game.core.safe_text import one_line, several_lines
+from game.ui.screens.history_layout import (
+    COLUMN_LABELS,
+    ROUND_COLUMNS,
+    HistoryTable,
+    RoundsLayout,
+    plan_rounds,
+)
 from game.ui.widgets.fit_footer import FitFooter
 
 ALL_BANKS = ""  # Select values cannot be None
@@ -70,27 +77,17 @@ class PercentChart(Widget):
         return Content("\n".join(percent_chart(self.values, width, height)))
 
 
-# (column key, label, sort key); the sort starts descending, as "newest first" does
-ROUND_COLUMNS: tuple[tuple[str, str, Callable[[RoundLine], Any]], ...] = (
-    ("date", "Date", lambda r: r.started_at),
-    ("bank", "Bank", lambda r: r.bank_title.casefold()),
-    ("mode", "Mode", lambda r: r.mode),
-    ("score", "Score", lambda r: r.score),
-    ("percent", "%", lambda r: (r.finished, r.percentage)),
-    ("right", "Right", lambda r: (r.right / r.total) if r.total else 0.0),
-    ("time", "Time", lambda r: r.duration_seconds or 0.0),
-)
-
-
 class HistoryScreen(Screen[None]):
     """Look back: rounds (Enter opens one), progress, weakest topics and most-missed questions."""
 
     BINDINGS = [
         Binding("escape", "back", "Home"),
-        Binding("1", "tab('history-rounds-tab')", "Rounds"),
-        Binding("2", "tab('history-progress-tab')", "Progress"),
-        Binding("3", "tab('history-missed-tab')", "Missed"),
+        # The tabs' titles show their keys; the footer keeps its room for the others.
+        Binding("1", "tab('history-rounds-tab')", "Rounds", show=False),
+        Binding("2", "tab('history-progress-tab')", "Progress", show=False),
+        Binding("3", "tab('history-missed-tab')", "Missed", show=False),
         Binding("s", "sort", "Sort"),
+        Binding("r", "reverse", "Reverse"),
         Binding("b", "choose_bank", "Bank"),
         Binding("p", "switch_player", "Player"),
     ]
@@ -116,8 +113,9 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self.view = view
         self._locked = frozenset(locked)
-        self._sort_column = 0
+        self._sort_key = "date"
         self._sort_descending = True
+        self._layout: RoundsLayout | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="history-top"):
@@ -130,26 +128,32 @@ class HistoryScreen(Screen[None]):
                 id="history-bank",
             )
         with TabbedContent(id="history-tabs"):
-            with TabPane("Rounds", id="history-rounds-tab"):
-                yield DataTable(cursor_type="row", zebra_stripes=True, id="history-rounds")
+            with TabPane("1 Rounds", id="history-rounds-tab"):
+                yield HistoryTable(cursor_type="row", zebra_stripes=True, id="history-rounds")
+                yield Static(id="history-round-detail")
                 yield Static(id="history-rounds-note")
-            with TabPane("Progress", id="history-progress-tab"):
+            with TabPane("2 Progress", id="history-progress-tab"):
                 yield Static(id="history-chart-title", classes="history-heading")
                 yield PercentChart(id="history-chart")
                 yield Static(id="history-chart-facts")
                 yield Static("Topics, weakest first", classes="history-heading")
-                yield DataTable(cursor_type="row", id="history-topics")
-            with TabPane("Most missed", id="history-missed-tab"):
+                yield HistoryTable(cursor_type="row", id="history-topics")
+            with TabPane("3 Most missed", id="history-missed-tab"):
                 yield VerticalScroll(id="history-missed-box")
         yield FitFooter()
 
     def on_mount(self) -> None:
         """Fill everything in from the view."""
-        table = self.query_one("#history-rounds", DataTable)
-        for key, label, _ in ROUND_COLUMNS:
-            table.add_column(label, key=key, width=20 if key == "bank" else None)
         self.show(self.view)
-        table.focus()
+        self.query_one("#history-rounds", DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the tables to the new width (columns shortened or left out at 60 columns)."""
+        if self._layout != plan_rounds(self._listed(), self._table_width()):
+            self._fill_rounds()
+        self._fill_topics()
+        # a shorter chart below 24 rows leaves room for the topics under it
+        self.query_one("#history-chart").styles.height = 7 if event.size.height >= 24 else 4
 
     # -- attributes down ---------------------------------------------------------------
 
@@ -177,32 +181,86 @@ class HistoryScreen(Screen[None]):
             *((Content(one_line(title)), bank) for bank, title in titles),
         ]
 
+    def _table_width(self) -> int:
+        return self.size.width or self.app.size.width
+
+    def _listed(self) -> list[RoundLine]:
+        """The rounds the table lists: those with at least one answer (a round left before its
+        first answer says nothing about the player; the note under the table counts them)."""
+        return [line for line in self.view.rounds if line.total > 0]
+
     def _fill_rounds(self) -> None:
         view = self.view
         table = self.query_one("#history-rounds", DataTable)
-        table.clear()
-        _, label, sort_key = ROUND_COLUMNS[self._sort_column]
-        rows = sorted(view.rounds, key=sort_key, reverse=self._sort_descending)
+        keep = self._highlighted_round_id()
+        rows = sorted(self._listed(), key=self._sort_function(), reverse=self._sort_descending)
+        layout = plan_rounds(rows, self._table_width())
+        self._layout = layout
+        if self._sort_key not in layout.columns:
+            self._sort_key, self._sort_descending = "date", True
+            rows = sorted(rows, key=self._sort_function(), reverse=True)
+        table.clear(columns=True)
+        for key in layout.columns:
+            table.add_column(COLUMN_LABELS[key], key=key, width=layout.widths[key])
+        right_aligned = {"score", "percent", "right", "time"}
         for line in rows:
-            percent = percent_text(line.percentage) if line.finished else "left"
+            cells = layout.cells(line)
             table.add_row(
-                line.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                Text(one_line(line.bank_title), no_wrap=True, overflow="ellipsis"),
-                Text(one_line(line.mode), no_wrap=True, overflow="ellipsis"),
-                Text(f"{line.score}/{line.max_score}", justify="right"),
-                Text(percent, justify="right", style="" if line.finished else "dim"),
-                Text(f"{line.right}/{line.total}", justify="right"),
-                Text(duration_text(line.duration_seconds), justify="right"),
+                *(
+                    Text(
+                        cells[key],
+                        no_wrap=True,
+                        overflow="ellipsis",
+                        justify="right" if key in right_aligned else "left",
+                        style="dim" if key == "percent" and not line.finished else "",
+                    )
+                    for key in layout.columns
+                ),
                 key=str(line.id),
             )
+        ids = [str(line.id) for line in rows]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep), animate=False)
+        self._show_round_detail()
         arrow = "↓" if self._sort_descending else "↑"
-        if not rows:
+        hidden = len(view.rounds) - len(rows)
+        if not view.rounds:
             note = "No rounds yet. Play one from the home screen."
         else:
-            note = f"Sorted by {label} {arrow} (s). Enter opens a round. left: left unfinished."
-            if view.rounds_limit and len(rows) >= view.rounds_limit:
+            label = COLUMN_LABELS[self._sort_key]
+            note = f"Sorted by {label} {arrow} · enter opens a round"
+            if view.rounds_limit and len(view.rounds) >= view.rounds_limit:
                 note = f"The newest {view.rounds_limit} rounds. " + note
+            if hidden:
+                left = "round" if hidden == 1 else "rounds"
+                note += f" · {hidden} {left} with no answer not listed"
         self.query_one("#history-rounds-note", Static).update(note)
+
+    def _sort_function(self) -> Callable[[RoundLine], Any]:
+        return next(key for name, _, key in ROUND_COLUMNS if name == self._sort_key)
+
+    def _highlighted_round_id(self) -> str | None:
+        table = self.query_one("#history-rounds", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return None if row_key.value is None else str(row_key.value)
+
+    def _show_round_detail(self) -> None:
+        """The highlighted round in words, its bank's title in full (the table may cut it)."""
+        detail = self.query_one("#history-round-detail", Static)
+        chosen = self._highlighted_round_id()
+        line = next((r for r in self._listed() if str(r.id) == chosen), None)
+        detail.display = line is not None
+        if line is None:
+            return
+        state = "" if line.finished else f" · left unfinished after {line.total} answered"
+        detail.update(Content.assemble((one_line(line.bank_title), "bold"), (state, "$text-muted")))
+
+    @on(DataTable.RowHighlighted, "#history-rounds")
+    def _round_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_round_detail()
 
     def _fill_progress(self) -> None:
         view = self.view
@@ -220,23 +278,38 @@ class HistoryScreen(Screen[None]):
                 f"best {percent_text(max(values))} · average {percent_text(average)}"
             )
         self.query_one("#history-chart-facts", Static).update(facts)
+        self._fill_topics()
+
+    def _fill_topics(self) -> None:
+        """Topics, weakest first. The Bank column shows when they come from several banks;
+        at 60 columns the bar gives way before a topic's name is cut short."""
+        view = self.view
         table = self.query_one("#history-topics", DataTable)
         table.clear(columns=True)
+        several_banks = len({topic.bank_id for _, topic in view.topics}) > 1
+        room = self._table_width() - 1  # the scroll bar's column
+        bank_width = 16 if several_banks else 0
+        # columns with their padding: Score 5+2, the bar 10+2, Right 5+2, Bank 16+2
+        fixed = 7 + 7 + (bank_width + 2 if several_banks else 0)
+        with_bar = room - fixed - 12 - 2 >= 26
+        topic_width = max(12, room - fixed - (12 if with_bar else 0) - 2)
         table.add_column("Score", key="score")
-        table.add_column("", key="bar")
+        if with_bar:
+            table.add_column("", key="bar")
         table.add_column("Right", key="right")
-        table.add_column("Topic", key="topic", width=26 if view.bank_id is None else 44)
-        if view.bank_id is None:
-            table.add_column("Bank", key="bank", width=16)
+        table.add_column("Topic", key="topic", width=topic_width)
+        if several_banks:
+            table.add_column("Bank", key="bank", width=bank_width)
         for number, (name, topic) in enumerate(view.topics):
             filled = round(topic.accuracy / 10)
-            cells: list[Text] = [
-                Text(percent_text(topic.accuracy), justify="right", style="bold"),
-                Text.assemble(("█" * filled, "bold"), ("░" * (10 - filled), "dim")),
+            cells: list[Text] = [Text(percent_text(topic.accuracy), justify="right", style="bold")]
+            if with_bar:
+                cells.append(Text.assemble(("█" * filled, "bold"), ("░" * (10 - filled), "dim")))
+            cells += [
                 Text(f"{topic.right}/{topic.answered}", justify="right"),
                 Text(one_line(name), no_wrap=True, overflow="ellipsis"),
             ]
-            if view.bank_id is None:
+            if several_banks:
                 bank = view.bank_titles.get(topic.bank_id, topic.bank_id)
                 cells.append(Text(one_line(bank), no_wrap=True, overflow="ellipsis", style="dim"))
             table.add_row(*cells, key=str(number))
@@ -289,16 +362,24 @@ class HistoryScreen(Screen[None]):
     @on(DataTable.HeaderSelected, "#history-rounds")
     def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
-        if event.column_index == self._sort_column:
+        key = str(event.column_key.value)
+        if key == self._sort_key:
             self._sort_descending = not self._sort_descending
         else:
-            self._sort_column, self._sort_descending = event.column_index, True
+            self._sort_key, self._sort_descending = key, True
         self._fill_rounds()
 
     def action_sort(self) -> None:
-        """Sort by the next column (newest, highest or longest first)."""
-        self._sort_column = (self._sort_column + 1) % len(ROUND_COLUMNS)
+        """Sort by the next column shown (newest, highest or longest first)."""
+        shown = list(self._layout.columns if self._layout else [ROUND_COLUMNS[0][0]])
+        at = shown.index(self._sort_key) if self._sort_key in shown else -1
+        self._sort_key = shown[(at + 1) % len(shown)]
         self._sort_descending = True
+        self._fill_rounds()
+
+    def action_reverse(self) -> None:
+        """The same column, sorted the other way."""
+        self._sort_descending = not self._sort_descending
         self._fill_rounds()
 
     def action_tab(self, pane_id: str) -> None:
