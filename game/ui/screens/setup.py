@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -117,17 +117,39 @@ class SetupScreen(Screen[PlayRequest | None]):
                 yield Button("Start  ⏎", variant="primary", id="setup-start")
                 yield Button("Back  esc", id="setup-back")
             yield Static(
-                "Tab: next choice  ·  Enter on a choice: open it  ·  Enter on Start: play",
+                "Tab: next field  ·  Enter: play (on a list: open it)  ·  Esc: back",
                 id="setup-help",
             )
         yield FitFooter()
 
     def on_mount(self) -> None:
-        """Start on the Start button (the defaults are one Enter away); an exam starts in the
-        class code, which a student types and a teacher leaves empty."""
+        """One rule in every mode: the keys start in the last field, the one above Start (the
+        number of questions; in an exam the class code). Typing there replaces what it holds
+        (a student types the code, anyone types a count) and Enter plays at once."""
         self._refresh()
-        start_in = "#setup-seed" if self._mode == "exam" else "#setup-start"
+        start_in = "#setup-seed" if self._mode == "exam" else "#setup-count"
         self.query_one(start_in).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 24 rows the help line gives its room to the form (the footer has the keys)."""
+        self.set_class(event.size.height < 24, "-short")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Mark the focused field's label with ▸ (its colour alone says less in some themes)."""
+        self._mark_focused_row()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """See on_descendant_focus."""
+        self._mark_focused_row()
+
+    def _mark_focused_row(self) -> None:
+        focused = self.focused
+        for row in self.query(".setup-row"):
+            label = row.query_one(".setup-label", Static)
+            name = str(label.render()).lstrip("▸ ")
+            has_focus = focused is not None and focused in row.query("*").nodes
+            label.update(f"▸ {name}" if has_focus else name)
+            row.set_class(has_focus, "-focused")
 
     # -- what the choices add up to ------------------------------------------------------
 
