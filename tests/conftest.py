@@ -1,4 +1,5 @@
-"""Shared fixtures: tests never touch the real questions/ or saves/ folders."""
+"""Shared fixtures: tests never touch the real questions/ or saves/ folders. Slow tests run
+first, so that with several workers (pytest -n auto) none is left running alone at the end."""
 
 from __future__ import annotations
 
@@ -20,3 +21,8 @@ def isolated_folders(
     monkeypatch.setenv("QUIZ_QUESTIONS", str(questions))
     monkeypatch.setenv("QUIZ_SAVES", str(saves))
     return {"questions": questions, "saves": saves}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked slow first, each group in its usual order."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

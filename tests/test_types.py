@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 STRICT_PACKAGES = ("game.core", "game.store", "game.practice")
 
@@ -20,6 +22,7 @@ def _mypy(*arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_package_type_checks() -> None:
     result = _mypy()  # files and settings from [tool.mypy] in pyproject.toml
     assert result.returncode == 0, result.stdout + result.stderr

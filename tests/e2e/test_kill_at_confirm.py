@@ -45,6 +45,7 @@ def _one_kill(mode: str, env: dict[str, str], questions: Path, saves: Path) -> i
     return len(rows.answers)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["exam", "quick"])
 def test_a_kill_at_the_confirming_frame_loses_no_answer(
     mode: str,

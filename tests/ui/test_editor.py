@@ -50,6 +50,8 @@ NEW_QUESTIONS = (
              pairs=(("Paris", "Seine"), ("London", "Thames"), ("Cologne", "Rhine"))),
 )  # fmt: skip
 
+pytestmark = pytest.mark.slow  # each test types into the form, and checks at every key
+
 
 def _rivers_file(library: dict[str, Path]) -> Path:
     return library["questions"] / "rivers.yaml"
