@@ -115,6 +115,26 @@ class Session:
         self.player = kept
         return kept
 
+    def player_setting(self, key: str) -> str | None:
+        """One of the current player's remembered settings, or None (never set, no player, or
+        the save file cannot be read)."""
+        if self.player is None:
+            return None
+        try:
+            return self._store().player_setting(self.player, key)
+        except StoreError:
+            return None
+
+    def set_player_setting(self, key: str, value: str) -> str | None:
+        """Remember one of the current player's settings; None, or in words why it was not."""
+        if self.player is None:
+            return None
+        try:
+            self._store().set_player_setting(self.player, key, value)
+        except StoreError as error:
+            return sentence(f"The setting is not kept: {error}")
+        return None
+
     def best_percentages(self) -> dict[str, float]:
         """This player's best percentage per bank id."""
         if self.player is None:

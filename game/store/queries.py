@@ -21,6 +21,8 @@ from game.store.rows import (
 )
 
 LAST_PLAYER_KEY = "last_player"
+# A player's own settings are kept in the settings table as player:<player id>:<key>.
+PLAYER_SETTING_PREFIX = "player:"
 
 _ROUND_COLUMNS = """
     r.id, p.name, r.bank_id, r.bank_title, r.mode, r.seed, r.topic, r.question_count,
@@ -97,6 +99,15 @@ class HistoryQueries:
     def last_player(self) -> str | None:
         """The name given to set_last_player most recently, or None."""
         rows = self._read("SELECT value FROM settings WHERE key = ?", (LAST_PLAYER_KEY,))
+        return rows[0][0] if rows else None
+
+    def player_setting(self, player: str, key: str) -> str | None:
+        """One of a player's remembered settings (``theme``, ``bell``), or None if never set."""
+        rows = self._read(
+            "SELECT s.value FROM settings s JOIN players p ON s.key = ? || p.id || ':' || ?"
+            " WHERE p.name = ?",
+            (PLAYER_SETTING_PREFIX, key, clean_player_name(player)),
+        )
         return rows[0][0] if rows else None
 
     def best_percentages(self, player: str) -> dict[str, float]:

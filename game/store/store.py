@@ -14,7 +14,7 @@ from game.core.memory import MemoryUpdate
 from game.core.records import AnswerRecord, Result, RoundStart
 from game.store import memory
 from game.store.errors import StoreBusyError, StoreError
-from game.store.queries import LAST_PLAYER_KEY, HistoryQueries
+from game.store.queries import LAST_PLAYER_KEY, PLAYER_SETTING_PREFIX, HistoryQueries
 from game.store.rows import clean_player_name, to_stored_time
 
 BUSY_TIMEOUT_MS = 5000
@@ -265,6 +265,19 @@ class SaveStore(HistoryQueries, memory.MemoryQueries):
             connection.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                 (LAST_PLAYER_KEY, cleaned),
+            )
+
+        self._write(remember)
+
+    def set_player_setting(self, player: str, key: str, value: str) -> None:
+        """Remember one of a player's settings (adding the player if new)."""
+        cleaned = clean_player_name(player)
+
+        def remember(connection: sqlite3.Connection) -> None:
+            player_id = self._player_id(connection, cleaned)
+            connection.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                (f"{PLAYER_SETTING_PREFIX}{player_id}:{key}", value),
             )
 
         self._write(remember)

@@ -22,6 +22,7 @@ from game.core.safe_text import one_line, several_lines
 from game.session import Session
 from game.ui.editing import EditorRoutes
 from game.ui.ending import SignalEnding, lenient_terminal_input
+from game.ui.player_settings import PlayerSettings
 from game.ui.reading import ArticleAsked
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.join import JoinScreen
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from game.core.rounds import PlayRequest
     from game.ui import messages
     from game.ui.screens.history import HistoryScreen
+    from game.ui.screens.setup import SetupScreen
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -48,7 +50,7 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class QuizApp(EditorRoutes, App[None]):
+class QuizApp(EditorRoutes, PlayerSettings, App[None]):
     """The quiz game: home, set-up, rounds and summaries over one session; the question
     editor's handlers come from EditorRoutes."""
 
@@ -104,12 +106,14 @@ class QuizApp(EditorRoutes, App[None]):
         """Open the session, show home, then ask for a name or go straight into a round."""
         self._install_signal_handlers()
         self.session.open()
+        self._watch_player_theme()
         if self.classroom is not None:
             self._open_classroom()
             return
         player = self._asked_player or self.session.remembered_player()
         if player:
             self.session.choose_player(player)
+            self._apply_player_settings()
         self.push_screen(self._home_screen())
         if self.session.player is None:
             self._ask_player()
@@ -226,6 +230,13 @@ class QuizApp(EditorRoutes, App[None]):
                 screen.action_edit_bank,
             )
             yield SystemCommand("New bank", "Start a bank in the editor", screen.action_new_bank)
+        if self.session.player is not None:
+            on = self.bell_on
+            yield SystemCommand(
+                f"Bell in timed rounds: turn {'off' if on else 'on'}",
+                "The terminal bell at 5 s left (kept for this player)",
+                self.toggle_bell,
+            )
         yield from super().get_system_commands(screen)
 
     # -- the window's size ---------------------------------------------------------------
@@ -324,6 +335,7 @@ class QuizApp(EditorRoutes, App[None]):
     def _player_chosen(self, name: str | None) -> None:
         if name:
             self.session.choose_player(name)
+            self._apply_player_settings()
             self._refresh_home()
             self.notify(f"Playing as {self.session.player}.", markup=False)
         self._start_pending_round()
@@ -425,7 +437,12 @@ class QuizApp(EditorRoutes, App[None]):
         with self._screens_changing():
             from game.ui.screens.setup import SetupScreen
 
-            self.push_screen(SetupScreen(bank, message.mode), self._setup_done)  # type: ignore[arg-type]
+            setup = SetupScreen(bank, message.mode, bell=self.bell_on)  # type: ignore[arg-type]
+            self.push_screen(setup, self._setup_done)
+
+    def on_setup_screen_bell_chosen(self, message: SetupScreen.BellChosen) -> None:
+        """Keep the player's choice of bell in timed rounds."""
+        self.set_bell(message.on)
 
     def _setup_done(self, request: PlayRequest | None) -> None:
         if request is not None:
@@ -459,7 +476,11 @@ class QuizApp(EditorRoutes, App[None]):
             self.notify(played, severity="error", markup=False, timeout=10)
             return False
         screen = RoundScreen(
-            played, unfinished.round_id, clock=self._clock, save_answer=self.session.record_answer
+            played,
+            unfinished.round_id,
+            clock=self._clock,
+            save_answer=self.session.record_answer,
+            bell=self.bell_on,
         )
         self._replace_or_push(screen)
         number, total = played.progress
@@ -486,7 +507,11 @@ class QuizApp(EditorRoutes, App[None]):
         if problem:
             self.notify(problem, severity="warning", markup=False, timeout=10)
         screen = RoundScreen(
-            played, round_id, clock=self._clock, save_answer=self.session.record_answer
+            played,
+            round_id,
+            clock=self._clock,
+            save_answer=self.session.record_answer,
+            bell=self.bell_on,
         )
         self._replace_or_push(screen)
 

@@ -30,6 +30,7 @@ from game.ui.reading import ArticleAsked
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.widgets.answer_base import AnswerWidget
 from game.ui.widgets.choice_answer import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
+from game.ui.widgets.countdown_bar import CountdownBar
 from game.ui.widgets.feedback import FeedbackPanel
 from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.match_answer import MatchAnswer
@@ -104,9 +105,13 @@ class RoundScreen(Screen[None]):
         clock: Callable[[], datetime] = _utc_now,
         tick_seconds: float = 0.25,
         save_answer: SaveAnswer | None = None,
+        bell: bool = True,
     ) -> None:
         super().__init__()
         self.round_state = round_state
+        # the terminal bell once at URGENT_SECONDS left in a timed round (a player's setting)
+        self.bell_at_five = bell
+        self._rang = False
         self.round_id = round_id
         self._save_answer = save_answer
         self._clock = clock
@@ -137,6 +142,7 @@ class RoundScreen(Screen[None]):
                 yield Static(id="round-meta")
                 yield Static(id="round-reason")
                 yield Static(id="round-timer")
+            yield CountdownBar(id="round-countdown")
         with VerticalScroll(id="round-body"):
             if played.mode == "exam":
                 note = "Exam: no marks until the end; your answers are kept as you go."
@@ -161,7 +167,9 @@ class RoundScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         """Show the first question and start the clock."""
-        self.query_one("#round-timer").display = self.round_state.time_limit is not None
+        timed = self.round_state.time_limit is not None
+        self.query_one("#round-timer").display = timed
+        self.query_one("#round-countdown").display = timed
         if self.round_state.time_limit is not None:
             self.set_interval(self._tick_seconds, self.check_time)
         await self._show_question()
@@ -214,6 +222,7 @@ class RoundScreen(Screen[None]):
         # question's clock before the phase says "answering", so a tick never measures it
         # from the last question's start. It starts again once the question is in place.
         self._restart_clock()
+        self._rang = False
         self.phase = "answering"
         self.refresh_bindings()
         number, total = self.round_state.progress
@@ -271,7 +280,12 @@ class RoundScreen(Screen[None]):
         left = limit - self.elapsed_seconds()
         timer = self.query_one("#round-timer", Static)
         timer.update(Content(f"{max(math.ceil(left), 0)} s left"))
-        timer.set_class(left <= URGENT_SECONDS, "-urgent")
+        urgent = left <= URGENT_SECONDS
+        timer.set_class(urgent, "-urgent")
+        self.query_one("#round-countdown", CountdownBar).show(left / limit, urgent=urgent)
+        if urgent and left > 0 and self.bell_at_five and not self._rang:
+            self._rang = True
+            self.app.bell()
         if left <= 0:
             timer.update(Content("time's up"))
             await self._give_answer(None, timed_out=True)

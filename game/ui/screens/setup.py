@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from game.core.class_code import ClassCode, parse_code, topic_for_number, topic_order
 from game.core.model import Bank
@@ -44,9 +45,17 @@ class SetupScreen(Screen[PlayRequest | None]):
         Binding("ctrl+s", "start", "Start", show=False),
     ]
 
-    def __init__(self, bank: Bank, mode: Mode = "quick") -> None:
+    class BellChosen(Message):
+        """The player turned the bell at 5 s left in timed rounds on or off (kept for them)."""
+
+        def __init__(self, on: bool) -> None:
+            super().__init__()
+            self.on = on
+
+    def __init__(self, bank: Bank, mode: Mode = "quick", *, bell: bool = True) -> None:
         super().__init__()
         self._bank = bank
+        self._bell = bell
         self._mode: Mode = mode
         # The count field follows the default until the player types another number.
         self._auto_count = str(min(DEFAULT_COUNT, len(bank.questions)))
@@ -112,6 +121,9 @@ class SetupScreen(Screen[PlayRequest | None]):
                     id="setup-seed",
                 )
                 yield Static(SEED_HINT, classes="setup-hint", id="setup-seed-hint")
+            with Horizontal(classes="setup-row", id="setup-bell-row"):
+                yield Static("Bell", classes="setup-label")
+                yield Checkbox("ring at 5 s left", self._bell, compact=True, id="setup-bell")
             yield Static("", id="setup-problem")
             with Horizontal(id="setup-buttons"):
                 yield Button("Start  ⏎", variant="primary", id="setup-start")
@@ -197,6 +209,7 @@ class SetupScreen(Screen[PlayRequest | None]):
             about = f"{self._bank.time_limit} s a question, speed bonus"
         self.query_one("#setup-mode-about", Static).update(about)
         self.query_one("#setup-seed-row").display = mode == "exam"
+        self.query_one("#setup-bell-row").display = mode == "timed"
 
         available = self.available()
         typed = self._typed_count()
@@ -262,6 +275,12 @@ class SetupScreen(Screen[PlayRequest | None]):
         self.query_one("#setup-topic", Select).value = topic or ALL_TOPICS
         self.query_one("#setup-difficulty", Select).value = code.difficulty or ANY_DIFFICULTY
         self.query_one("#setup-count", Input).value = str(code.count)
+
+    @on(Checkbox.Changed, "#setup-bell")
+    def _bell_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self._bell = event.value
+        self.post_message(self.BellChosen(event.value))
 
     @on(Input.Changed, "#setup-count")
     def _count_changed(self, event: Input.Changed) -> None:
