@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from game.core.class_code import round_code
 from game.core.model import QuestionType
@@ -255,8 +255,13 @@ class RoundScreen(Screen[None]):
         self.hint_used = False
         self._restart_clock()
         await self.check_time()
-        widget.focus(scroll_visible=False)  # a long prompt is read from its top
+        # Focus now, not later (widget.focus waits a turn), and lay the footer out for it now:
+        # both inside the caller's batch_update, so the first frame has the question's keys.
+        # (a typed answer's keys go to its input line: focus that, not the widget around it)
+        target = next(iter(widget.query(Input)), widget)
+        self.set_focus(target, scroll_visible=False)  # a long prompt is read from its top
         self.refresh_bindings()
+        await self.query_one(FitFooter).refresh_now()
 
     # -- time ----------------------------------------------------------------------------
 
@@ -360,7 +365,8 @@ class RoundScreen(Screen[None]):
             )
             await self.query_one("#round-feedback", Vertical).mount(panel)
             self.query_one("#round-hint", Static).display = False
-            self.query_one("#round-body", VerticalScroll).focus()
+            self.set_focus(self.query_one("#round-body", VerticalScroll))
+            await self.query_one(FitFooter).refresh_now()
         self.call_after_refresh(self._scroll_to_verdict, panel)
 
     def _scroll_to_verdict(self, panel: FeedbackPanel) -> None:

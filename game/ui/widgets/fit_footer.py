@@ -17,6 +17,8 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.dom import NoScreen
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -113,6 +115,7 @@ class FitFooter(Footer):
         super().__init__(show_command_palette=show_command_palette, compact=compact)
         self._wide_compact = compact
         self._planned_width = 0
+        self._shown: tuple[object, ...] = ()
 
     def _width(self) -> int:
         return self.size.width or self.screen.size.width or self.app.size.width
@@ -151,14 +154,19 @@ class FitFooter(Footer):
         self.set_class(plan.compact, "-compact")
         for item in items[: plan.count]:
             label = item.binding.description
-            yield FooterKey(
+            key = FooterKey(
                 item.binding.key,
                 item.key_display,
                 short_label(label) if plan.short else label,
                 item.binding.action,
                 disabled=not item.enabled,
                 tooltip=item.tooltip or (label if plan.short else ""),
-            ).data_bind(compact=Footer.compact)
+            )
+            # set, not data-bound: compose may run from the screen's batch (refresh_now),
+            # and the plan only changes with a new compose anyway
+            key.set_reactive(FooterKey.compact, plan.compact)
+            key.set_class(plan.compact, "-compact")
+            yield key
         if plan.palette and palette is not None:
             yield FooterKey(
                 palette.binding.key,
@@ -170,7 +178,38 @@ class FitFooter(Footer):
                 tooltip=palette.binding.tooltip or palette.binding.description,
             )
 
+    def _signature(self) -> tuple[object, ...]:
+        """What the footer would show now: its keys, their state, and the width."""
+        items, palette = self._items()
+        shown = tuple(
+            (i.binding.key, i.key_display, i.binding.description, i.enabled, i.tooltip)
+            for i in items
+        )
+        return (shown, palette is not None, self._width())
+
+    async def refresh_now(self) -> None:
+        """Show the keys of the screen as it is now, at once (inside the caller's batch_update,
+        so that the frame that shows a new question shows its keys, not the old ones)."""
+        self._bindings_ready = True
+        if not self.is_attached:
+            return  # its screen has gone (a late call after the screen was switched)
+        try:
+            signature = self._signature()
+        except NoScreen:
+            return
+        if signature != self._shown:
+            self._shown = signature
+            await self.recompose()
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Lay the keys out again, unless they are the ones already shown."""
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self.refresh_now)
+
     def on_resize(self, event: events.Resize) -> None:
         """Lay the keys out again for the new width."""
         if self._bindings_ready and event.size.width != self._planned_width:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self.refresh_now)
