@@ -146,9 +146,9 @@ class FitFooter(Footer):
         width = self._width()
         self._planned_width = width
         labels = [(item.key_display, item.binding.description) for item in items]
-        palette_label = None if palette is None else (palette.key_display, "palette")
-        if palette is not None:
-            palette_label = (palette.key_display, palette.binding.description)
+        palette_label = (
+            None if palette is None else (palette.key_display, palette.binding.description)
+        )
         plan = plan_footer(labels, palette_label, width, compact=self._wide_compact)
         self.set_reactive(Footer.compact, plan.compact)
         self.set_class(plan.compact, "-compact")
