@@ -2,55 +2,62 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
+from rich.padding import Padding
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
+from textual.widget import Widget
 
 from game.core.scoring import Response
 
 MAX_DIGIT_KEYS = 9
 
 
-class AnswerRow(Horizontal):
-    """One numbered row of an answer list: its key, a marker, and the (bank) text."""
+class AnswerRow(Widget):
+    """One numbered row of an answer list: its key, a marker, the (bank) text and an extra.
+
+    The row is one widget that draws its own columns and highlight in ``render``: moving the
+    cursor re-renders the two rows it leaves and reaches, and restyles nothing (a row made
+    of child widgets and toggled by a CSS class restyled and re-rendered every child).
+    Bank text is shown literally: it goes into ``rich.text.Text`` as plain text, never markup.
+    """
+
+    COMPONENT_CLASSES = {
+        "answer-row--key",
+        "answer-row--mark",
+        "answer-row--extra",
+        "answer-row--cursor",
+        "answer-row--cursor-focused",
+        "answer-row--picked",
+    }
 
     DEFAULT_CSS = """
     AnswerRow {
         height: auto;
         width: 1fr;
-        padding: 0 1;
     }
-    AnswerRow > .row-key {
-        width: 4;
+    AnswerRow > .answer-row--key {
         color: $text-muted;
     }
-    AnswerRow > .row-mark {
-        width: 4;
+    AnswerRow > .answer-row--mark {
         color: $text-accent;
     }
-    AnswerRow > .row-text {
-        width: 1fr;
-        height: auto;
+    AnswerRow > .answer-row--extra {
+        color: $text;
     }
-    AnswerRow > .row-extra {
-        width: 1fr;
-        height: auto;
-        padding-left: 1;
-    }
-    AnswerRow.-cursor {
+    AnswerRow > .answer-row--cursor {
         background: $boost;
     }
-    AnswerWidget:focus-within AnswerRow.-cursor {
+    AnswerRow > .answer-row--cursor-focused {
         background: $accent 25%;
     }
-    AnswerRow.-cursor > .row-text {
-        text-style: bold;
-    }
-    AnswerRow.-picked > .row-mark, AnswerRow.-picked > .row-text {
+    AnswerRow > .answer-row--picked {
         color: $text-accent;
         text-style: bold;
     }
@@ -64,7 +71,15 @@ class AnswerRow(Horizontal):
             self.row = row
 
     def __init__(
-        self, index: int, key_label: str, text: str, *, mark: bool = True, extra: bool = False
+        self,
+        index: int,
+        key_label: str,
+        text: str,
+        *,
+        mark: bool = True,
+        extra: bool = False,
+        key_width: int = 4,
+        mark_width: int = 4,
     ) -> None:
         super().__init__()
         self.index = index
@@ -72,49 +87,137 @@ class AnswerRow(Horizontal):
         self._text = text
         self._mark = mark
         self._extra = extra
-        # What the row shows now: a redraw is asked for only when it changes, so moving the
-        # cursor costs two rows, not the whole list.
-        self._shown_cursor: bool | None = None
-        self._shown_mark: str | None = None
+        self._key_width = key_width
+        self._mark_width = mark_width
+        self._text_width: int | None = None  # None: the text shares the width with the extra
+        self._cursor = False
+        self._picked = False
+        self._mark_text = ""
+        self._extra_text: Content | str = ""
 
-    def compose(self) -> ComposeResult:
-        """Lay out the widgets."""
-        yield Static(Content(f" {self._key_label}"), classes="row-key")
-        if self._mark:
-            yield Static("", classes="row-mark")
-        yield Static(Content(self._text), classes="row-text")
-        if self._extra:
-            yield Static("", classes="row-extra")
+    @property
+    def on_cursor(self) -> bool:
+        """True when the cursor is on this row."""
+        return self._cursor
+
+    @property
+    def picked(self) -> bool:
+        """True when the row is drawn as picked (chosen, or paired)."""
+        return self._picked
 
     def set_cursor(self, on_cursor: bool) -> None:
         """Mark the row under the cursor with a pointer as well as a colour."""
-        if on_cursor == self._shown_cursor and self.is_mounted:
-            return
-        self.set_class(on_cursor, "-cursor")
-        if self.is_mounted:
-            self._shown_cursor = on_cursor
-            pointer = "▸" if on_cursor else " "
-            # The key column has a fixed width: no layout pass is needed.
-            key = self.query_one(".row-key", Static)
-            key.update(Content(f"{pointer}{self._key_label}"), layout=False)
+        if on_cursor != self._cursor:
+            self._cursor = on_cursor
+            self.refresh()
+
+    def set_picked(self, picked: bool) -> None:
+        """Draw the row's mark and text as picked."""
+        if picked != self._picked:
+            self._picked = picked
+            self.set_class(picked, "-picked")
+            self.refresh()
 
     def set_text(self, text: str) -> None:
         """Show other (bank) text in this row."""
-        self._text = text
-        if self.is_mounted:
-            self.query_one(".row-text", Static).update(Content(text))
+        if text != self._text:
+            self._text = text
+            self.refresh(layout=True)
+
+    def set_text_width(self, width: int | None) -> None:
+        """Give the text a column of its own width (cells), or share the row with the extra."""
+        if width != self._text_width:
+            self._text_width = width
+            self.refresh(layout=True)
 
     def set_mark(self, mark: str) -> None:
         """Show a marker such as ``(•)`` or ``[x]`` before the text."""
-        if self.is_mounted and self._mark and mark != self._shown_mark:
-            self._shown_mark = mark
-            self.query_one(".row-mark", Static).update(Content(mark), layout=False)
+        if self._mark and mark != self._mark_text:
+            self._mark_text = mark
+            self.refresh()
 
     def set_extra(self, extra: Content | str) -> None:
         """Show extra (bank) text after the row's text, such as a match's chosen right."""
-        if self.is_mounted and self._extra:
-            shown = Content(extra) if isinstance(extra, str) else extra
-            self.query_one(".row-extra", Static).update(shown)
+        if self._extra and extra != self._extra_text:
+            self._extra_text = extra
+            self.refresh(layout=True)
+
+    def _focused(self) -> bool:
+        parent = self.parent
+        return isinstance(parent, Widget) and parent.has_focus
+
+    def notify_style_update(self) -> None:
+        """Forget the component styles kept for drawing (the theme or the CSS changed)."""
+        super().notify_style_update()
+        self.__dict__["_styles"] = {}
+
+    def _style(self, name: str, partial: bool = True) -> Style:
+        """A component's Rich style, kept until the styles change (looked up per draw it cost
+        a third of a row's redraw)."""
+        styles: dict[str, Style] = self.__dict__.setdefault("_styles", {})
+        key = f"{name}:{partial}"
+        if key not in styles:
+            styles[key] = self.get_component_rich_style(name, partial=partial)
+        return styles[key]
+
+    def render(self) -> RenderableType:
+        """The row: key, mark, text and extra in columns, the text wrapping in its own.
+
+        A row whose text fits on one line (most rows) is one line of Text; a row that wraps,
+        or has an extra, is a grid so that wrapped lines stay in the text's column.
+        """
+        picked = self._style("answer-row--picked")
+        key = Text(
+            f"{'▸' if self._cursor else ' '}{self._key_label}"[: self._key_width],
+            style=self._style("answer-row--key"),
+        )
+        key.pad_right(self._key_width - key.cell_len)
+        mark: Text | None = None
+        if self._mark:
+            mark_style = picked if self._picked else self._style("answer-row--mark")
+            mark = Text(self._mark_text[: self._mark_width], style=mark_style)
+            mark.pad_right(self._mark_width - mark.cell_len)
+        text_style = picked if self._picked else Style()
+        if self._cursor:
+            text_style = text_style + Style(bold=True)
+        text = Text(self._text, style=text_style)
+        background = Style()
+        if self._cursor:
+            name = "answer-row--cursor-focused" if self._focused() else "answer-row--cursor"
+            background = Style(bgcolor=self._style(name, partial=False).bgcolor)
+        width = self.content_region.width or self.size.width
+        used = self._key_width + (self._mark_width if mark is not None else 0)
+        if not self._extra and self._text_width is None and width:
+            room = width - 2 - used
+            if "\n" not in self._text and text.cell_len <= room:
+                line = Text(" ", style=background, end="")
+                line.append_text(key)
+                if mark is not None:
+                    line.append_text(mark)
+                line.append_text(text)
+                line.pad_right(max(0, width - line.cell_len))
+                line.stylize_before(background)
+                return line
+        table = Table.grid(expand=True)
+        table.add_column(width=self._key_width, no_wrap=True)
+        cells: list[RenderableType] = [key]
+        if mark is not None:
+            table.add_column(width=self._mark_width, no_wrap=True)
+            cells.append(mark)
+        if self._text_width is not None:
+            cap = max(1, int((width - 2) * 0.45)) if width else self._text_width
+            table.add_column(width=max(1, min(self._text_width, cap, max(1, width - used - 3))))
+        else:
+            table.add_column(ratio=1)
+        cells.append(text)
+        if self._extra:
+            table.add_column(ratio=1)
+            extra = self._extra_text
+            shown = Text(extra if isinstance(extra, str) else extra.plain)
+            shown.style = self._style("answer-row--extra")
+            cells.append(Padding(shown, (0, 0, 0, 1)))
+        table.add_row(*cells)
+        return Padding(table, (0, 1), style=background, expand=True)
 
     def on_click(self, event: events.Click) -> None:
         """Tell the answer widget which row was clicked."""
@@ -184,6 +287,19 @@ class AnswerWidget(Vertical, can_focus=True):
                 show=self.SHOW_DIGITS and number == 1,
                 key_display=f"1-{shown_count}",
             )
+
+    def on_focus(self) -> None:
+        """The cursor row takes the focused highlight."""
+        self._refresh_cursor_rows()
+
+    def on_blur(self) -> None:
+        """The cursor row gives up the focused highlight."""
+        self._refresh_cursor_rows()
+
+    def _refresh_cursor_rows(self) -> None:
+        for row in self.query_children(AnswerRow):
+            if row.on_cursor:
+                row.refresh()
 
     def scroll_row_into_view(self, row: AnswerRow) -> None:
         """Keep the cursor row visible when the answers do not fit."""

@@ -52,7 +52,7 @@ class _ChoiceList(AnswerWidget):
         """Redraw the marks, the picked choices and the cursor."""
         for row in self.rows:
             row.set_mark(self.mark_for(row.index))
-            row.set_class(self.is_picked(row.index), "-picked")
+            row.set_picked(self.is_picked(row.index))
             row.set_cursor(row.index == self.cursor)
 
     def action_move(self, step: int) -> None:

@@ -15,18 +15,8 @@ class MatchAnswer(AnswerWidget):
     """Lefts fixed, rights numbered; each right pairs with one left at most."""
 
     DEFAULT_CSS = """
-    MatchAnswer AnswerRow.match-left > .row-key {
-        width: 3;
-    }
-    MatchAnswer AnswerRow.match-left > .row-text {
-        width: auto;
-        max-width: 45%;
-    }
-    MatchAnswer AnswerRow.match-left > .row-extra {
+    MatchAnswer AnswerRow.match-left > .answer-row--extra {
         color: $text-accent;
-    }
-    MatchAnswer AnswerRow.match-right > .row-mark {
-        width: 2;
     }
     MatchAnswer .match-rights-caption {
         margin-top: 1;
@@ -55,12 +45,12 @@ class MatchAnswer(AnswerWidget):
         )
         yield Static(Content(caption), classes="answer-caption")
         for index, left in enumerate(self.lefts):
-            row = AnswerRow(index, "", left, mark=False, extra=True)
+            row = AnswerRow(index, "", left, mark=False, extra=True, key_width=3)
             row.add_class("match-left")
             yield row
         yield Static(Content("Choose from:"), classes="answer-caption match-rights-caption")
         for index, right in enumerate(self.rights):
-            row = AnswerRow(index, f"{index + 1}", right)
+            row = AnswerRow(index, f"{index + 1}", right, mark_width=2)
             row.add_class("match-right")
             yield row
 
@@ -68,7 +58,7 @@ class MatchAnswer(AnswerWidget):
         """Line the lefts up in one column, then draw the pairs and the cursor."""
         left_width = max((Content(left).cell_length for left in self.lefts), default=0) + 1
         for row in self._left_rows():
-            row.query_one(".row-text").styles.width = left_width
+            row.set_text_width(left_width)
         self._redraw()
 
     def _left_rows(self) -> list[AnswerRow]:
@@ -86,11 +76,11 @@ class MatchAnswer(AnswerWidget):
                 row.set_extra(Content("→ ?"))
             else:
                 row.set_extra(Content.assemble(f"→ {right + 1}. ", self.rights[right]))
-            row.set_class(right is not None, "-picked")
+            row.set_picked(right is not None)
         taken = set(self.paired.values())
         for row in self._right_rows():
             row.set_mark("•" if row.index in taken else "")
-            row.set_class(row.index in taken, "-picked")
+            row.set_picked(row.index in taken)
 
     def action_move_cursor(self, step: int) -> None:
         """Choose another left."""

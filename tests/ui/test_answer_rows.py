@@ -1,0 +1,73 @@
+"""An answer row is one widget: a cursor move redraws the two rows it leaves and reaches,
+restyles none, and bank text stays literal (``[red]`` is five characters)."""
+
+from __future__ import annotations
+
+from round_kit import RoundHarness, make_round, run_app, screen_text
+from textual.pilot import Pilot
+
+from game.core.model import Bank, Question, QuestionType
+from game.ui.widgets.answer_base import AnswerRow, AnswerWidget
+
+
+def _choice_round(choices: tuple[str, ...]):
+    question = Question(
+        id="rows",
+        type=QuestionType.CHOICE,
+        prompt="Which one?",
+        choices=choices,
+        answer=choices[0],
+        explanation="Because.",
+    )
+    return make_round(Bank("rows", "rows.yaml", "Rows", (question,)))
+
+
+def test_a_cursor_move_redraws_two_rows_and_restyles_none(monkeypatch) -> None:
+    app = RoundHarness(_choice_round(tuple(f"Choice {n}" for n in range(1, 7))))
+    rendered: list[int] = []
+    restyled: list[object] = []
+    original_render = AnswerRow.render
+
+    def counting_render(self: AnswerRow):
+        rendered.append(self.index)
+        return original_render(self)
+
+    async def scenario(pilot: Pilot) -> None:
+        rows = list(app.screen.query(AnswerRow))
+        assert len(rows) == 6
+        assert all(not row.children for row in rows)  # no child widgets to restyle
+        await pilot.press("down")  # warm-up: every row drawn once
+        await pilot.pause()
+        monkeypatch.setattr(AnswerRow, "render", counting_render)
+        original_update = app.update_styles
+
+        def counting_update(node=None, **options) -> None:
+            restyled.append(node)
+            original_update(node, **options)
+
+        monkeypatch.setattr(app, "update_styles", counting_update)
+        await pilot.press("down")
+        await pilot.pause()
+        assert sorted(rendered) == [1, 2]  # the row left and the row reached
+        assert not [node for node in restyled if isinstance(node, AnswerRow)]
+        assert "▸3" in screen_text(app).replace(" ", "")
+
+    run_app(app, scenario)
+
+
+def test_bank_text_with_brackets_is_shown_as_written_in_every_state() -> None:
+    choices = ("[red]stop[/red]", "[b]bold[/b] and [link=x]y[/link]", "plain")
+    app = RoundHarness(_choice_round(choices))
+
+    async def scenario(pilot: Pilot) -> None:
+        for keys in ((), ("down",), ("2",), ("3",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            text = screen_text(app)
+            assert "[red]stop[/red]" in text
+            assert "[b]bold[/b] and [link=x]y[/link]" in text
+        widget = app.screen.query_one(AnswerWidget)
+        picked = [row.index for row in widget.query(AnswerRow) if row.picked]
+        assert picked == [2]
+
+    run_app(app, scenario)
