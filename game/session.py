@@ -16,7 +16,7 @@ from game.core.memory import DueCount, MemoryState
 from game.core.model import Bank, BankSummary
 from game.core.records import AnswerRecord, Result, RoundStart
 from game.paths import GamePaths
-from game.store import AnswerRow, SaveStore, StoreError, open_store
+from game.store import AnswerRow, SaveStore, StoreError, daily_backup, open_store
 
 if TYPE_CHECKING:
     import random
@@ -42,13 +42,23 @@ class Session:
     # answers not yet saved (the disk was full, say), oldest first: tried again before the next
     unsaved: list[tuple[int, AnswerRecord]] = field(default_factory=list)
 
-    def open(self) -> None:
-        """Open the save store and read the library (neither ever raises for bad files)."""
-        opening = open_store(self.saves_dir, self.now)
+    def open(self, *, backup_now: bool = True) -> None:
+        """Open the save store and read the library (neither ever raises for bad files).
+
+        With ``backup_now=False`` today's backup is left to ``daily_backup`` (a worker).
+        """
+        opening = open_store(self.saves_dir, self.now, backup=backup_now)
         self.store = opening.store
         self.notices = list(opening.notices)
         self._catch_up_memory()
         self.scan()
+
+    def daily_backup(self) -> str | None:
+        """Take today's backup of the save file (any thread); what went wrong, or None."""
+        store = self.store
+        if store is None or not store.persistent or store.location is None:
+            return None
+        return daily_backup(store.location, self.now)
 
     def _catch_up_memory(self) -> None:
         """Rebuild the practice memory from history when the save file predates it."""

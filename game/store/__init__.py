@@ -1,7 +1,7 @@
 """The save store: the only part of quiz that speaks SQL (standard library sqlite3)."""
 
 from game.store.errors import StoreBusyError, StoreError
-from game.store.opening import StoreOpening, memory_store, open_store
+from game.store.opening import StoreOpening, daily_backup, memory_store, open_store
 from game.store.rows import (
     AnswerRow,
     ExportRow,
@@ -23,6 +23,7 @@ __all__ = [
     "StoreOpening",
     "TopicRow",
     "clean_player_name",
+    "daily_backup",
     "memory_store",
     "open_store",
 ]

@@ -184,6 +184,7 @@ def open_store(
     *,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     backups_kept: int = BACKUPS_KEPT,
+    backup: bool = True,
 ) -> StoreOpening:
     """Open (or start) the save store in saves_dir/quiz.sqlite3; never fails.
 
@@ -191,7 +192,9 @@ def open_store(
     quiz.sqlite3.corrupt-<UTC time> and a fresh one started. A folder that cannot be written,
     or a file this version cannot use, gives a store that keeps nothing. Once a day (the
     local date of ``now()``) the database is copied to saves/backups/quiz-YYYY-MM-DD.sqlite3,
-    keeping the newest backups_kept. Each of these is told in ``notices``.
+    keeping the newest backups_kept. Each of these is told in ``notices``. With
+    ``backup=False`` the daily copy is left to a later ``daily_backup`` (the App takes it
+    after its first frame, off the UI thread).
     """
     saves_dir = Path(saves_dir)
     database_path = saves_dir / DATABASE_NAME
@@ -241,12 +244,51 @@ def open_store(
             now,
         )
     store = SaveStore(connection, persistent=True, location=database_path, now=now)
+    if backup:
+        problem = _backup_problem(connection, saves_dir, now, backups_kept)
+        if problem is not None:
+            notices.append(problem)
+    return StoreOpening(store, notices)
+
+
+def _backup_problem(
+    connection: sqlite3.Connection,
+    saves_dir: Path,
+    now: Callable[[], datetime],
+    backups_kept: int,
+) -> str | None:
+    """Take today's backup through connection; what went wrong, in words, or None."""
     today = now().astimezone().date()
     try:
         _daily_backup(connection, backup_path(saves_dir, today), backups_kept)
     except (OSError, sqlite3.Error) as error:
-        notices.append(
+        return (
             f"Today's backup of your scores could not be written to "
             f"{saves_dir / BACKUPS_FOLDER} ({_reason(error)}); your scores are still kept."
         )
-    return StoreOpening(store, notices)
+    return None
+
+
+def daily_backup(
+    database_path: Path,
+    now: Callable[[], datetime] = _utc_now,
+    *,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    backups_kept: int = BACKUPS_KEPT,
+) -> str | None:
+    """Take today's backup of the save file at database_path unless it exists.
+
+    Opens a connection of its own, so it may run in any thread (a worker) while the game goes
+    on; returns what went wrong, in words, or None.
+    """
+    try:
+        connection = sqlite3.connect(database_path, timeout=busy_timeout_ms / 1000)
+    except sqlite3.Error as error:
+        return (
+            f"Today's backup of your scores could not be written ({_reason(error)}); "
+            "your scores are still kept."
+        )
+    try:
+        return _backup_problem(connection, database_path.parent, now, backups_kept)
+    finally:
+        connection.close()

@@ -105,7 +105,10 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
     def on_mount(self) -> None:
         """Open the session, show home, then ask for a name or go straight into a round."""
         self._install_signal_handlers()
-        self.session.open()
+        # Today's backup copies the whole save file: it is taken after home's first frame, in
+        # a worker, and a problem with it is told when it is done.
+        self.session.open(backup_now=False)
+        self.call_after_refresh(self._take_daily_backup)
         self._watch_player_theme()
         if self.classroom is not None:
             self._open_classroom()
@@ -120,6 +123,23 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         else:
             self._start_pending_round()
         self._check_size(*self.size)
+
+    def _take_daily_backup(self) -> None:
+        self.run_worker(
+            self._daily_backup_worker, thread=True, group="daily-backup", exit_on_error=False
+        )
+
+    def _daily_backup_worker(self) -> None:
+        problem = self.session.daily_backup()
+        if problem is not None:
+            self.call_from_thread(self._tell_backup_problem, problem)
+
+    def _tell_backup_problem(self, problem: str) -> None:
+        self.session.notices.append(problem)
+        self.notify(problem, severity="warning", timeout=10, markup=False)
+        home = self._home()
+        if home is not None and home.is_mounted:
+            home.show_notices(self.session.notices)
 
     def _open_classroom(self) -> None:
         """A tab of a served class: only the class's bank; the join code, then a name."""
