@@ -25,11 +25,10 @@ from game.ui.ending import SignalEnding, lenient_terminal_input
 from game.ui.player_settings import PlayerSettings
 from game.ui.reading import ArticleAsked
 from game.ui.screens.home import HomeScreen
-from game.ui.screens.join import JoinScreen
 from game.ui.screens.player import PlayerScreen, clean_player_name
 from game.ui.screens.too_small import TooSmallScreen
 
-# Rounds, set-up, summary and history load when first used, not before home shows; their
+# Rounds, set-up, summary, history and a class's join screen load when first used, not before home shows; their
 # messages are handled by name (on_round_completed ...) so that nothing here needs them sooner.
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -161,6 +160,8 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
             )
         self.push_screen(self._home_screen())
         if classroom.join_code:
+            from game.ui.screens.join import JoinScreen
+
             self.push_screen(JoinScreen(classroom.join_code), self._joined)
         else:
             self._ask_player()
