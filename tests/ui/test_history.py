@@ -258,6 +258,19 @@ def test_percent_chart_scales_to_zero_and_a_hundred() -> None:
     assert len(percent_chart(list(range(100)), width=30, height=3)[0]) == 30
 
 
+def test_percent_chart_dates_its_first_and_last_bar_on_an_axis() -> None:
+    days = [datetime(2026, 11, 2, 12, tzinfo=UTC), datetime(2026, 12, 3, 12, tzinfo=UTC)]
+    lines = percent_chart([40, 100], width=30, height=5, dates=days)
+    assert len(lines) == 5 and lines[3].startswith("  0%│")  # the bars keep one row less
+    assert lines[-1].split() == ["2", "Nov", "3", "Dec"]
+    assert lines[-1].index("2 Nov") == 5  # under the first bar
+    assert lines[-1].rstrip().endswith("3 Dec")
+    # rounds of different years name the year; a one-row chart has no room for dates
+    years = [datetime(2025, 11, 2, 12, tzinfo=UTC), *days[1:]]
+    assert "2025" in percent_chart([40, 100], width=40, height=5, dates=years)[-1]
+    assert len(percent_chart([40, 100], width=30, height=2, dates=days)) == 2
+
+
 def test_history_snapshot(history: dict[str, Path], snap_compare) -> None:
     async def open_history(pilot: Pilot[object]) -> None:
         await pilot.press("h")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from datetime import datetime
 from typing import Any
 
 from rich.text import Text
@@ -32,13 +33,27 @@ ALL_BANKS = ""  # Select values cannot be None
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
 
-def percent_chart(values: Sequence[float], width: int, height: int) -> list[str]:
+def percent_chart(
+    values: Sequence[float], width: int, height: int, dates: Sequence[datetime] = ()
+) -> list[str]:
     """Bars of percentages (0-100), newest right, as many as fit, with a 0-100% axis.
 
-    Each bar is up to three cells wide (with a gap) when there is room for it.
+    Each bar is up to three cells wide (with a gap) when there is room for it. Given the
+    rounds' dates (one per value) and at least three rows, the last row is a date axis: the
+    first and the last bar shown are dated under them.
     """
     axis_width = 5
     room = max(0, width - axis_width)
+    dated = len(dates) == len(values) and len(values) > 0 and height >= 3
+    lines = _bars(values, room, height - 1 if dated else height)
+    if dated:
+        shown = len(lines[0]) - axis_width if lines else 0
+        count = min(len(values), room)
+        lines.append(_date_axis(list(dates)[-count:], shown, room, axis_width) if count else "")
+    return lines
+
+
+def _bars(values: Sequence[float], room: int, height: int) -> list[str]:
     height = max(1, height)
     shown = list(values)[-room:] if room else []
     bar_width = max(1, min(3, room // (len(shown) + 1))) if shown else 1
@@ -57,16 +72,34 @@ def percent_chart(values: Sequence[float], width: int, height: int) -> list[str]
     return lines
 
 
+def _day(moment: datetime, with_year: bool) -> str:
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y}" if with_year else f"{local.day} {local:%b}"
+
+
+def _date_axis(dates: list[datetime], bars_width: int, room: int, axis_width: int) -> str:
+    """The first date under the first bar, the last ending under the last bar (or just after
+    the first date when the bars are narrower than both), within room cells."""
+    years = {moment.astimezone().year for moment in dates}
+    first, last = _day(dates[0], len(years) > 1), _day(dates[-1], len(years) > 1)
+    end = max(bars_width, len(first) + 1 + len(last))
+    if last == first or end > room:
+        return " " * axis_width + first[:room]
+    return " " * axis_width + first + last.rjust(end - len(first))
+
+
 class PercentChart(Widget):
     """The percentage of each finished round, oldest left, drawn to the widget's size."""
 
     def __init__(self, values: Sequence[float] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.values = list(values)
+        self.dates: list[datetime] = []
 
-    def set_values(self, values: Sequence[float]) -> None:
-        """Draw these values instead."""
+    def set_values(self, values: Sequence[float], dates: Sequence[datetime] = ()) -> None:
+        """Draw these values instead (with the rounds' dates under them when given)."""
         self.values = list(values)
+        self.dates = list(dates)
         self.refresh()
 
     def render(self) -> Content:
@@ -74,7 +107,7 @@ class PercentChart(Widget):
         if not self.values:
             return Content("No finished rounds yet: the chart starts with the first one.")
         width, height = self.size
-        return Content("\n".join(percent_chart(self.values, width, height)))
+        return Content("\n".join(percent_chart(self.values, width, height, self.dates)))
 
 
 class HistoryScreen(Screen[None]):
@@ -265,7 +298,8 @@ class HistoryScreen(Screen[None]):
     def _fill_progress(self) -> None:
         view = self.view
         values = [percent for _, percent in view.over_time]
-        self.query_one("#history-chart", PercentChart).set_values(values)
+        dates = [moment for moment, _ in view.over_time]
+        self.query_one("#history-chart", PercentChart).set_values(values, dates)
         self.query_one("#history-chart-title", Static).update(
             Content.assemble(("Percentage of each finished round", "bold"), ", oldest first")
         )
