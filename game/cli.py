@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game import __version__
+from game import __version__, exit_deadline
 from game.paths import GamePaths, resolve_paths
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 # After SIGTERM, SIGHUP (the terminal closed) or SIGINT the game has this long to give the
 # terminal back before the process ends outright (every answer is already saved).
-EXIT_DEADLINE = 1.5
+EXIT_DEADLINE = exit_deadline.GRACE
 
 MODES = ("quick", "timed", "exam", "practice")
 
@@ -947,10 +947,7 @@ def run_game(args: argparse.Namespace) -> int:
         play=play,
         exit_deadline=EXIT_DEADLINE,
     )
-    try:
-        app.run()
-    finally:
-        app.ending.finished()
+    app.run()
     if app.ending.signalled is not None:
         # Ended by a signal: say so, even if the App, cut short mid-screen, reported a problem.
         return 128 + app.ending.signalled

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from game import exit_deadline
 from game.core.classroom import ENVIRONMENT_KEY, Classroom
 from game.paths import resolve_paths
 
@@ -19,11 +20,10 @@ def main() -> int:
         return 2
     classroom = Classroom.from_environment(described)
     paths = resolve_paths(None, None)
-    app = create_app(paths.questions_dir, paths.saves_dir, classroom=classroom, exit_deadline=1.5)
-    try:
-        app.run()
-    finally:
-        app.ending.finished()
+    app = create_app(
+        paths.questions_dir, paths.saves_dir, classroom=classroom, exit_deadline=exit_deadline.GRACE
+    )
+    app.run()
     return app.return_code or 0
 
 

@@ -3,19 +3,21 @@
 SIGTERM, SIGHUP (the terminal was closed) and SIGINT end the App the ordinary way, so that the
 terminal is given back; every answer is already committed when it is shown as taken. Textual's
 writer thread can block for ever on a terminal that is gone (or that stopped reading), and the
-ordinary way with it: a deadline then ends the process outright, ``grace`` seconds after the
-signal. The handlers are plain ``signal`` handlers, not the event loop's: they run even while
-the loop is stuck behind that writer.
+ordinary way with it, and so can the interpreter's own shutdown after the App has returned:
+``game.exit_deadline`` then ends the process outright, ``grace`` seconds after the signal,
+whatever the App or the interpreter is doing. The handlers are plain ``signal`` handlers, not
+the event loop's: they run even while the loop is stuck behind that writer.
 """
 
 from __future__ import annotations
 
 import codecs
-import os
 import signal
 import threading
 from collections.abc import Callable
 from types import FrameType
+
+from game import exit_deadline
 
 END_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 LENIENT = "quiz-terminal-input"
@@ -28,7 +30,6 @@ class SignalEnding:
         self._end = end
         self._grace = grace  # None: no deadline (an App run in-process, by the tests)
         self._previous: dict[int, object] = {}
-        self._done = threading.Event()
         self.signalled: int | None = None
 
     def install(self) -> None:
@@ -39,14 +40,10 @@ class SignalEnding:
             self._previous[signum] = signal.signal(signum, self._handle)
 
     def remove(self) -> None:
-        """Give the signals back (the deadline, if running, stays until ``finished``)."""
+        """Give the signals back (a deadline, once armed, stays: the process ends by it)."""
         for signum, previous in self._previous.items():
             signal.signal(signum, previous)  # type: ignore[arg-type]
         self._previous.clear()
-
-    def finished(self) -> None:
-        """The App has returned: the process ends on its own, no deadline needed."""
-        self._done.set()
 
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
         if self.signalled is not None:
@@ -54,14 +51,10 @@ class SignalEnding:
         self.signalled = signum
         code = 128 + signum
         if self._grace is not None:
-            threading.Thread(
-                target=self._deadline, args=(code,), name="quiz-deadline", daemon=True
-            ).start()
+            # Never called off, not even when the App has returned: the interpreter's shutdown
+            # after it can block too (a flush to a terminal that stopped reading).
+            exit_deadline.arm(code, self._grace)
         self._end(code)
-
-    def _deadline(self, code: int) -> None:
-        if not self._done.wait(self._grace):
-            os._exit(code)
 
 
 def _lenient(error: UnicodeError) -> tuple[str, int]:

@@ -55,8 +55,10 @@ def quiz_command() -> list[str]:
 class Terminal:
     """A child process on an 80×24 pseudo-terminal, its output kept raw and drawn by pyte."""
 
-    def __init__(self, arguments: list[str], env: dict[str, str]) -> None:
-        command = quiz_command()
+    def __init__(
+        self, arguments: list[str], env: dict[str, str], command: list[str] | None = None
+    ) -> None:
+        command = command or quiz_command()
         self.child = pexpect.spawn(
             command[0], [*command[1:], *arguments], env=env, dimensions=(ROWS, COLUMNS)
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -145,6 +146,47 @@ def test_a_stuck_terminal_writer_does_not_keep_the_game_alive(
         terminal.close()
     assert took < DEADLINE, f"{took:.2f} s"
     assert _answers(saves) == 1
+
+
+# The game as the `quiz` script starts it, with the interpreter's shutdown made to hang after the
+# App has returned: at exit (the interpreter still whole), or in the last flush of standard
+# output (the interpreter already shutting down, when Python runs no other thread).
+STUCK_SHUTDOWN = {
+    "at exit": "atexit.register(time.sleep, 60)",
+    "in the last flush": "atexit.register(setattr, sys, 'stdout', Stuck())",
+}
+STUCK_SCRIPT = """
+import atexit, sys, time
+class Stuck:
+    def write(self, text): return len(text)
+    def flush(self): time.sleep(60)
+{hang}
+from game.cli import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("where", list(STUCK_SHUTDOWN))
+def test_a_shutdown_that_hangs_after_the_app_returned_still_ends_within_two_seconds(
+    game_env: tuple[dict[str, str], Path, Path],  # noqa: F811
+    where: str,
+) -> None:
+    env, _questions, saves = game_env
+    script = STUCK_SCRIPT.format(hang=STUCK_SHUTDOWN[where])
+    terminal = Terminal([*QUICK, "--player", "Ana"], env, [sys.executable, "-c", script])
+    try:
+        _feedback(terminal)
+        terminal.child.kill(signal.SIGHUP)
+        took = _gone_within(terminal, DEADLINE)
+        terminal.wait_for_exit()
+    finally:
+        terminal.close()
+    assert took < DEADLINE, f"{took:.2f} s"
+    assert _answers(saves) == 1
+    if where == "at exit":  # the deadline's own exit: the status says which signal ended it
+        assert terminal.child.exitstatus == 128 + signal.SIGHUP
+    else:  # the kernel's timer: the interpreter was past running the deadline's thread
+        assert terminal.child.signalstatus == signal.SIGALRM
 
 
 def test_a_closed_terminal_ends_the_game(

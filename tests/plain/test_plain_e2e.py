@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -260,6 +261,40 @@ def test_ctrl_c_stops_with_a_sentence_and_the_answers_kept(
     assert child.exitstatus == 130
     rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
     assert len(rows.answers) == 1 and rows.rounds[0].finished_at is None
+
+
+def test_ctrl_c_ends_within_two_seconds_even_when_the_shutdown_hangs(
+    isolated_folders: dict[str, Path],
+) -> None:
+    """ctrl+c ends plain mode for sure: here the interpreter's shutdown, after the sentence,
+    never finishes on its own (an exit handler that hangs); the process still ends with 130."""
+    write_bank(isolated_folders["questions"])
+    script = (
+        "import atexit, sys, time; atexit.register(time.sleep, 60); "
+        "from game.cli import main; sys.exit(main())"
+    )
+    arguments = ["play", "--plain", "--bank", "rivers", "--count", "3", "--seed", "4"]
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", script, *arguments, "--player", "Ana"],
+        env=_env(isolated_folders),
+        dimensions=(24, 60),
+        encoding="utf-8",
+        timeout=60,
+    )
+    try:
+        child.expect("Question 1 of 3")
+        child.expect(r"(Type |Select all|Pair each)[^\n]*\n")
+        child.sendintr()
+        child.expect("Stopped\\. Every answer given so far is saved\\.")
+        said_at = time.monotonic()
+        while child.isalive() and time.monotonic() - said_at < 12:
+            time.sleep(0.01)
+        took = time.monotonic() - said_at
+    finally:
+        child.close(force=True)
+    assert took < 2.0, f"{took:.2f} s"
+    assert child.exitstatus == 130
 
 
 @pytest.mark.parametrize(
