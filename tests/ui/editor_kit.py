@@ -53,6 +53,18 @@ async def fill_form(pilot: Pilot, form: QuestionFormScreen, question: Question) 
         form.query_one("#form-truth", Select).value = bool(question.truth)
     else:
         await _fill_list(pilot, form, question)
+    await checked(pilot, form)
+
+
+async def checked(pilot: Pilot, form: QuestionFormScreen, timeout: float = 30) -> None:
+    """Wait until the form has checked its latest change (it checks once typing pauses)."""
+    waited = 0.0
+    await pilot.pause()
+    while form.check_pending:
+        if waited > timeout:
+            raise AssertionError("the form never checked its draft")
+        await pilot.pause(0.05)
+        waited += 0.05
     await pilot.pause()
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from editor_kit import fill_form, keys_for, new_question_form, open_editor
+from editor_kit import checked, fill_form, keys_for, new_question_form, open_editor
 from round_kit import right_keys
 from shell_kit import make_app, run_with_pilot, screen_text, write_bank
 from textual.pilot import Pilot
@@ -15,6 +15,7 @@ from textual.widgets import Input, TextArea
 
 from game.banks import atomic
 from game.banks.loader import load_bank
+from game.core.drafts import DraftCheck
 from game.core.model import Question, QuestionType
 from game.core.records import Result
 from game.core.rounds import PlayRequest
@@ -50,7 +51,7 @@ NEW_QUESTIONS = (
              pairs=(("Paris", "Seine"), ("London", "Thames"), ("Cologne", "Rhine"))),
 )  # fmt: skip
 
-pytestmark = pytest.mark.slow  # each test types into the form, and checks at every key
+pytestmark = pytest.mark.slow  # each test types into the form
 
 
 def _rivers_file(library: dict[str, Path]) -> Path:
@@ -98,6 +99,38 @@ def test_a_question_of_each_type_is_written_saved_reloaded_and_played(
         assert (answer.question_id, answer.result) == (question.id, Result.RIGHT)
 
     run_with_pilot(player, play)
+
+
+def test_typing_checks_the_draft_once_the_typing_pauses_not_at_every_key(
+    library: dict[str, Path],
+) -> None:
+    """A check runs the format's rules on the whole bank: at every key it made typing lag.
+    Keys typed at speed are checked when the typing pauses, and the problem they make is
+    shown then."""
+    app = make_app(library, player="Ana")
+
+    async def scenario(pilot: Pilot) -> None:
+        await open_editor(pilot)
+        form = await new_question_form(pilot)
+        await fill_form(pilot, form, NEW_QUESTIONS[0])
+        checks: list[Question] = []
+        check = form._check
+
+        def counted(draft: Question) -> DraftCheck:
+            checks.append(draft)
+            return check(draft)
+
+        form._check = counted
+        form.query_one("#form-id", Input).focus()
+        await pilot.press("end", *["backspace"] * 40, *keys_for("q1"))
+        assert "duplicate id" not in screen_text(app)
+        await checked(pilot, form)
+        # 42 keys: one check per pause in typing (a busy machine makes a few), not one per key
+        assert len(checks) < 10, len(checks)
+        assert checks[-1].id == "q1"
+        assert 'Id: duplicate id "q1" (first used on line' in screen_text(app)
+
+    run_with_pilot(app, scenario)
 
 
 def test_an_invalid_question_is_refused_in_the_validators_words(library: dict[str, Path]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor_kit import checked
 from shell_kit import make_app
 from textual.pilot import Pilot
 from textual.widgets import TextArea
@@ -28,6 +29,7 @@ def test_question_form_snapshot(library: dict[str, Path], snap_compare) -> None:
             if prompt.has_focus:
                 break
             await pilot.pause(0.02)
+        await checked(pilot, pilot.app.screen)  # type: ignore[arg-type]
         # The cursor blinks: whether a capture shows it depended on timing. Hold it shown.
         prompt._pause_blink(visible=True)
         await pilot.pause()

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Select, Static, TextArea
 
 from game.core.drafts import DraftCheck, FieldProblem, id_from_prompt
@@ -31,6 +32,7 @@ TYPE_NAMES: tuple[tuple[str, QuestionType], ...] = (
     ("Order: put items in order", QuestionType.ORDER),
     ("Match: pair left and right", QuestionType.MATCH),
 )
+CHECK_AFTER_TYPING = 0.3  # seconds without a change before the draft is checked again
 DIFFICULTIES = (("1 (recall)", 1), ("2 (understanding)", 2), ("3 (inference)", 3))
 NO_TOPIC = ""
 TEXT_FIELDS = ("prompt", "explanation", "quote", "hint")
@@ -86,7 +88,7 @@ class QuestionFormScreen(Screen[None]):
         self._check = check
         self._auto_id = question.id if question else ""
         self._last_check = DraftCheck()
-        self._check_pending = False
+        self._check_timer: Timer | None = None
         self._touched = question is not None
         self._initial: Question | None = None
 
@@ -198,12 +200,19 @@ class QuestionFormScreen(Screen[None]):
         )
 
     @property
+    def check_pending(self) -> bool:
+        """True while a change waits for typing to pause before it is checked."""
+        return self._check_timer is not None
+
+    @property
     def check_result(self) -> DraftCheck:
         """The last check of the draft."""
         return self._last_check
 
     def _validate(self) -> None:
-        self._check_pending = False
+        if self._check_timer is not None:
+            self._check_timer.stop()
+            self._check_timer = None
         if not self.is_mounted:
             return
         draft = self.draft()
@@ -215,9 +224,12 @@ class QuestionFormScreen(Screen[None]):
         self._show_problems(self._last_check.problems)
 
     def _schedule_check(self) -> None:
-        if not self._check_pending:
-            self._check_pending = True
-            self.call_after_refresh(self._validate)
+        """Check the draft once typing pauses: a check runs the bank format's rules on the
+        whole bank (tens of milliseconds, more on a big bank), too slow for every key.
+        Saving and previewing check at once, whatever is pending."""
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(CHECK_AFTER_TYPING, self._validate)
 
     def _show_problems(self, problems: Sequence[FieldProblem], *, refused: bool = False) -> None:
         kind = self.query_one(TypeFields).kind
