@@ -1,5 +1,5 @@
 """Shared fixtures: tests never touch the real questions/ or saves/ folders. Slow tests run
-first, so that with several workers (pytest -n auto) none is left running alone at the end."""
+first, so that with several workers (pytest -n 4) none is left running alone at the end."""
 
 from __future__ import annotations
 
