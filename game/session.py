@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from game.core.rounds import PlayRequest, Round
 
 HISTORY_ROUNDS = 500  # the newest rounds the History table lists
+HISTORY_PAGE = 40  # the rounds History opens with (more than a screen); the rest follow
+CHART_ROUNDS = 300  # the newest finished rounds the chart can draw (a bar per column at most)
 MOST_MISSED = 20
 
 
@@ -309,11 +311,17 @@ class Session:
 
     # -- history -------------------------------------------------------------------------
 
-    def history(self, player: str, bank_id: str | None) -> HistoryView:
-        """What the History screen shows of player's rounds (of one bank, or of all)."""
+    def history(self, player: str, bank_id: str | None, *, first_page: bool = False) -> HistoryView:
+        """What the History screen shows of player's rounds (of one bank, or of all).
+
+        first_page: only what its first screen needs, read from indexes whatever the size of
+        the history (the newest HISTORY_PAGE rounds, the chart's newest rounds, topics and
+        most missed); the screen reads the rest (every listed round, the chart's facts) after.
+        """
         store = self._store()
-        played = store.rounds(player, None, limit=HISTORY_ROUNDS)
-        rounds = played if bank_id is None else store.rounds(player, bank_id, HISTORY_ROUNDS)
+        limit = HISTORY_PAGE if first_page else HISTORY_ROUNDS
+        played = store.rounds(player, None, limit=limit)
+        rounds = played if bank_id is None else store.rounds(player, bank_id, limit)
         library = {bank.bank_id: bank for bank in self.banks}
         titles = {line.bank_id: line.bank_title for line in reversed(played)}
         if bank_id is not None and bank_id not in titles and rounds:
@@ -331,9 +339,11 @@ class Session:
             bank_titles=titles,
             rounds=rounds,
             rounds_limit=HISTORY_ROUNDS,
-            over_time=store.percent_over_time(player, bank_id),
+            over_time=store.percent_over_time(player, bank_id, CHART_ROUNDS),
             topics=topics,
             missed=store.most_missed(player, bank_id, MOST_MISSED),
+            facts=None if first_page else store.percent_facts(player, bank_id),
+            complete=not first_page,
         )
 
     def round_answers(self, round_id: int) -> list[AnswerRow]:

@@ -99,3 +99,7 @@ class HistoryView:
     over_time: Sequence[tuple[datetime, float]] = ()
     topics: Sequence[tuple[str, TopicLine]] = ()  # (topic name, accuracy), weakest first
     missed: Sequence[MissedLine] = field(default_factory=tuple)
+    # finished rounds: how many, first, last, best and average percentage (None: none, or not
+    # read yet)
+    facts: tuple[int, float, float, float, float] | None = None
+    complete: bool = True  # False: the first page only; the rest is being read

@@ -123,11 +123,27 @@ class HistoryQueries:
         )
         return {bank_id: float(best) for bank_id, best in rows}
 
+    def _player_clause(self, player: str | None) -> tuple[str, list[Any]] | None:
+        """``r.player_id IN (...)`` for a player's ids, found first, so that the rounds are
+        read in the order of an index (a join on the name made SQLite sort every round of the
+        player for a page of them); None when no player has that name."""
+        if player is None:
+            return "", []
+        where, names = _filters(player, None)
+        ids = [row[0] for row in self._read(f"SELECT p.id FROM players p{where}", names)]
+        if not ids:
+            return None
+        return f"r.player_id IN ({', '.join('?' * len(ids))})", ids
+
     def rounds(
         self, player: str | None = None, bank_id: str | None = None, limit: int | None = None
     ) -> list[RoundRow]:
         """Rounds, newest first, optionally of one player and/or one bank, at most limit."""
-        where, parameters = _filters(player, bank_id)
+        clause = self._player_clause(player)
+        if clause is None:
+            return []
+        where, parameters = _filters(None, bank_id, *([clause[0]] if clause[0] else []))
+        parameters = [*clause[1], *parameters]
         sql = (
             f"SELECT {_ROUND_COLUMNS} FROM rounds r JOIN players p ON p.id = r.player_id"
             f"{where} ORDER BY r.started_at DESC, r.id DESC"
@@ -260,21 +276,52 @@ class HistoryQueries:
         return [MissedRow(*row) for row in rows]
 
     def percent_over_time(
-        self, player: str, bank_id: str | None = None
+        self, player: str, bank_id: str | None = None, newest: int | None = None
     ) -> list[tuple[datetime, float]]:
-        """(finished at, percentage) of each finished round of the player, oldest first."""
-        where, parameters = _filters(player, bank_id, "r.finished_at IS NOT NULL")
-        rows = self._read(
-            f"""
-            SELECT r.finished_at, {_PERCENTAGE_SQL}
-            FROM rounds r JOIN players p ON p.id = r.player_id
-            {where}
-            ORDER BY r.finished_at, r.id
-            """,
-            parameters,
-        )
+        """(finished at, percentage) of each finished round of the player, oldest first; only
+        the newest ones when newest is given (read from the index rounds_finished_by_player)."""
+        clause = self._player_clause(player)
+        if clause is None:
+            return []
+        where, parameters = _filters(None, bank_id, clause[0], "r.finished_at IS NOT NULL")
+        sql = f"""
+            SELECT r.finished_at, {_PERCENTAGE_SQL} FROM rounds r {where}
+            ORDER BY r.finished_at DESC, r.id DESC
+            """
+        if newest is not None:
+            sql += " LIMIT ?"
+            parameters.append(newest)
+        rows = self._read(sql, [*clause[1], *parameters])
         parse = datetime.fromisoformat
-        return [(parse(finished_at), share) for finished_at, share in rows]
+        return [(parse(finished_at), share) for finished_at, share in reversed(rows)]
+
+    def percent_facts(
+        self, player: str, bank_id: str | None = None
+    ) -> tuple[int, float, float, float, float] | None:
+        """Of the player's finished rounds: how many, and the first, last, best and average
+        percentage; None when there is none. Reads every finished round (History asks for it
+        in a worker, after its first screen)."""
+        clause = self._player_clause(player)
+        if clause is None:
+            return None
+        where, parameters = _filters(None, bank_id, clause[0], "r.finished_at IS NOT NULL")
+        parameters = [*clause[1], *parameters]
+        count, best, average = self._read(
+            f"SELECT count(*), max({_PERCENTAGE_SQL}), avg({_PERCENTAGE_SQL}) FROM rounds r{where}",
+            parameters,
+        )[0]
+        if not count:
+            return None
+        ends = []
+        for order in ("", " DESC"):
+            ends.append(
+                self._read(
+                    f"SELECT {_PERCENTAGE_SQL} FROM rounds r{where}"
+                    f" ORDER BY r.finished_at{order}, r.id{order} LIMIT 1",
+                    parameters,
+                )[0][0]
+            )
+        return count, float(ends[0]), float(ends[1]), float(best), float(average)
 
     def export_rows(self, player: str | None = None, bank_id: str | None = None) -> list[ExportRow]:
         """One row per answer, by round start then answer order, for ``quiz export``."""

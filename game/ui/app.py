@@ -388,7 +388,11 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         player = self.session.player or ""
         with self._screens_changing():
             self.push_screen(
-                HistoryScreen(self.session.history(player, None), locked=self._locked())
+                HistoryScreen(
+                    self.session.history(player, None, first_page=True),
+                    locked=self._locked(),
+                    read_rest=self.session.history,
+                )
             )
 
     def _history_screen(self) -> HistoryScreen | None:
@@ -403,7 +407,9 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         """Show one bank's history, or every bank's."""
         history = self._history_screen()
         if history is not None:
-            history.show(self.session.history(history.view.player, message.bank_id))
+            history.show(
+                self.session.history(history.view.player, message.bank_id, first_page=True)
+            )
 
     def on_history_screen_round_opened(self, message: HistoryScreen.RoundOpened) -> None:
         """Show every answer of a round."""
@@ -440,7 +446,7 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
 
         def chosen(name: str | None) -> None:
             if name and history.is_attached:
-                history.show(self.session.history(name, history.view.bank_id))
+                history.show(self.session.history(name, history.view.bank_id, first_page=True))
 
         players = self.session.players()
         question = "Whose history?"

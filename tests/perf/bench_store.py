@@ -49,8 +49,21 @@ _WORDS = [
 ]
 
 
+_TEXT_POOL = 997  # texts of each length made once and reused: 1,000,000 answers build fast
+
+
 def _text(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize() + "."
+    pool = _POOLS.get(words)
+    if pool is None:
+        maker = random.Random(words)
+        pool = _POOLS[words] = [
+            " ".join(maker.choice(_WORDS) for _ in range(words)).capitalize() + "."
+            for _ in range(_TEXT_POOL)
+        ]
+    return pool[rng.randrange(_TEXT_POOL)]
+
+
+_POOLS: dict[int, list[str]] = {}
 
 
 def _answer(rng: random.Random, number: int, answered_at: datetime) -> AnswerRecord:

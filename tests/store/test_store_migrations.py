@@ -174,3 +174,30 @@ def test_a_file_from_a_newer_quiz_is_left_alone(saves_dir: Path, clock: FakeCloc
     assert query(database, "PRAGMA user_version") == [(CURRENT_VERSION + 1,)]
     assert query(database, "SELECT name FROM sqlite_master") == [("future",)]
     opening.store.close()
+
+
+def test_version_5_reads_the_charts_newest_rounds_and_a_page_of_rounds_from_indexes(
+    saves_dir: Path,
+) -> None:
+    """A version 4 file gains rounds_finished_by_player; History's first-page queries then
+    read in index order (no "TEMP B-TREE": before, every round of the player was sorted)."""
+    saves_dir.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(str(saves_dir / "quiz.sqlite3"), isolation_level=None)
+    migrate(connection, target_version=4)
+    assert migrate(connection) == 4
+    names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert "rounds_finished_by_player" in names
+    plans = [
+        " ".join(
+            row[3]
+            for row in connection.execute(
+                "EXPLAIN QUERY PLAN SELECT r.finished_at FROM rounds r WHERE r.player_id IN (?)"
+                f" AND r.finished_at IS NOT NULL ORDER BY {order} LIMIT 40",
+                (1,),
+            )
+        )
+        for order in ("r.finished_at DESC, r.id DESC", "r.started_at DESC, r.id DESC")
+    ]
+    connection.close()
+    assert "rounds_finished_by_player" in plans[0]
+    assert not any("TEMP B-TREE" in plan for plan in plans), plans

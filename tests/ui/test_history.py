@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -22,6 +23,7 @@ from textual.widgets import DataTable, Select
 
 from game.banks.library import load_bank_by_id
 from game.core.rounds import PlayRequest, build_round
+from game.session import HISTORY_PAGE, Session
 from game.store import open_store
 from game.ui.screens.history import HistoryScreen, percent_chart
 from game.ui.screens.history_round import HistoryRoundScreen
@@ -271,10 +273,68 @@ def test_percent_chart_dates_its_first_and_last_bar_on_an_axis() -> None:
     assert len(percent_chart([40, 100], width=30, height=2, dates=days)) == 2
 
 
+async def _whole_history(pilot: Pilot[object], timeout: float = 30) -> None:
+    """Wait until History shows the whole history, not only its first page."""
+    deadline = time.monotonic() + timeout
+    while not (isinstance(pilot.app.screen, HistoryScreen) and pilot.app.screen.view.complete):
+        assert time.monotonic() < deadline, "the rest of the history never came"
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def test_history_opens_on_its_first_page_and_the_rest_follows_from_a_worker(
+    folders: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """60 rounds: History shows the newest 40 and its chart at once, while the rest is read
+    (held here); then all 60 are listed, and the chart's facts count them all."""
+    questions, saves = folders["questions"], folders["saves"]
+    write_bank(questions, "alpha", _bank("Alpha", {"a1": "Dates", "a2": "People"}))
+    for n in range(60):
+        _play(saves, questions, "Ada", "alpha", [n % 2 == 0], START + timedelta(hours=n))
+    release, reading = threading.Event(), threading.Event()
+    real_history = Session.history
+
+    def held_history(self, player, bank_id, *, first_page=False):
+        if not first_page:
+            reading.set()
+            assert release.wait(60)
+        return real_history(self, player, bank_id, first_page=first_page)
+
+    monkeypatch.setattr(Session, "history", held_history)
+    app = make_app(folders, player="Ada")
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("h")
+        deadline = time.monotonic() + 30
+        while not (isinstance(app.screen, HistoryScreen) and reading.is_set()):
+            assert time.monotonic() < deadline
+            await pilot.pause(0.02)
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#history-rounds", DataTable)
+        assert table.row_count == HISTORY_PAGE
+        assert "reading older rounds" in screen_text(app)
+        await pilot.press("2")  # the chart is drawn from the first page already
+        assert "100%│" in screen_text(app)
+        assert "Counting the finished rounds" in screen_text(app)
+        await pilot.press("1")
+        release.set()
+        await _whole_history(pilot)
+        assert table.row_count == 60
+        assert "reading older rounds" not in screen_text(app)
+        await pilot.press("2")
+        assert "60 finished rounds · first 100% · last 0%" in screen_text(app)
+
+    try:
+        run_with_pilot(app, scenario)
+    finally:
+        release.set()
+
+
 def test_history_snapshot(history: dict[str, Path], snap_compare) -> None:
     async def open_history(pilot: Pilot[object]) -> None:
         await pilot.press("h")
-        await pilot.pause()
+        await _whole_history(pilot)
 
     assert snap_compare(make_app(history), run_before=open_history, terminal_size=(80, 24))
 
@@ -282,7 +342,7 @@ def test_history_snapshot(history: dict[str, Path], snap_compare) -> None:
 def test_history_snapshot_60x20(history: dict[str, Path], snap_compare) -> None:
     async def open_history(pilot: Pilot[object]) -> None:
         await pilot.press("h")
-        await pilot.pause()
+        await _whole_history(pilot)
 
     assert snap_compare(make_app(history), run_before=open_history, terminal_size=(60, 20))
 

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
 
 from game.core.figures import percent_text
 from game.core.history_view import HistoryView, RoundLine
@@ -142,9 +143,17 @@ class HistoryScreen(Screen[None]):
     class PlayerSwitchAsked(Message):
         """Look at another player's history."""
 
-    def __init__(self, view: HistoryView, locked: Collection[str] = ()) -> None:
+    def __init__(
+        self,
+        view: HistoryView,
+        locked: Collection[str] = (),
+        read_rest: Callable[[str, str | None], HistoryView] | None = None,
+    ) -> None:
+        """view may be the first page only (view.complete false): then read_rest(player, bank
+        filter) reads the whole of it in a thread worker, and it replaces the page when read."""
         super().__init__()
         self.view = view
+        self._read_rest = read_rest
         self._locked = frozenset(locked)
         self._sort_key = "date"
         self._sort_descending = True
@@ -206,6 +215,39 @@ class HistoryScreen(Screen[None]):
         self._fill_rounds()
         self._fill_progress()
         self._fill_missed()
+        if not view.complete and self._read_rest is not None:
+            self._start_reading_rest(view.player, view.bank_id)
+
+    def _start_reading_rest(self, player: str, bank_id: str | None) -> None:
+        read = self._read_rest
+        assert read is not None
+        self.run_worker(
+            lambda: (player, bank_id, read(player, bank_id)),
+            thread=True,
+            group="history-rest",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The rest of the history, read: shown in place of the first page (the sort, the
+        highlighted round and the tab stay), if it is still the player and bank shown."""
+        worker = event.worker
+        if worker.group != "history-rest":
+            return
+        if event.state is WorkerState.SUCCESS and worker.result is not None:
+            player, bank_id, view = worker.result
+            if (player, bank_id) == (
+                self.view.player,
+                self.view.bank_id,
+            ) and not self.view.complete:
+                self.show(view)
+        elif event.state is WorkerState.ERROR:
+            self.notify(
+                f"The rest of the history could not be read: {worker.error}",
+                severity="error",
+                markup=False,
+            )
 
     def _bank_options(self) -> list[tuple[Content | str, str]]:
         titles = sorted(self.view.bank_titles.items(), key=lambda item: item[1].casefold())
@@ -267,6 +309,8 @@ class HistoryScreen(Screen[None]):
             if hidden:
                 left = "round" if hidden == 1 else "rounds"
                 note += f" · {hidden} {left} with no answer not listed"
+            if not view.complete:
+                note += " · reading older rounds…"
         self.query_one("#history-rounds-note", Static).update(note)
 
     def _sort_function(self) -> Callable[[RoundLine], Any]:
@@ -304,13 +348,15 @@ class HistoryScreen(Screen[None]):
             Content.assemble(("Percentage of each finished round", "bold"), ", oldest first")
         )
         facts = ""
-        if values:
-            average = sum(values) / len(values)
+        if view.facts is not None:
+            count, first, last, best, average = view.facts
             facts = (
-                f"{len(values)} finished round{'' if len(values) == 1 else 's'} · "
-                f"first {percent_text(values[0])} · last {percent_text(values[-1])} · "
-                f"best {percent_text(max(values))} · average {percent_text(average)}"
+                f"{count} finished round{'' if count == 1 else 's'} · "
+                f"first {percent_text(first)} · last {percent_text(last)} · "
+                f"best {percent_text(best)} · average {percent_text(average)}"
             )
+        elif values and not view.complete:
+            facts = "Counting the finished rounds…"
         self.query_one("#history-chart-facts", Static).update(facts)
         self._fill_topics()
 
