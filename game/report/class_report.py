@@ -171,9 +171,16 @@ def roster_status(
     roster = Roster()
     for name in names:
         folded = name.casefold()
-        if folded in finished:
+        done = finished.get(folded, set())
+        begun = started.get(folded, set()) - done
+        if len(done | begun) > 1:
+            # Several students answer to this name (two Mias in two folders): each is listed
+            # with their folder, in the group of their own rounds.
+            roster.finished += sorted(done, key=str.casefold)
+            roster.started += sorted(begun, key=str.casefold)
+        elif done:
             roster.finished.append(name)
-        elif folded in started:
+        elif begun:
             roster.started.append(name)
         elif folded in other:
             roster.other_code.append(name)

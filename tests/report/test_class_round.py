@@ -163,7 +163,8 @@ def test_roster(classroom, capsys, tmp_path):
     roster.write_text("Ana\nMia\nLee\nZoe\nOmar\n", encoding="utf-8")
     code, out, _ = report(capsys, classroom, "--code", CODE, "--roster", str(roster))
     assert code == 0
-    assert "Finished (2): Ana, Mia" in out
+    # The two Mias answer to one name on the roster: both are listed, each with their folder.
+    assert "Finished (3): Ana, Mia (mia-laptop), Mia (mia-tablet)" in out
     assert "Started, not finished (1): Lee" in out
     assert "Played another class code (1): Zoe" in out
     assert "Not handed in (1): Omar" in out
@@ -238,3 +239,29 @@ def test_options_that_do_not_go_together(classroom, capsys):
     code, _, err = report(capsys, classroom, "--code", CODE, "--student", "Nobody")
     assert code == 1
     assert "no student called Nobody in the rounds reported; students: Ana, Lee, Mia" in err
+
+
+def test_a_roster_name_shared_by_a_finisher_and_a_starter_lists_both(
+    tmp_path, isolated_folders, capsys
+):
+    bank = write_class_bank(isolated_folders["questions"])
+    play_round(tmp_path / "a", bank, "Mia", right_except())
+    play_round(tmp_path / "b", bank, "Mia", right_except(), stop_after=2, minutes=5)
+    roster = tmp_path / "roster.txt"
+    roster.write_text("Mia\nOmar\n", encoding="utf-8")
+    code = main(
+        [
+            "report",
+            str(tmp_path / "a"),
+            str(tmp_path / "b"),
+            "--code",
+            CODE,
+            "--roster",
+            str(roster),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Finished (1): Mia (a)\n" in out
+    assert "Started, not finished (1): Mia (b)\n" in out
+    assert "Not handed in (1): Omar\n" in out
