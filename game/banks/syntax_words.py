@@ -111,6 +111,8 @@ def explain(
             )
     if "expected '-' indicator" in problem or "expected <block end>" in problem:
         return _misplaced_key(problem_at, lines, said)
+    if "expected key" in problem:  # a key or list item indented deeper than its neighbours
+        return _misplaced_key(problem_at, lines, said)
     return SyntaxWords(problem_at.line, problem_at.column, f"YAML syntax error: {parser}")
 
 
@@ -162,6 +164,17 @@ def _misplaced_key(at: Place, lines: Sequence[str], said: str) -> SyntaxWords:
     here = _KEY_LINE.match(text)
     indent = len(text) - len(text.lstrip(" "))
     above = _key_above(at.line, lines)
+    if here is None and text.lstrip(" ").startswith("-"):
+        item_above = _item_above(at.line, lines)
+        if item_above is not None and item_above[1] != indent:
+            above_line, above_indent = item_above
+            return SyntaxWords(
+                at.line,
+                indent,
+                f"this list item is indented {_spaces(indent)}, but the item above it (line "
+                f"{above_line + 1}) is indented {_spaces(above_indent)}: indent it by "
+                f"{_spaces(above_indent)} to put it in that list {said}",
+            )
     if here is None or above is None:
         return SyntaxWords(
             at.line,
@@ -184,6 +197,20 @@ def _misplaced_key(at: Place, lines: Sequence[str], said: str) -> SyntaxWords:
         f"line {above_line + 1}) is indented {_spaces(above_column)}: {fix} to put it with "
         f"that key {said}",
     )
+
+
+def _item_above(line: int, lines: Sequence[str]) -> tuple[int, int] | None:
+    """(line, indentation) of the nearest list item ("- ...") above, when the lines between are
+    all items of it, blanks or comments."""
+    for number in range(line - 1, -1, -1):
+        text = lines[number]
+        stripped = text.lstrip(" ")
+        if not stripped.strip() or stripped.startswith("#"):
+            continue
+        if stripped.startswith("-"):
+            return number, len(text) - len(stripped)
+        return None
+    return None
 
 
 def _key_above(line: int, lines: Sequence[str]) -> tuple[int, str, int] | None:

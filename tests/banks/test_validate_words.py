@@ -217,3 +217,26 @@ def test_a_quote_left_open_at_the_end_of_the_bank(tmp_path, capsys):
         'end it with " (a " inside it is written \\") (the YAML parser says: while scanning a '
         "quoted scalar found unexpected end of stream)"
     )
+
+
+def test_a_key_indented_deeper_after_quoted_text(tmp_path, capsys):
+    # After a quoted value the parser says only "did not find expected key": still say which
+    # key, and the indentation of the key above it.
+    old = '    answers: ["Bangkok", "Bangkok, Thailand", "Bangkok Thailand"]\n    explanation:'
+    path, line = broken_copy(tmp_path, old, old.replace("    explanation:", "      explanation:"))
+    assert first_error(path, capsys) == (
+        f'bank.yaml:{line + 1}:7: error: the key "explanation" is indented 6 spaces, but the key '
+        f'above it ("answers", line {line}) is indented 4 spaces: indent it by 4 spaces to put it '
+        "with that key (the YAML parser says: while parsing a block mapping did not find "
+        "expected key)"
+    )
+
+
+def test_a_list_item_indented_less_than_the_item_above(tmp_path, capsys):
+    old = '      - "Beijing wants a managed competition'
+    path, line = broken_copy(tmp_path, old, old[1:])
+    assert first_error(path, capsys) == (
+        f"bank.yaml:{line}:6: error: this list item is indented 5 spaces, but the item above it "
+        f"(line {line - 1}) is indented 6 spaces: indent it by 6 spaces to put it in that list "
+        "(the YAML parser says: while parsing a block mapping did not find expected key)"
+    )
