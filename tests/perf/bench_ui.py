@@ -278,6 +278,17 @@ def _round_rows(round_keys: dict[str, list[float]], floor: float) -> list[dict]:
                 "the one-label app's key-to-redraw p99, same run",
             )
         )
+    for seconds in round_keys.get("summary", []):
+        rows.append(
+            _row(
+                "Enter on the last feedback → summary (a round of "
+                f"{len(round_keys['answer'])} questions, most missed)",
+                seconds,
+                floor,
+                "report",
+                "the one-label app's key-to-redraw p99, same run",
+            )
+        )
     staged = round_keys["staged"]
     rows.append(
         _row(
@@ -453,7 +464,10 @@ def _round_app(args: argparse.Namespace, out: Path):
                 return
             kind, at = self.pending
             if _round_complete(self.screen, kind):
-                self.bench[kind].append(time.perf_counter() - at)
+                # the last Enter on feedback leads to the summary: timed apart, as it is no
+                # next question
+                key = kind if isinstance(self.screen, RoundScreen) else "summary"
+                self.bench[key].append(time.perf_counter() - at)
                 self.bench["staged"].append(self.staged)
                 self.pending = None
                 self.whole.set()
@@ -481,7 +495,7 @@ def _round_app(args: argparse.Namespace, out: Path):
 
     app = create_app(Path(args.questions), Path(args.saves), player="Bench", play=request)
     app.__class__ = RoundTimed
-    app.bench = {"answer": [], "next": [], "staged": []}
+    app.bench = {"answer": [], "next": [], "summary": [], "staged": []}
     app.whole = asyncio.Event()
     return app, drive
 
