@@ -109,9 +109,8 @@ def explain(
                 f"on to the next {character}, on line {problem_at.line + 1}; end the text with "
                 f"{character} here {said}",
             )
-    if "expected '-' indicator" in problem or "expected <block end>" in problem:
-        return _misplaced_key(problem_at, lines, said)
-    if "expected key" in problem:  # a key or list item indented deeper than its neighbours
+    # A key or list item indented unlike its neighbours ("expected key" follows quoted text).
+    if any(words in problem for words in ("expected '-'", "expected <block end>", "expected key")):
         return _misplaced_key(problem_at, lines, said)
     return SyntaxWords(problem_at.line, problem_at.column, f"YAML syntax error: {parser}")
 
@@ -200,8 +199,8 @@ def _misplaced_key(at: Place, lines: Sequence[str], said: str) -> SyntaxWords:
 
 
 def _item_above(line: int, lines: Sequence[str]) -> tuple[int, int] | None:
-    """(line, indentation) of the nearest list item ("- ...") above, when the lines between are
-    all items of it, blanks or comments."""
+    """(line, indentation) of the nearest line above, blanks and comments skipped, when it is a
+    list item ("- ...")."""
     for number in range(line - 1, -1, -1):
         text = lines[number]
         stripped = text.lstrip(" ")
