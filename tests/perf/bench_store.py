@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -32,6 +33,9 @@ RECORD_P99_RATIO_TARGET = 1.5
 RECORD_P99_SECONDS_TARGET = 0.005
 HISTORY_RATIO_TARGET = 1.5
 HISTORY_SECONDS_TARGET = 0.100
+# History's first page at growing sizes, against the same at the smallest: flat (an index read)
+GROWTH_SIZES = (1_000, 10_000, 100_000, 1_000_000)
+GROWTH_RATIO_TARGET = 2.0
 T0 = datetime(2024, 1, 1, 8, 0, tzinfo=UTC)
 _BANKS = tuple(f"bank-{n}" for n in range(5))
 _TOPICS = ("alpha", "beta", "gamma", "delta", None)
@@ -202,6 +206,53 @@ def _history_from_store(store: SaveStore) -> None:
     store.most_missed(PLAYER, limit=10)
 
 
+def _history_first_page(store: SaveStore) -> None:
+    """What the History screen reads before its first frame (game.session.Session.history with
+    first_page=True): the newest rounds, the chart's newest rounds, topics and most missed."""
+    from game.session import CHART_ROUNDS, HISTORY_PAGE, MOST_MISSED
+
+    store.rounds(PLAYER, None, limit=HISTORY_PAGE)
+    store.percent_over_time(PLAYER, None, CHART_ROUNDS)
+    store.topic_accuracy(PLAYER)
+    store.most_missed(PLAYER, None, MOST_MISSED)
+
+
+def _median_time(work: Callable[[], None], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        before = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - before)
+    return statistics.median(times)
+
+
+def history_growth(repeats: int) -> list[dict]:
+    """History's first page at 1k, 10k, 100k and 1M answers, each against the 1k figure."""
+    medians = {}
+    with tempfile.TemporaryDirectory(prefix="quiz-bench-growth-") as folder:
+        for size in GROWTH_SIZES:
+            saves = Path(folder, str(size))
+            build_history(saves, size)
+            store = open_store(saves).store
+            _history_first_page(store)  # warm the page cache
+            medians[size] = _median_time(lambda s=store: _history_first_page(s), max(9, repeats))
+            store.close()
+            shutil.rmtree(saves)  # 1M answers take several hundred MB
+    smallest = medians[GROWTH_SIZES[0]]
+    return [
+        {
+            "name": f"store: History first page, {size:,} answers",
+            "value": value,
+            "floor": smallest,
+            "floor_name": f"the same at {GROWTH_SIZES[0]:,} answers",
+            "ratio": value / smallest,
+            "target": f"<= {GROWTH_RATIO_TARGET:g}" if size != GROWTH_SIZES[0] else "report",
+        }
+        for size, value in medians.items()
+    ]
+
+
 # The History screen's figures by hand-written SQL on the same tables and indexes.
 _FLOOR_QUERIES = (
     """SELECT r.id, r.bank_id, r.bank_title, r.mode, r.seed, r.started_at, r.finished_at,
@@ -271,6 +322,7 @@ def run(repeats: int) -> list[dict]:
         store.close()
 
     small_p99, large_p99 = _p99(small_samples), _p99(large_samples)
+    growth = history_growth(repeats)
     return [
         {
             "name": f"store: record an answer, p99 at {LARGE_ANSWERS:,} answers",
@@ -290,6 +342,7 @@ def run(repeats: int) -> list[dict]:
             "target": f"<= {HISTORY_RATIO_TARGET:g}, < {HISTORY_SECONDS_TARGET * 1000:g} ms",
             "limit": HISTORY_SECONDS_TARGET,
         },
+        *growth,
     ]
 
 
