@@ -438,3 +438,31 @@ def test_the_bank_filter_is_marked_when_it_has_the_keys(history: dict[str, Path]
         assert "▌ All banks" in top and top.rstrip().endswith("▐")
 
     run_with_pilot(app, scenario)
+
+
+def test_most_missed_is_filled_when_shown_and_follows_the_bank_filter(
+    history: dict[str, Path],
+) -> None:
+    # The Most missed tab is filled when it is first shown (its entries are left out of
+    # History's first frame), and again when the bank filter changes, shown or not.
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert not screen.query_one("#history-missed-box").children  # not built yet
+        screen.query_one("#history-bank", Select).value = "beta"
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✗ missed 1 of" in text and "Beta question" in text
+        assert "Alpha" not in text.split("Most missed", 1)[1]
+        screen.query_one("#history-bank", Select).value = "alpha"
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Alpha" in text.split("Most missed", 1)[1] and "Beta question" not in text
+
+    run_with_pilot(app, scenario, size=(120, 40))

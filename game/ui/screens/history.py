@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from game.core.figures import percent_text
-from game.core.history_view import HistoryView, RoundLine
+from game.core.history_view import HistoryView, MissedLine, RoundLine
 from game.core.safe_text import one_line, several_lines
 from game.ui.screens.history_layout import (
     COLUMN_LABELS,
@@ -158,6 +158,7 @@ class HistoryScreen(Screen[None]):
         self._sort_key = "date"
         self._sort_descending = True
         self._layout: RoundsLayout | None = None
+        self._missed_listed: list[MissedLine] | None = None  # what the Most missed tab lists
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="history-top"):
@@ -214,7 +215,7 @@ class HistoryScreen(Screen[None]):
             bank.value = view.bank_id if view.bank_id in view.bank_titles else ALL_BANKS
         self._fill_rounds()
         self._fill_progress()
-        self._fill_missed()
+        self._fill_missed_if_shown()
         if not view.complete and self._read_rest is not None:
             self._start_reading_rest(view.player, view.bank_id)
 
@@ -394,7 +395,19 @@ class HistoryScreen(Screen[None]):
                 cells.append(Text(one_line(bank), no_wrap=True, overflow="ellipsis", style="dim"))
             table.add_row(*cells, key=str(number))
 
+    def _fill_missed_if_shown(self) -> None:
+        """Fill the Most missed tab when it is shown and its list changed: mounting its
+        entries is left out of History's first frame, which shows the Rounds tab."""
+        shown = self.query_one("#history-tabs", TabbedContent).active == "history-missed-tab"
+        if shown and self._missed_listed != list(self.view.missed):
+            self._fill_missed()
+
+    @on(TabbedContent.TabActivated, "#history-tabs")
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        self._fill_missed_if_shown()
+
     def _fill_missed(self) -> None:
+        self._missed_listed = list(self.view.missed)
         box = self.query_one("#history-missed-box", VerticalScroll)
         box.remove_children()
         if not self.view.missed:
