@@ -2,9 +2,15 @@
 
 The home screen needs each bank's title, question count, topics and first error. Parsing every
 bank at every start is the slow part, so summaries are cached in JSON (never pickle) under the
-saves folder, keyed by each file's size, modification time and content hash, and by the code
-that checked it: an edited bank, or a changed checker, is checked again (a bank only touched,
-its content unchanged, is not).
+saves folder, keyed by each file's size, times and content hash, and by the code that checked
+it: an edited bank, or a changed checker, is checked again (a bank only touched, its content
+unchanged, is not).
+
+A warm start reads no bank whose size, modification time, change time and inode are all as
+they were when it was checked: the change time (ctime) is set by the system on every write and
+cannot be set back, so even an edit that restores the modification time is seen. As in git's
+"racy" rule, a file changed within two seconds before it was checked is not trusted by its
+stamp (a coarse clock could give a later edit the same one): it is read and hashed again.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 import zlib
 from pathlib import Path
 
@@ -28,7 +35,17 @@ from game.banks.loader import (
 from game.core.model import BankSummary, LoadResult
 
 CACHE_FILE = "library.json"
-_CACHE_FORMAT = 2  # 2: content digests are CRC-32
+_CACHE_FORMAT = 3  # 2: content digests are CRC-32; 3: stamps (ctime, inode, when checked)
+RACY_NS = 2_000_000_000  # a change this close before its check may share its stamp with a later one
+
+
+def _now_ns() -> int:
+    return time.time_ns()
+
+
+def _stamp(info: os.stat_result) -> list[int]:
+    """What a write to a file always changes: size, modification and change time, inode."""
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
 def content_digest(data: bytes) -> str:
@@ -135,13 +152,27 @@ class _Cache:
             if isinstance(entries, dict):
                 self.entries = entries
 
-    def get(self, key: str, size: int, mtime_ns: int, digest: str) -> BankSummary | None:
+    def trusted(self, key: str, info: os.stat_result) -> BankSummary | None:
+        """The cached summary, without reading the file, when its stamp is as it was when it
+        was checked and it had not changed just before (see the module's notes)."""
+        entry = self.entries.get(key)
+        if not isinstance(entry, dict) or entry.get("stamp") != _stamp(info):
+            return None
+        checked = entry.get("checked_ns")
+        if not isinstance(checked, int) or checked - info.st_ctime_ns < RACY_NS:
+            return None
+        return self._summary(entry)
+
+    def get(self, key: str, size: int, digest: str) -> BankSummary | None:
         """The cached summary when the file's content (its hash) is as cached."""
         entry = self.entries.get(key)
         if not isinstance(entry, dict):
             return None
         if (entry.get("size"), entry.get("hash")) != (size, digest):
             return None
+        return self._summary(entry)
+
+    def _summary(self, entry: dict) -> BankSummary | None:
         if not _sources_unchanged(entry.get("sources", [])):
             return None  # the article the quotes were checked against has changed
         try:
@@ -149,28 +180,27 @@ class _Cache:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def restamp(self, key: str, size: int, mtime_ns: int) -> None:
-        """A file touched but not changed: remember its new time, so it is not read again."""
+    def restamp(self, key: str, info: os.stat_result, checked_ns: int) -> None:
+        """A file read and found unchanged: remember its stamp as of now, so that it is not
+        read again while the stamp stays."""
         entry = self.entries.get(key)
-        if isinstance(entry, dict) and (entry.get("size"), entry.get("mtime_ns")) != (
-            size,
-            mtime_ns,
-        ):
-            entry["size"], entry["mtime_ns"] = size, mtime_ns
+        if isinstance(entry, dict):
+            entry["stamp"], entry["checked_ns"] = _stamp(info), checked_ns
             self.changed = True
 
     def put(
         self,
         key: str,
-        size: int,
-        mtime_ns: int,
+        info: os.stat_result,
+        checked_ns: int,
         digest: str,
         summary: BankSummary,
         sources: list[Path] | None = None,
     ) -> None:
         self.entries[key] = {
-            "size": size,
-            "mtime_ns": mtime_ns,
+            "size": info.st_size,
+            "stamp": _stamp(info),
+            "checked_ns": checked_ns,
             "hash": digest,
             "summary": _summary_to_json(summary),
             "sources": [_source_signature(path) for path in sources or []],
@@ -214,20 +244,26 @@ def scan_library(questions_dir: Path, cache_dir: Path | None = None) -> list[Ban
         keys.add(key)
         shown = os.fspath(path)
         try:
-            stat = path.stat()
+            # the stamp is taken before the read: an edit during the read changes it
+            info = path.stat()
+            summary = cache.trusted(key, info)
+            if summary is not None and summary.path == shown:
+                summaries.append(summary)  # not read: its stamp says it is as checked
+                continue
+            checked_ns = _now_ns()
             data = read_limited(path)
         except (OSError, ValueError):
             loaded = load_bank(path, bank_id, display_path=shown, questions_dir=questions_dir)
             summaries.append(summarise(loaded, bank_id))
             continue
         digest = content_digest(data)
-        summary = cache.get(key, stat.st_size, stat.st_mtime_ns, digest)
+        summary = cache.get(key, info.st_size, digest)
         if summary is not None and summary.path == shown:
-            cache.restamp(key, stat.st_size, stat.st_mtime_ns)  # touched, not changed
+            cache.restamp(key, info, checked_ns)  # touched, or just checked: not changed
         else:
             reader = FileSourceReader(path, questions_dir)
             summary = summarise(check_bytes(data, shown, bank_id, None, reader), bank_id)
-            cache.put(key, stat.st_size, stat.st_mtime_ns, digest, summary, reader.read_files)
+            cache.put(key, info, checked_ns, digest, summary, reader.read_files)
         summaries.append(summary)
     cache.save(keys)
     return summaries

@@ -86,6 +86,58 @@ def test_same_size_and_time_but_other_content_is_checked_again(tmp_path):
     assert scan_library(questions, cache)[0].title == "Rivers B"
 
 
+def _reads(monkeypatch):
+    """The bank files the scan reads from now on."""
+    read = []
+    real = library.read_limited
+    monkeypatch.setattr(library, "read_limited", lambda path: read.append(path.name) or real(path))
+    return read
+
+
+def _checked_later(monkeypatch, seconds=10):
+    """Checks happen this many seconds after now (past the racy window of a fresh write)."""
+    real = library._now_ns
+    monkeypatch.setattr(library, "_now_ns", lambda: real() + seconds * 1_000_000_000)
+
+
+def test_a_warm_scan_reads_no_bank_whose_stamp_is_as_checked(tmp_path, monkeypatch):
+    questions = tmp_path / "questions"
+    cache = tmp_path / "cache"
+    write(questions, "rivers.yaml", GOOD.format(title="Rivers"))
+    write(questions, "lakes.yaml", GOOD.format(title="Lakes"))
+    _checked_later(monkeypatch)
+    first = scan_library(questions, cache)
+    read = _reads(monkeypatch)
+    assert scan_library(questions, cache) == first
+    assert read == []
+
+
+def test_a_bank_checked_just_after_it_was_written_is_read_again(tmp_path, monkeypatch):
+    # a coarse clock could give an edit in the same tick the same stamp: read it once more
+    questions = tmp_path / "questions"
+    cache = tmp_path / "cache"
+    write(questions, "rivers.yaml", GOOD.format(title="Rivers"))
+    scan_library(questions, cache)  # checked within the racy window of its write
+    read = _reads(monkeypatch)
+    scan_library(questions, cache)
+    assert read == ["rivers.yaml"]
+
+
+def test_an_edit_that_restores_size_and_time_is_seen_without_a_hash_check(tmp_path, monkeypatch):
+    questions = tmp_path / "questions"
+    cache = tmp_path / "cache"
+    path = write(questions, "rivers.yaml", GOOD.format(title="Rivers A"))
+    _checked_later(monkeypatch)
+    scan_library(questions, cache)
+    stat = path.stat()
+    path.write_text(GOOD.format(title="Rivers B"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the change time moves all the same
+    assert path.stat().st_size == stat.st_size
+    read = _reads(monkeypatch)
+    assert scan_library(questions, cache)[0].title == "Rivers B"
+    assert read == ["rivers.yaml"]
+
+
 def test_a_damaged_cache_is_rebuilt(tmp_path):
     questions = tmp_path / "questions"
     cache = tmp_path / "cache"
