@@ -3,6 +3,8 @@ restyles none, and bank text stays literal (``[red]`` is five characters)."""
 
 from __future__ import annotations
 
+import re
+
 from round_kit import RoundHarness, make_round, run_app, screen_text
 from textual.pilot import Pilot
 
@@ -71,3 +73,55 @@ def test_bank_text_with_brackets_is_shown_as_written_in_every_state() -> None:
         assert picked == [2]
 
     run_app(app, scenario)
+
+
+def test_a_cursor_move_draws_no_container_around_the_rows(monkeypatch) -> None:
+    # containers are drawn as their background (game.ui.widgets.blank): only widgets with
+    # something of their own to draw go through Textual's style cache on a cursor move
+    from textual._styles_cache import StylesCache
+    from textual.containers import Horizontal, Vertical, VerticalScroll
+    from textual.screen import Screen
+    from textual.widgets import Footer
+
+    app = RoundHarness(_choice_round(tuple(f"Choice {n}" for n in range(1, 5))))
+    drawn: list[str] = []
+    original = StylesCache.render_widget
+
+    def counting(self, widget, crop):
+        drawn.append(type(widget).__name__)
+        if isinstance(widget, Vertical | Horizontal | VerticalScroll | Screen | Footer):
+            drawn.append("container")
+        return original(self, widget, crop)
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("down")
+        await pilot.pause()
+        monkeypatch.setattr(StylesCache, "render_widget", counting)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "AnswerRow" in drawn
+        assert "container" not in drawn, drawn
+
+    run_app(app, scenario)
+
+
+def test_a_long_choice_wraps_in_its_own_column_under_the_cursor() -> None:
+    long = "A choice long enough to wrap onto a second line in a window sixty cells wide"
+    app = RoundHarness(_choice_round(("Short", long)))
+
+    async def scenario(pilot: Pilot) -> None:
+        number = app.screen.query_one(AnswerWidget).choices.index(long) + 1
+        await pilot.press(str(number))  # picked: the cursor is on it
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        first = next(n for n, line in enumerate(lines) if "A choice long" in line)
+        assert re.match(rf"^ +▸{number}  \(•\) A choice long", lines[first]), lines[first]
+        text_column = lines[first].index("A choice long")
+        rest = lines[first + 1]
+        assert rest[:text_column].strip() == "" and rest[text_column] != " "
+        row = app.screen.query(AnswerRow)[number - 1]
+        assert row.on_cursor and row.region.height == 2
+        shown = " ".join(part.strip() for part in (lines[first][text_column:], rest[text_column:]))
+        assert long in shown
+
+    run_app(app, scenario, size=(60, 20))

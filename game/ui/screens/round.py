@@ -9,7 +9,7 @@ from typing import Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
@@ -29,6 +29,7 @@ from game.ui.messages import RoundCompleted, RoundLeft
 from game.ui.reading import ArticleAsked
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.widgets.answer_base import AnswerWidget
+from game.ui.widgets.blank import BlankHorizontal, BlankVertical, BlankVerticalScroll
 from game.ui.widgets.choice_answer import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
 from game.ui.widgets.countdown_bar import CountdownBar
 from game.ui.widgets.feedback import FeedbackPanel
@@ -85,6 +86,8 @@ class RoundScreen(Screen[None]):
     """Plays a Round; saves each answer through save_answer before showing anything more, then
     posts RoundCompleted or RoundLeft."""
 
+    BLANK = True  # the screen is its background: see game.ui.widgets.blank
+
     BINDINGS = [
         Binding("escape", "leave", "Leave round"),
         Binding("h", "hint", "Hint (½ pts)"),
@@ -129,12 +132,14 @@ class RoundScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Lay out the widgets."""
         played = self.round_state
-        with Vertical(id="round-top"):
-            with Horizontal(id="round-heading"):
+        # containers drawn as their background (see game.ui.widgets.blank): a key that moves
+        # the cursor redraws the rows it changes, not every box around them
+        with BlankVertical(id="round-top"):
+            with BlankHorizontal(id="round-heading"):
                 yield Static(Content(played.bank_title), id="round-title")
                 yield Static(id="round-score")
                 yield Static(self._mode_text(), id="round-mode")
-            with Horizontal(id="round-status"):
+            with BlankHorizontal(id="round-status"):
                 yield Static(id="round-progress-label")
                 yield ProgressBar(
                     total=played.total, show_eta=False, show_percentage=False, id="round-progress"
@@ -143,14 +148,14 @@ class RoundScreen(Screen[None]):
                 yield Static(id="round-reason")
                 yield Static(id="round-timer")
             yield CountdownBar(id="round-countdown")
-        with VerticalScroll(id="round-body"):
+        with BlankVerticalScroll(id="round-body"):
             if played.mode == "exam":
                 note = "Exam: no marks until the end; your answers are kept as you go."
                 yield Static(Content(note), id="round-exam-note")
             yield Static(id="round-prompt")
-            yield Vertical(id="round-answer")
+            yield BlankVertical(id="round-answer")
             yield Static(id="round-hint")
-            yield Vertical(id="round-feedback")
+            yield BlankVertical(id="round-feedback")
         yield FitFooter(compact=True, show_command_palette=False)  # ^p still works; room for keys
 
     def _next_label(self) -> str:

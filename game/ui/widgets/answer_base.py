@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.style import Style as TextualStyle
 from textual.widget import Widget
 
 from game.core.scoring import Response
@@ -150,6 +151,7 @@ class AnswerRow(Widget):
         """Forget the component styles kept for drawing (the theme or the CSS changed)."""
         super().notify_style_update()
         self.__dict__["_styles"] = {}
+        self.__dict__["_content_styles"] = {}
 
     def _style(self, name: str, partial: bool = True) -> Style:
         """A component's Rich style, kept until the styles change (looked up per draw it cost
@@ -160,12 +162,58 @@ class AnswerRow(Widget):
             styles[key] = self.get_component_rich_style(name, partial=partial)
         return styles[key]
 
-    def render(self) -> RenderableType:
+    def _content_style(self, name: str, partial: bool = True) -> TextualStyle:
+        """A component's style as Textual's Content takes it, kept like ``_style``."""
+        styles: dict[str, TextualStyle] = self.__dict__.setdefault("_content_styles", {})
+        key = f"{name}:{partial}"
+        if key not in styles:
+            styles[key] = TextualStyle.from_rich_style(self._style(name, partial))
+        return styles[key]
+
+    def _as_content(self, width: int) -> Content:
+        """The row as lines of Content: the key and mark on the first line, the text beside
+        them and wrapped in its own column, every line as wide as the row (so the cursor's
+        background fills it). Textual draws Content itself; a Rich grid took several times
+        as long to draw, and a cursor move redraws two rows."""
+        picked = self._content_style("answer-row--picked")
+        key = f"{'▸' if self._cursor else ' '}{self._key_label}"[: self._key_width]
+        parts: list[str | tuple[str, TextualStyle]] = [
+            " ",
+            (key.ljust(self._key_width), self._content_style("answer-row--key")),
+        ]
+        used = self._key_width
+        if self._mark:
+            mark_style = picked if self._picked else self._content_style("answer-row--mark")
+            parts.append((self._mark_text[: self._mark_width].ljust(self._mark_width), mark_style))
+            used += self._mark_width
+        text_style = picked if self._picked else TextualStyle()
+        if self._cursor:
+            text_style = text_style + TextualStyle(bold=True)
+        room = max(1, width - 2 - used)
+        lines = Content(self._text).wrap(room) or [Content("")]
+        indent = " " * (1 + used)
+        rows = []
+        for number, line in enumerate(lines):
+            shown = Content.assemble(*parts) if number == 0 else Content(indent)
+            shown = shown.append(line.rstrip().stylize(text_style))
+            rows.append(shown.pad_right(max(0, width - shown.cell_length)))
+        row = Content("\n").join(rows)
+        if self._cursor:
+            name = "answer-row--cursor-focused" if self._focused() else "answer-row--cursor"
+            background = self._style(name, partial=False).bgcolor
+            row = row.stylize_before(TextualStyle.from_rich_style(Style(bgcolor=background)))
+        return row
+
+    def render(self) -> RenderableType | Content:
         """The row: key, mark, text and extra in columns, the text wrapping in its own.
 
-        A row whose text fits on one line (most rows) is one line of Text; a row that wraps,
-        or has an extra, is a grid so that wrapped lines stay in the text's column.
+        A row with no extra and no text column of its own (choices, items to order) is
+        Content, which Textual draws fastest; a row with them (match) is a Rich grid, so that
+        the extra keeps its column.
         """
+        width = self.content_region.width or self.size.width
+        if not self._extra and self._text_width is None and width:
+            return self._as_content(width)
         picked = self._style("answer-row--picked")
         key = Text(
             f"{'▸' if self._cursor else ' '}{self._key_label}"[: self._key_width],
@@ -185,19 +233,7 @@ class AnswerRow(Widget):
         if self._cursor:
             name = "answer-row--cursor-focused" if self._focused() else "answer-row--cursor"
             background = Style(bgcolor=self._style(name, partial=False).bgcolor)
-        width = self.content_region.width or self.size.width
         used = self._key_width + (self._mark_width if mark is not None else 0)
-        if not self._extra and self._text_width is None and width:
-            room = width - 2 - used
-            if "\n" not in self._text and text.cell_len <= room:
-                line = Text(" ", style=background, end="")
-                line.append_text(key)
-                if mark is not None:
-                    line.append_text(mark)
-                line.append_text(text)
-                line.pad_right(max(0, width - line.cell_len))
-                line.stylize_before(background)
-                return line
         table = Table.grid(expand=True)
         table.add_column(width=self._key_width, no_wrap=True)
         cells: list[RenderableType] = [key]
@@ -227,6 +263,8 @@ class AnswerRow(Widget):
 
 class AnswerWidget(Vertical, can_focus=True):
     """Base of the answer widgets: gathers a response and posts Submitted on Enter."""
+
+    BLANK = True  # drawn as its background; its rows draw themselves (game.ui.widgets.blank)
 
     DEFAULT_CSS = """
     AnswerWidget {

@@ -111,6 +111,8 @@ def plan_footer(
 class FitFooter(Footer):
     """Footer that fits its keys to the window's width (see the module's docstring)."""
 
+    BLANK = True  # its keys draw themselves; it is their background (game.ui.widgets.blank)
+
     def __init__(self, *, show_command_palette: bool = True, compact: bool = False) -> None:
         super().__init__(show_command_palette=show_command_palette, compact=compact)
         self._wide_compact = compact
