@@ -22,17 +22,37 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from game import __version__
-from game.banks.loader import (
-    BANK_SUFFIXES,
-    FileSourceReader,
-    check_bytes,
-    find_bank_files,
-    load_bank,
-    read_limited,
-)
+from game.banks.bank_files import BANK_SUFFIXES, find_bank_files, read_limited
 from game.core.model import BankSummary, LoadResult
+
+if TYPE_CHECKING:
+    from game.banks.loader import FileSourceReader
+
+
+# The loader (the YAML parser and the format's checks) is imported when a bank must be
+# checked, not at start: a start whose banks are all cached never needs it.
+def load_bank(*args: Any, **kwargs: Any) -> LoadResult:
+    """game.banks.loader.load_bank, imported when first needed."""
+    from game.banks.loader import load_bank as load
+
+    return load(*args, **kwargs)
+
+
+def check_bytes(*args: Any, **kwargs: Any) -> LoadResult:
+    """game.banks.loader.check_bytes, imported when first needed."""
+    from game.banks.loader import check_bytes as check
+
+    return check(*args, **kwargs)
+
+
+def _source_reader(path: Path, questions_dir: Path) -> FileSourceReader:
+    from game.banks.loader import FileSourceReader
+
+    return FileSourceReader(path, questions_dir)
+
 
 CACHE_FILE = "library.json"
 _CACHE_FORMAT = 3  # 2: content digests are CRC-32; 3: stamps (ctime, inode, when checked)
@@ -261,7 +281,7 @@ def scan_library(questions_dir: Path, cache_dir: Path | None = None) -> list[Ban
         if summary is not None and summary.path == shown:
             cache.restamp(key, info, checked_ns)  # touched, or just checked: not changed
         else:
-            reader = FileSourceReader(path, questions_dir)
+            reader = _source_reader(path, questions_dir)
             summary = summarise(check_bytes(data, shown, bank_id, None, reader), bank_id)
             cache.put(key, info, checked_ns, digest, summary, reader.read_files)
         summaries.append(summary)

@@ -20,6 +20,10 @@ from yaml.error import MarkedYAMLError
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
+from game.banks.bank_files import BANK_SUFFIXES as BANK_SUFFIXES
+from game.banks.bank_files import MAX_BANK_BYTES as MAX_BANK_BYTES
+from game.banks.bank_files import find_bank_files as find_bank_files
+from game.banks.bank_files import read_limited as read_limited
 from game.banks.file_lines import FileLines
 from game.banks.syntax_words import Place, explain
 from game.core.comment_checks import comment_warnings
@@ -34,13 +38,11 @@ from game.core.tree_checks import (
 )
 from game.core.validate import check_tree
 
-MAX_BANK_BYTES = 20 * 1024 * 1024
 # A bank of 1,000 questions loads in about 0.25 s on a slow machine (tests/perf/bench.py);
 # 100,000 took 12 s and 700 MB. Past these, the file is refused before it is built.
 MAX_QUESTIONS = 1000
 MAX_VALUES = 100_000  # every key, text and list item; a 1,000-question bank has about 25,000
 _TOO_BIG = ("a bank holds at most", "the file holds more than")
-BANK_SUFFIXES = (".yaml", ".yml")
 
 _IMPLICIT_BY_KIND = {
     ScalarNode: IMPLICIT_SCALAR,
@@ -256,55 +258,6 @@ def _node_done(stack: list[_Container], scalar: str | None) -> None:
     parent.expecting_key = not parent.expecting_key
 
 
-def _not_regular(mode: int) -> str | None:
-    """What a file that is not a regular file is, in words (None for a regular file)."""
-    if stat.S_ISREG(mode):
-        return None
-    kinds = (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
-        (stat.S_ISSOCK, "a socket"),
-    )
-    kind = next((words for test, words in kinds if test(mode)), "something else")
-    return f"not a regular file but {kind}; a bank is a plain text file"
-
-
-def read_limited(path: Path) -> bytes:
-    """The file's bytes; raises ValueError for a file over the size limit (without reading it
-    all) and for anything that is not a regular file, which is never read: a named pipe
-    would wait for ever, /dev/zero never ends, a folder has no text."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    descriptor = os.open(path, flags)  # non-blocking: opening a FIFO returns at once
-    try:
-        info = os.fstat(descriptor)
-    except OSError:
-        os.close(descriptor)
-        raise
-    refused = _not_regular(info.st_mode)
-    if refused is not None:
-        os.close(descriptor)
-        raise ValueError(refused)
-    with open(descriptor, "rb") as handle:
-        if info.st_size > MAX_BANK_BYTES:
-            raise ValueError(_too_large(info.st_size))
-        # Read what the file holds, not the limit: read(n) sets n bytes aside first.
-        data = handle.read(info.st_size + 1)
-        if len(data) > info.st_size:  # it grew meanwhile: read on, up to the limit
-            data += handle.read(MAX_BANK_BYTES + 1 - len(data))
-    if len(data) > MAX_BANK_BYTES:
-        raise ValueError(_too_large(len(data)))
-    return data
-
-
-def _too_large(size: int) -> str:
-    return (
-        f"the file is {size / 1024 / 1024:.1f} MB; a bank may be at most "
-        f"{MAX_BANK_BYTES // 1024 // 1024} MB (split it into several banks)"
-    )
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: a large load makes many objects and no cycles, and
@@ -514,16 +467,3 @@ def load_bank(
         )
     reader = FileSourceReader(Path(path), questions_dir)
     return check_bytes(data, shown, bank_id, source_text, reader)
-
-
-def find_bank_files(folder: Path) -> list[Path]:
-    """Every *.yaml and *.yml under a folder, recursively, in a stable order: regular files,
-    and also whatever else has such a name (a folder, a named pipe, a link to a device), so
-    that it is reported as not a regular file rather than skipped in silence."""
-    found = [
-        p
-        for p in folder.rglob("*")
-        if p.suffix.lower() in BANK_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    ]
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())

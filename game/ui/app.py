@@ -16,7 +16,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-from game.core.classroom import Classroom
 from game.core.figures import plural
 from game.core.safe_text import one_line, several_lines
 from game.session import Session
@@ -33,6 +32,7 @@ from game.ui.screens.too_small import TooSmallScreen
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from game.core.classroom import Classroom
     from game.core.resume import Unfinished
     from game.core.rounds import PlayRequest
     from game.ui import messages

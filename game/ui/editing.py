@@ -13,13 +13,13 @@ from contextlib import AbstractContextManager
 from functools import partial
 from typing import TYPE_CHECKING
 
-from game.core.drafts import BankDetails
 from game.core.figures import sentence
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from game.banks.writer import BankEditor, SaveOutcome
+    from game.core.drafts import BankDetails
     from game.session import Session
     from game.ui.screens.editor import BankEditorScreen, EditedBank
     from game.ui.screens.home import HomeScreen
@@ -81,6 +81,7 @@ class EditorRoutes(_AppBase):
         """Ask for a new bank's title, description and topics."""
         if self._refuse_in_class():
             return
+        from game.core.drafts import BankDetails
         from game.ui.screens.bank_details import BankDetailsScreen
 
         check = partial(self._check_new_details)

@@ -2,7 +2,9 @@
 
 Every app runs in its own process on a real pseudo-terminal (80×24), as a player runs it:
 - start-up: from starting the process to the home screen's first frame (the app then exits),
-  against a minimal one-label Textual app started the same way, the two alternating;
+  against a minimal one-label Textual app started the same way, the two alternating; both
+  from bytecode (the game's modules are compiled first, as an installed Textual's are), and
+  reported apart with the game compiled at every start (PYTHONDONTWRITEBYTECODE);
 - peak memory: the largest resident size of those same processes;
 - key to redraw: inside the app, from a key event reaching the App to the next frame drawn,
   for arrow keys moving the highlight of a choice question (p99 against one 60 Hz frame; the
@@ -46,10 +48,13 @@ KEY_GAP = 0.03
 # -- the parent: start children on a pty ---------------------------------------------------
 
 
-def _spawn(kind: str, out: Path, extra: list[str] | None = None) -> tuple[subprocess.Popen, int]:
+def _spawn(
+    kind: str, out: Path, extra: list[str] | None = None, more_env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, int]:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    env.update(more_env or {})
     env.pop("TEXTUAL", None)
     command = [sys.executable, str(HERE), "--child", kind, "--out", str(out), *(extra or [])]
     process = subprocess.Popen(
@@ -95,11 +100,13 @@ def _wait(process: subprocess.Popen, master: int, timeout: float = 60) -> float:
     return time.monotonic()
 
 
-def run_start(kind: str, work: Path, extra: list[str]) -> tuple[float, int]:
+def run_start(
+    kind: str, work: Path, extra: list[str], env: dict[str, str] | None = None
+) -> tuple[float, int]:
     """Seconds from starting the process to its exit after the first frame, and peak KB."""
     out = work / f"{kind}.json"
     start = time.monotonic()
-    process, master = _spawn(kind, out, extra)
+    process, master = _spawn(kind, out, extra, env)
     _drain(master)
     end = _wait(process, master)
     if process.returncode != 0:
@@ -169,6 +176,31 @@ def _row(
     }
 
 
+def compile_game() -> None:
+    """Compile the game's modules to bytecode, as pip does for an installed package (and as
+    Python does at a first start, unless PYTHONDONTWRITEBYTECODE is set, as on some build
+    machines): both apps then start from bytecode, as Textual itself does."""
+    import compileall
+
+    if not compileall.compile_dir(str(ROOT / "game"), quiet=1):
+        raise RuntimeError("the game's modules did not compile")
+
+
+def start_from_source(work: Path, args: list[str], repeats: int) -> tuple[float, float]:
+    """Median start-up of the quiz and the one-label app with no bytecode written or read for
+    the game (every module compiled at each start): reported, not a target."""
+    import shutil
+
+    for cache in (ROOT / "game").rglob("__pycache__"):
+        shutil.rmtree(cache)
+    env = {"PYTHONDONTWRITEBYTECODE": "1"}
+    quiz, minimal = [], []
+    for _ in range(repeats):
+        minimal.append(run_start("minimal-start", work, [], env)[0])
+        quiz.append(run_start("quiz-start", work, args, env)[0])
+    return statistics.median(quiz), statistics.median(minimal)
+
+
 def run(repeats: int) -> list[dict]:
     """Every UI figure, as rows for tests/perf/bench.py."""
     with tempfile.TemporaryDirectory(prefix="quiz-bench-ui-") as folder:
@@ -176,6 +208,8 @@ def run(repeats: int) -> list[dict]:
         saves = work / "saves"
         args = ["--questions", str(ROOT / "questions"), "--saves", str(saves)]
         run_start("quiz-start", work, args)  # first start: caches the library, makes the store
+        from_source = start_from_source(work, args, 3)
+        compile_game()
         quiz_times, quiz_peaks, minimal_times, minimal_peaks = [], [], [], []
         for _ in range(max(repeats, 5)):
             seconds, peak = run_start("minimal-start", work, [])
@@ -201,6 +235,13 @@ def run(repeats: int) -> list[dict]:
             start,
             start_floor,
             "<= 1.15",
+            "one-label Textual app",
+        ),
+        _row(
+            "start-up to home, the game's modules not compiled",
+            from_source[0],
+            from_source[1],
+            "report",
             "one-label Textual app",
         ),
         _row(
