@@ -22,6 +22,7 @@ from textual.widgets import Static
 from game.core.model import Source
 from game.core.safe_text import one_line, several_lines
 from game.core.textmatch import quote_span
+from game.ui.screen_css import screen_css
 from game.ui.widgets.fit_footer import FitFooter
 
 HIGHLIGHT = "bold $text on $accent 40%"
@@ -54,6 +55,9 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 
 class ArticleScreen(Screen[None]):
     """A bank's article, at one of a round's quotes; n/N go through the quotes, esc back."""
+
+    DEFAULT_CSS = screen_css(__file__)  # article.tcss: see game.ui.screen_css
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("escape", "back", "Back"),

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
 from game.core.drafts import BankDetails, topics_from_names
+from game.ui.screen_css import screen_css
 from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.problem_list import ProblemList
 
@@ -21,6 +22,9 @@ from game.ui.widgets.problem_list import ProblemList
 class BankDetailsScreen(Screen[BankDetails | None]):
     """Dismisses with the details (ctrl+s), or None (Escape). ``check`` returns the problems,
     in the validator's words, that the details would bring to the bank (given by the App)."""
+
+    DEFAULT_CSS = screen_css(__file__)  # bank_details.tcss: see game.ui.screen_css
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.core.model import Question
+from game.ui.screen_css import screen_css
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.preview import PreviewScreen
 from game.ui.widgets.fit_footer import FitFooter
@@ -61,6 +62,9 @@ class QuestionList(OptionList):
 
 class BankEditorScreen(Screen[None]):
     """A bank's questions; posts what the teacher asks for, and the App answers with `show`."""
+
+    DEFAULT_CSS = screen_css(__file__)  # editor.tcss: see game.ui.screen_css
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("a", "add", "Add"),

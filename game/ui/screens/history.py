@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 from game.core.figures import percent_text
 from game.core.history_view import HistoryView, MissedLine, RoundLine
 from game.core.safe_text import one_line, several_lines
+from game.ui.screen_css import screen_css
 from game.ui.screens.history_layout import (
     COLUMN_LABELS,
     ROUND_COLUMNS,
@@ -113,6 +114,9 @@ class PercentChart(Widget):
 
 class HistoryScreen(Screen[None]):
     """Look back: rounds (Enter opens one), progress, weakest topics and most-missed questions."""
+
+    DEFAULT_CSS = screen_css(__file__)  # history.tcss: see game.ui.screen_css
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("escape", "back", "Home"),

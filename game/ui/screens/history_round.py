@@ -17,6 +17,7 @@ from game.core.figures import duration_text, percent_text
 from game.core.records import Result
 from game.core.safe_text import one_line, several_lines
 from game.ui.reading import ArticleAsked
+from game.ui.screen_css import screen_css
 from game.ui.screens.history import RoundLine
 from game.ui.widgets.fit_footer import FitFooter
 
@@ -101,6 +102,9 @@ def answer_body(answer: AnswerLine) -> Content:
 
 class HistoryRoundScreen(Screen[None]):
     """Every answer of one round, as it was shown and stored when it was given."""
+
+    DEFAULT_CSS = screen_css(__file__)  # history_round.tcss: see game.ui.screen_css
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("escape", "back", "Back to history"),

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from game.core.classroom import JOIN_ATTEMPTS, join_code_matches
+from game.ui.screen_css import screen_css
 from game.ui.widgets.fit_footer import FitFooter
 
 MAX_CODE_LENGTH = 20
@@ -18,6 +19,9 @@ CLOSING_SECONDS = 3.0  # the last words stay up this long before the tab closes
 class JoinScreen(ModalScreen[bool]):
     """Ask for the class's join code; dismisses True when it is typed right, False after the
     last wrong try."""
+
+    DEFAULT_CSS = screen_css(__file__)  # join.tcss: see game.ui.screen_css
+    SCOPED_CSS = False
 
     def __init__(self, join_code: str, attempts: int = JOIN_ATTEMPTS) -> None:
         super().__init__()

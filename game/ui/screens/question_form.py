@@ -18,6 +18,7 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from game.core.drafts import DraftCheck, FieldProblem, id_from_prompt
 from game.core.model import Question, QuestionType
+from game.ui.screen_css import screen_css
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.preview import PreviewScreen
 from game.ui.widgets.fit_footer import FitFooter
@@ -56,6 +57,9 @@ ROW_OF_FIELD = {
 class QuestionFormScreen(Screen[None]):
     """Write or change one question; posts SaveAsked, and the App answers with `saved` or
     `refused`. ``check`` runs the bank format's checks on a draft (given by the App)."""
+
+    DEFAULT_CSS = screen_css(__file__)  # question_form.tcss: see game.ui.screen_css
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),

@@ -27,6 +27,7 @@ from game.core.rounds import (
 from game.core.scoring import HINT_FACTOR, Response, base_points, round_half_up
 from game.ui.messages import RoundCompleted, RoundLeft
 from game.ui.reading import ArticleAsked
+from game.ui.screen_css import screen_css
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.widgets.answer_base import AnswerWidget
 from game.ui.widgets.blank import BlankHorizontal, BlankVertical, BlankVerticalScroll
@@ -85,6 +86,9 @@ def speed_bonus(asked: AskedQuestion, record: AnswerRecord) -> int:
 class RoundScreen(Screen[None]):
     """Plays a Round; saves each answer through save_answer before showing anything more, then
     posts RoundCompleted or RoundLeft."""
+
+    DEFAULT_CSS = screen_css(__file__)  # round.tcss: see game.ui.screen_css
+    SCOPED_CSS = False
 
     BLANK = True  # the screen is its background: see game.ui.widgets.blank
 

@@ -20,6 +20,7 @@ from game.core.rounds import (
     class_code_request,
     eligible_questions,
 )
+from game.ui.screen_css import screen_css
 from game.ui.widgets.fit_footer import FitFooter
 
 # What the class code field says while no whole code is typed (it fits 80 columns).
@@ -39,6 +40,9 @@ DIFFICULTY_NAMES = {1: "1 (easy)", 2: "2 (medium)", 3: "3 (hard)"}
 
 class SetupScreen(Screen[PlayRequest | None]):
     """Choose how to play a bank; dismisses with the PlayRequest, or None to go back."""
+
+    DEFAULT_CSS = screen_css(__file__)  # setup.tcss: see game.ui.screen_css
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("escape", "back", "Back"),

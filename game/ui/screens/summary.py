@@ -18,6 +18,7 @@ from game.core.rounds import PlayRequest, Round, RoundSummary
 from game.core.scoring import SCORING_RULE
 from game.core.standing import grade_word
 from game.ui.messages import GoHome, PlayAgain, ReviewMissed
+from game.ui.screen_css import screen_css
 from game.ui.widgets.feedback import labelled, points_text, verdict_text
 from game.ui.widgets.fit_footer import FitFooter
 
@@ -72,6 +73,9 @@ class MissedAnswer(Static):
 
 class SummaryScreen(Screen[None]):
     """Shows how a finished round went; r reviews the missed, p plays again, Escape goes home."""
+
+    DEFAULT_CSS = screen_css(__file__)  # summary.tcss: see game.ui.screen_css
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("r", "review", "Review missed"),
