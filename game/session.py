@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from game.banks.library import load_bank_by_id, scan_library
 from game.core.figures import sentence
-from game.core.history_view import HistoryView
 from game.core.memory import DueCount, MemoryState
 from game.core.model import Bank, BankSummary
 from game.core.records import AnswerRecord, Result, RoundStart
@@ -21,6 +20,7 @@ from game.store import AnswerRow, SaveStore, StoreError, daily_backup, open_stor
 if TYPE_CHECKING:
     import random
 
+    from game.core.history_view import HistoryView
     from game.core.resume import Unfinished
     from game.core.rounds import PlayRequest, Round
 
@@ -318,6 +318,8 @@ class Session:
         the history (the newest HISTORY_PAGE rounds, the chart's newest rounds, topics and
         most missed); the screen reads the rest (every listed round, the chart's facts) after.
         """
+        from game.core.history_view import HistoryView  # loads with History, not at start
+
         store = self._store()
         limit = HISTORY_PAGE if first_page else HISTORY_ROUNDS
         played = store.rounds(player, None, limit=limit)

@@ -15,12 +15,17 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from game.core.class_code import topic_order
 from game.core.model import Bank, Question, QuestionType
 from game.core.records import AnswerRecord
-from game.core.rounds import MODES, PLAN_VERSION, AskedQuestion, Mode, PlayRequest, Round
+
+if TYPE_CHECKING:
+    from game.core.rounds import AskedQuestion, Round
+
+# game.core.rounds is imported by the functions that rebuild a round, not here: the store
+# reads unfinished rounds for home's first frame, which plays none.
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,8 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 def _asked(entry: Any, bank: Bank, by_id: dict[str, Question]) -> AskedQuestion:
     """One planned question, checked against the bank as it is now."""
+    from game.core.rounds import AskedQuestion
+
     if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
         raise PlanError("its saved plan is damaged")
     question = by_id.get(entry["id"])
@@ -89,6 +96,8 @@ def rebuild_round(
     Raises PlanError when the round cannot be rebuilt: no plan was kept, the plan is damaged,
     or the bank has lost or changed one of its questions since.
     """
+    from game.core.rounds import MODES, PLAN_VERSION, Mode, PlayRequest, Round
+
     if not unfinished.plan:
         raise PlanError("it was saved by an older version of quiz, which kept no plan")
     try:

@@ -12,6 +12,12 @@ LATER = (
     "game.ui.screens.history",
     "game.ui.screens.join",
     "game.ui.screens.editor",
+    "game.core.rounds",  # a round is played after home, and rebuilt only to resume one
+    "game.core.history_view",
+    "game.core.classroom",
+    "game.core.drafts",
+    "game.banks.loader",  # checking a bank: a cached library needs none (test below)
+    "yaml",
 )
 
 
