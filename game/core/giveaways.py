@@ -32,8 +32,10 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 
 def fold_words(text: str) -> tuple[str, ...]:
     """The words of a text, folded: no case, no accents, no punctuation."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = text.translate(_QUOTES)
+    if not plain.isascii():  # ASCII has no accents to take off (NFKD leaves it as it is)
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return tuple(_WORD.findall(plain.casefold()))
 
 

@@ -32,8 +32,10 @@ def fold_answer(text: str) -> str:
 
     ``"  Wang  Yi! "`` and ``"wang yi"`` fold alike; so do ``"Détente"`` and ``"detente"``.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    no_accents = text
+    if not text.isascii():  # ASCII has no accents to take off (NFKD leaves it as it is)
+        decomposed = unicodedata.normalize("NFKD", text)
+        no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = _SPACE_RUN.sub(" ", no_accents.casefold().translate(_QUOTE_MAP))
     start, end = 0, len(folded)
     while start < end and _is_edge_noise(folded[start]):
