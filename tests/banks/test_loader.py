@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -260,3 +261,57 @@ def test_core_imports_no_textual_yaml_or_sqlite():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def _nodes(node) -> int:
+    """Every node of a composed YAML tree (an alias's node counted where it appears)."""
+    from yaml.nodes import MappingNode, SequenceNode
+
+    if isinstance(node, MappingNode):
+        return 1 + sum(_nodes(key) + _nodes(value) for key, value in node.value)
+    if isinstance(node, SequenceNode):
+        return 1 + sum(_nodes(item) for item in node.value)
+    return 1
+
+
+_leaves = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=8))
+_trees = st.recursive(
+    _leaves,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=5), children, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(_trees, st.sampled_from([None, True, False]), st.integers(min_value=20, max_value=80))
+def test_the_values_bound_is_never_below_the_nodes_a_file_holds(tree, flow, width) -> None:
+    # the walk that refuses a bank of too many values is skipped under this bound
+    import yaml
+
+    from game.banks.loader import _values_at_most
+
+    text = yaml.safe_dump(tree, default_flow_style=flow, width=width, allow_unicode=True)
+    data = text.encode("utf-8")
+    assert _nodes(yaml.compose(text, Loader=yaml.SafeLoader)) <= _values_at_most(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a",
+        "[a: b, c: d]",
+        "{a, b, c}",
+        "? - a\n  - b\n: c\n",
+        "- - - a\n",
+        "k:\n- \n- \n",
+        "[[[[]]]]",
+        "{? [a]: {b: [c]}}",
+    ],
+)
+def test_the_values_bound_holds_for_yamls_terse_forms(text) -> None:
+    import yaml
+
+    from game.banks.loader import _values_at_most
+
+    assert _nodes(yaml.compose(text, Loader=yaml.SafeLoader)) <= _values_at_most(text.encode())

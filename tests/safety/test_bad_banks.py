@@ -149,6 +149,19 @@ def test_a_few_questions_with_endless_lists_are_refused(tmp_path):
     assert error.message.startswith(f"the file holds more than {MAX_VALUES:,} values")
 
 
+def test_a_file_of_more_values_than_bytes_is_refused_before_it_is_built(tmp_path):
+    # "{a,a,...}": a key and its empty value for every two bytes; under 200 KB, this once
+    # passed for a file too small to hold too many values, and was built
+    values = ",".join(["a"] * (MAX_VALUES // 2 + 10))
+    path = tmp_path / "dense.yaml"
+    path.write_text(
+        _bank(1).replace("    answer: true\n", "    answer: true\n    x: {" + values + "}\n")
+    )
+    assert path.stat().st_size < 2 * MAX_VALUES
+    (error,) = load_bank(path, "dense").errors
+    assert error.message.startswith(f"the file holds more than {MAX_VALUES:,} values")
+
+
 def test_a_small_file_of_many_tiny_questions_is_refused_too(tmp_path):
     path = tmp_path / "tiny.yaml"
     path.write_text("format: 1\ntitle: t\nquestions: [" + ", ".join(["{}"] * 1001) + "]\n")
