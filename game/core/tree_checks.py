@@ -103,6 +103,8 @@ CURLY_PAIRS = (("“", "”"), ("‘", "’"), ("„", "“"), ("”", "”"))  
 
 def without_curly_quotes(text: str) -> str | None:
     """The text inside, when all of it stands between curly quotes (“Oxygen”), else None."""
+    if text.isascii():  # curly quotes are not ASCII: most texts end here
+        return None
     stripped = text.strip()
     for opening, closing in CURLY_PAIRS:
         if len(stripped) > 2 and stripped.startswith(opening) and stripped.endswith(closing):
