@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -30,12 +31,20 @@ _WORD = re.compile(r"[^\W_]+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
+# ASCII letters and digits kept, every other byte a space: ASCII text's words, in C
+_ASCII_WORD_BYTES = bytes.maketrans(
+    bytes(range(256)), bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+)
+
+
 def fold_words(text: str) -> tuple[str, ...]:
     """The words of a text, folded: no case, no accents, no punctuation."""
-    plain = text.translate(_QUOTES)
-    if not plain.isascii():  # ASCII has no accents to take off (NFKD leaves it as it is)
-        decomposed = unicodedata.normalize("NFKD", plain)
-        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        # no curly quote or accent to fold, and casefold is lower: the same words as below,
+        # found by bytes methods (a regex over every text was most of checking a bank)
+        return tuple(text.encode().lower().translate(_ASCII_WORD_BYTES).decode().split())
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return tuple(_WORD.findall(plain.casefold()))
 
 
@@ -97,19 +106,39 @@ def find_give_aways(questions: Sequence[Question]) -> list[GiveAway]:
             if question.type is not QuestionType.SHORT and len(words) < MIN_CHOICE_KEY_WORDS:
                 continue
             table.setdefault(words, []).append((question, key_field, key))
-    sizes = sorted({len(words) for words in table})
-    found: dict[tuple[str, str, str], GiveAway] = {}  # one per (key's question, text), longest key
-    for shown_in in questions:
+    # Every text shown, its folded words joined by spaces between line breaks: a key's words
+    # with a space either side are found by str.find (in C), whole words only, never across
+    # two texts. Python went word by word, looking up every run of words in the table.
+    shown: list[tuple[int, Question, str]] = []  # (index of the question, it, the field)
+    starts: list[int] = []  # where each text starts in the haystack
+    pieces: list[str] = []
+    offset = 0
+    for number, shown_in in enumerate(questions):
         for where, text in shown_texts(shown_in):
-            words = fold_words(text)
-            for start in range(len(words)):
-                for size in sizes:
-                    if start + size > len(words):
-                        break
-                    for answered, key_field, key in table.get(words[start : start + size], ()):
-                        if answered.id == shown_in.id:
-                            continue  # its own choices hold its key; its hint is checked below
-                        _keep(found, GiveAway(answered, key, key_field, shown_in, where))
+            piece = " " + " ".join(fold_words(text)) + " "
+            shown.append((number, shown_in, where))
+            starts.append(offset)
+            pieces.append(piece)
+            offset += len(piece) + 1
+    haystack = "\n".join(pieces)
+    # (text, position in it, key length) of each key found, by the question that shows it
+    hits: dict[int, list[tuple[int, int, int, tuple[str, ...]]]] = {}
+    for words in table:
+        needle = " " + " ".join(words) + " "
+        at = haystack.find(needle)
+        while at != -1:
+            index = bisect_right(starts, at) - 1  # the text it is in
+            hits.setdefault(shown[index][0], []).append((index, at, len(words), words))
+            at = haystack.find(needle, at + 1)
+    found: dict[tuple[str, str, str], GiveAway] = {}  # one per (key's question, text), longest key
+    for number, shown_in in enumerate(questions):
+        # in the order of the text, then of the place in it, then of the key's length
+        for index, _at, _size, words in sorted(hits.get(number, ())):
+            where = shown[index][2]
+            for answered, key_field, key in table[words]:
+                if answered.id == shown_in.id:
+                    continue  # its own choices hold its key; its hint is checked below
+                _keep(found, GiveAway(answered, key, key_field, shown_in, where))
         if shown_in.hint is not None:
             hint_words = fold_words(shown_in.hint)
             for key_field, key in keys_of(shown_in):

@@ -7,10 +7,14 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.banks.loader import load_bank
 from game.cli import main
 from game.core.class_code import parse_code
+from game.core.giveaways import find_give_aways
+from game.core.model import Question, QuestionType
 from game.core.rounds import PlayRequest, build_round
 from game.practice.selection import practice_picks
 
@@ -214,3 +218,79 @@ def test_practice_never_picks_both_questions_of_a_pair(tmp_path):
     ids = [question.id for question, _ in picks]
     assert "asks-0" in ids and "tells-0" not in ids
     assert len(ids) == 13
+
+
+def _give_aways_word_by_word(questions):
+    """find_give_aways as first written: every run of words of every text looked up."""
+    from game.core.giveaways import (
+        MIN_CHOICE_KEY_WORDS,
+        GiveAway,
+        _contains,
+        _keep,
+        fold_words,
+        keys_of,
+        shown_texts,
+    )
+
+    table = {}
+    for question in questions:
+        for key_field, key in keys_of(question):
+            words = fold_words(key)
+            if not words:
+                continue
+            if question.type is not QuestionType.SHORT and len(words) < MIN_CHOICE_KEY_WORDS:
+                continue
+            table.setdefault(words, []).append((question, key_field, key))
+    sizes = sorted({len(words) for words in table})
+    found = {}
+    for shown_in in questions:
+        for where, text in shown_texts(shown_in):
+            words = fold_words(text)
+            for start in range(len(words)):
+                for size in sizes:
+                    if start + size > len(words):
+                        break
+                    for answered, key_field, key in table.get(words[start : start + size], ()):
+                        if answered.id != shown_in.id:
+                            _keep(found, GiveAway(answered, key, key_field, shown_in, where))
+        if shown_in.hint is not None:
+            hint_words = fold_words(shown_in.hint)
+            for key_field, key in keys_of(shown_in):
+                words = fold_words(key)
+                if words and _contains(hint_words, words):
+                    _keep(found, GiveAway(shown_in, key, key_field, shown_in, "hint"))
+    return list(found.values())
+
+
+_few_words = st.lists(
+    st.sampled_from(["Red", "sea", "talks", "Wu's", "é", "-", "1989"]), max_size=6
+)
+
+
+@st.composite
+def _questions(draw):
+    questions = []
+    for number in range(draw(st.integers(min_value=1, max_value=6))):
+        kind = draw(st.sampled_from([QuestionType.CHOICE, QuestionType.SHORT, QuestionType.MULTI]))
+        choices = tuple(" ".join(draw(_few_words)) for _ in range(3))
+        questions.append(
+            Question(
+                id=f"q{number}",
+                type=kind,
+                prompt=" ".join(draw(_few_words)),
+                explanation="Because.",
+                hint=draw(st.none() | _few_words.map(" ".join)),
+                choices=() if kind is QuestionType.SHORT else choices,
+                answer=choices[0] if kind is QuestionType.CHOICE else None,
+                answers=choices[:2] if kind is not QuestionType.CHOICE else (),
+            )
+        )
+    return questions
+
+
+@given(_questions())
+def test_give_aways_are_those_a_word_by_word_search_finds_in_its_order(questions):
+    def seen(give_aways):
+        return [(g.answered.id, g.key, g.key_field, g.shown_in.id, g.where) for g in give_aways]
+
+    assert seen(find_give_aways(questions)) == seen(_give_aways_word_by_word(questions))
