@@ -416,22 +416,25 @@ def _minimal_app_class() -> type:
 
 
 def _quiz_app(args: argparse.Namespace, out: Path, exit_on_first_frame: bool, play: bool):
-    from game.banks.library import load_bank_by_id
-    from game.core.model import QuestionType
-    from game.core.rounds import PlayRequest
     from game.ui.app import QuizApp, create_app
     from game.ui.screens.home import HomeScreen
-    from game.ui.screens.round import RoundScreen
 
     request = None
+    wanted: type = HomeScreen
     if play:
+        # only here: a start that plays nothing imports none of this (as `quiz` does not)
+        from game.banks.library import load_bank_by_id
+        from game.core.model import QuestionType
+        from game.core.rounds import PlayRequest
+        from game.ui.screens.round import RoundScreen
+
+        wanted = RoundScreen
         bank = load_bank_by_id(Path(args.questions), ARTICLE_BANK).bank
         choices = tuple(q.id for q in bank.questions if q.type is QuestionType.CHOICE)
         request = PlayRequest(
             bank_id=ARTICLE_BANK, mode="quick", count=len(choices), seed=1, question_ids=choices
         )
     timed_class = _timed(QuizApp, out, exit_on_first_frame)
-    wanted = RoundScreen if play else HomeScreen
     timed_class.bench_is_ready = lambda self: isinstance(self.screen, wanted)
     app = create_app(Path(args.questions), Path(args.saves), player="Bench", play=request)
     app.__class__ = timed_class
