@@ -125,3 +125,28 @@ def test_a_long_choice_wraps_in_its_own_column_under_the_cursor() -> None:
         assert long in shown
 
     run_app(app, scenario, size=(60, 20))
+
+
+def test_arrow_keys_bring_a_row_below_the_fold_into_view() -> None:
+    question = Question(
+        id="long",
+        type=QuestionType.CHOICE,
+        prompt=" ".join(f"word{n}" for n in range(700)),
+        choices=tuple(f"Choice {n}" for n in range(1, 6)),
+        answer="Choice 1",
+        explanation="Because.",
+    )
+    app = RoundHarness(make_round(Bank("long", "long.yaml", "Long", (question,))))
+
+    async def scenario(pilot: Pilot) -> None:
+        body = app.screen.query_one("#round-body")
+        rows = list(app.screen.query(AnswerRow))
+        assert not body.region.contains_region(rows[0].region)  # below the fold at first
+        for steps in range(1, 5):
+            await pilot.press("down")
+            await pilot.pause()
+            cursor = next(row for row in rows if row.on_cursor)
+            assert cursor is rows[steps]
+            assert body.region.contains_region(cursor.region), steps
+
+    run_app(app, scenario)

@@ -11,6 +11,8 @@ from textual import events
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.dom import NoScreen
+from textual.errors import NoWidget
 from textual.message import Message
 from textual.style import Style as TextualStyle
 from textual.widget import Widget
@@ -340,5 +342,12 @@ class AnswerWidget(Vertical, can_focus=True):
                 row.refresh()
 
     def scroll_row_into_view(self, row: AnswerRow) -> None:
-        """Keep the cursor row visible when the answers do not fit."""
+        """Keep the cursor row visible when the answers do not fit (a row already in full
+        view asks nothing of the containers: most cursor moves)."""
+        try:
+            where = self.screen.find_widget(row)
+        except (NoWidget, NoScreen):
+            where = None
+        if where is not None and where.region and where.clip.contains_region(where.region):
+            return
         row.scroll_visible(animate=False)
