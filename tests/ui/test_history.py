@@ -466,3 +466,30 @@ def test_most_missed_is_filled_when_shown_and_follows_the_bank_filter(
         assert "Alpha" in text.split("Most missed", 1)[1] and "Beta question" not in text
 
     run_with_pilot(app, scenario, size=(120, 40))
+
+
+def test_progress_is_filled_when_shown_and_follows_the_bank_filter(
+    history: dict[str, Path],
+) -> None:
+    # The Progress tab (chart, facts, topics) is filled when it is shown: History opens on
+    # the Rounds tab, and fills nothing behind it; a new bank filter refills it when shown.
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        topics = screen.query_one("#history-topics", DataTable)
+        assert topics.row_count == 0  # not filled yet
+        await pilot.press("2")
+        await pilot.pause()
+        assert topics.row_count > 0
+        text = screen_text(app)
+        assert "Percentage of each finished round" in text and "Topics, weakest first" in text
+        shown = topics.row_count
+        screen.query_one("#history-bank", Select).value = "beta"
+        await pilot.pause()
+        assert 0 < topics.row_count < shown  # beta's topics only
+
+    run_with_pilot(app, scenario, size=(120, 40))

@@ -163,6 +163,9 @@ class HistoryScreen(Screen[None]):
         self._sort_descending = True
         self._layout: RoundsLayout | None = None
         self._missed_listed: list[MissedLine] | None = None  # what the Most missed tab lists
+        # (view, width) the Progress tab was filled for: it is filled when shown, not while
+        # History opens on the Rounds tab
+        self._progress_drawn: tuple[HistoryView, int] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="history-top"):
@@ -198,9 +201,9 @@ class HistoryScreen(Screen[None]):
         """Fit the tables to the new width (columns shortened or left out at 60 columns)."""
         if self._layout != plan_rounds(self._listed(), self._table_width()):
             self._fill_rounds()
-        self._fill_topics()
         # a shorter chart below 24 rows leaves room for the topics under it
         self.query_one("#history-chart").styles.height = 7 if event.size.height >= 24 else 4
+        self._fill_progress_if_shown()
 
     # -- attributes down ---------------------------------------------------------------
 
@@ -218,7 +221,7 @@ class HistoryScreen(Screen[None]):
             bank.set_options(options)
             bank.value = view.bank_id if view.bank_id in view.bank_titles else ALL_BANKS
         self._fill_rounds()
-        self._fill_progress()
+        self._fill_progress_if_shown()
         self._fill_missed_if_shown()
         if not view.complete and self._read_rest is not None:
             self._start_reading_rest(view.player, view.bank_id)
@@ -406,8 +409,20 @@ class HistoryScreen(Screen[None]):
         if shown and self._missed_listed != list(self.view.missed):
             self._fill_missed()
 
+    def _fill_progress_if_shown(self) -> None:
+        """Fill the Progress tab (chart, facts, topics) when it is shown and its view or width
+        changed: History's first frame shows the Rounds tab, and a table of topics filled
+        behind it was a part of that frame's time."""
+        shown = self.query_one("#history-tabs", TabbedContent).active == "history-progress-tab"
+        width = self._table_width()
+        drawn = self._progress_drawn
+        if shown and (drawn is None or drawn[0] is not self.view or drawn[1] != width):
+            self._progress_drawn = (self.view, width)
+            self._fill_progress()
+
     @on(TabbedContent.TabActivated, "#history-tabs")
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        self._fill_progress_if_shown()
         self._fill_missed_if_shown()
 
     def _fill_missed(self) -> None:
