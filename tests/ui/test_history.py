@@ -493,3 +493,24 @@ def test_progress_is_filled_when_shown_and_follows_the_bank_filter(
         assert 0 < topics.row_count < shown  # beta's topics only
 
     run_with_pilot(app, scenario, size=(120, 40))
+
+
+def test_a_click_on_a_tab_title_shows_that_tab(history: dict[str, Path]) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        line = screen_text(app).splitlines()[1]
+        assert line.startswith(" 1 Rounds  2 Progress  3 Most missed")
+        await pilot.click("#history-tab-bar", offset=(line.index("Progress"), 0))
+        await pilot.pause()
+        assert "Topics, weakest first" in screen_text(app)
+        await pilot.click("#history-tab-bar", offset=(line.index("Most missed"), 0))
+        await pilot.pause()
+        assert "✗ missed 1 of" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Sorted by Date" in screen_text(app)
+
+    run_with_pilot(app, scenario, size=(120, 40))

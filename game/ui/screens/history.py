@@ -14,8 +14,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.style import Style as TextualStyle
 from textual.widget import Widget
-from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, DataTable, Select, Static
 from textual.worker import Worker, WorkerState
 
 from game.core.figures import percent_text
@@ -29,6 +30,7 @@ from game.ui.screens.history_layout import (
     RoundsLayout,
     plan_rounds,
 )
+from game.ui.widgets.blank import BlankVertical
 from game.ui.widgets.fit_footer import FitFooter
 
 ALL_BANKS = ""  # Select values cannot be None
@@ -112,6 +114,105 @@ class PercentChart(Widget):
         return Content("\n".join(percent_chart(self.values, width, height, self.dates)))
 
 
+TABS = (
+    ("history-rounds-tab", "1 Rounds"),
+    ("history-progress-tab", "2 Progress"),
+    ("history-missed-tab", "3 Most missed"),
+)
+
+
+class TabBar(Widget):
+    """History's tabs: a line of titles over a line that marks the one shown. A key or a
+    click shows another (the screen does it: see HistoryScreen.action_tab).
+
+    One widget, not Textual's TabbedContent, whose tabs, underline and panes were about a
+    quarter of History's first frame (nine widgets to style and lay out)."""
+
+    DEFAULT_CSS = """
+    TabBar {
+        height: 2;
+    }
+    TabBar > .tab-bar--title {
+        color: $foreground 50%;
+    }
+    TabBar > .tab-bar--title-shown {
+        color: $foreground;
+    }
+    TabBar > .tab-bar--line {
+        color: $foreground 10%;
+    }
+    TabBar > .tab-bar--line-shown {
+        color: $block-cursor-background;
+    }
+    """
+    COMPONENT_CLASSES = {
+        "tab-bar--title",
+        "tab-bar--title-shown",
+        "tab-bar--line",
+        "tab-bar--line-shown",
+    }
+
+    class Chosen(Message):
+        """The player clicked a tab."""
+
+        def __init__(self, pane: str) -> None:
+            super().__init__()
+            self.pane = pane
+
+    def __init__(self, active: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._active = active
+
+    @property
+    def active(self) -> str:
+        """The id of the pane shown."""
+        return self._active
+
+    @active.setter
+    def active(self, pane: str) -> None:
+        if pane != self._active:
+            self._active = pane
+            self.refresh()
+
+    def _spans(self) -> list[tuple[str, str, int, int]]:
+        """(pane, title, first column, width) of each tab: a title with a space either side."""
+        spans, at = [], 0
+        for pane, title in TABS:
+            spans.append((pane, title, at, len(title) + 2))
+            at += len(title) + 2
+        return spans
+
+    def render(self) -> Content:
+        """The titles, then a line marking the shown one's title (as Textual's tabs look)."""
+        style = self.get_visual_style
+        titles: list[str | tuple[str, TextualStyle]] = []
+        line: list[str | tuple[str, TextualStyle]] = []
+        rest = style("tab-bar--line")
+        for pane, title, _at, width in self._spans():
+            shown = pane == self._active
+            titles.append(
+                (f" {title} ", style("tab-bar--title-shown" if shown else "tab-bar--title"))
+            )
+            if shown:
+                line += [
+                    ("╸", rest),
+                    ("━" * (width - 2), style("tab-bar--line-shown")),
+                    ("╺", rest),
+                ]
+            else:
+                line.append(("━" * width, rest))
+        used = sum(span[3] for span in self._spans())
+        line.append(("━" * max(0, self.size.width - used), rest))
+        return Content.assemble(*titles, "\n", *line)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a title shows its tab."""
+        for pane, _title, at, width in self._spans():
+            if at <= event.x < at + width:
+                event.stop()
+                self.post_message(self.Chosen(pane))
+
+
 class HistoryScreen(Screen[None]):
     """Look back: rounds (Enter opens one), progress, weakest topics and most-missed questions."""
 
@@ -177,18 +278,19 @@ class HistoryScreen(Screen[None]):
                 compact=True,
                 id="history-bank",
             )
-        with TabbedContent(id="history-tabs"):
-            with TabPane("1 Rounds", id="history-rounds-tab"):
+        yield TabBar(TABS[0][0], id="history-tab-bar")
+        with ContentSwitcher(initial=TABS[0][0], id="history-tabs"):
+            with BlankVertical(id="history-rounds-tab"):
                 yield HistoryTable(cursor_type="row", zebra_stripes=True, id="history-rounds")
                 yield Static(id="history-round-detail")
                 yield Static(id="history-rounds-note")
-            with TabPane("2 Progress", id="history-progress-tab"):
+            with BlankVertical(id="history-progress-tab"):
                 yield Static(id="history-chart-title", classes="history-heading")
                 yield PercentChart(id="history-chart")
                 yield Static(id="history-chart-facts")
                 yield Static("Topics, weakest first", classes="history-heading")
                 yield HistoryTable(cursor_type="row", id="history-topics")
-            with TabPane("3 Most missed", id="history-missed-tab"):
+            with BlankVertical(id="history-missed-tab"):
                 yield VerticalScroll(id="history-missed-box")
         yield FitFooter()
 
@@ -405,7 +507,7 @@ class HistoryScreen(Screen[None]):
     def _fill_missed_if_shown(self) -> None:
         """Fill the Most missed tab when it is shown and its list changed: mounting its
         entries is left out of History's first frame, which shows the Rounds tab."""
-        shown = self.query_one("#history-tabs", TabbedContent).active == "history-missed-tab"
+        shown = self._shown_tab() == "history-missed-tab"
         if shown and self._missed_listed != list(self.view.missed):
             self._fill_missed()
 
@@ -413,17 +515,20 @@ class HistoryScreen(Screen[None]):
         """Fill the Progress tab (chart, facts, topics) when it is shown and its view or width
         changed: History's first frame shows the Rounds tab, and a table of topics filled
         behind it was a part of that frame's time."""
-        shown = self.query_one("#history-tabs", TabbedContent).active == "history-progress-tab"
+        shown = self._shown_tab() == "history-progress-tab"
         width = self._table_width()
         drawn = self._progress_drawn
         if shown and (drawn is None or drawn[0] is not self.view or drawn[1] != width):
             self._progress_drawn = (self.view, width)
             self._fill_progress()
 
-    @on(TabbedContent.TabActivated, "#history-tabs")
-    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        self._fill_progress_if_shown()
-        self._fill_missed_if_shown()
+    def _shown_tab(self) -> str:
+        return self.query_one("#history-tabs", ContentSwitcher).current or TABS[0][0]
+
+    @on(TabBar.Chosen)
+    def _tab_clicked(self, event: TabBar.Chosen) -> None:
+        event.stop()
+        self.action_tab(event.pane)
 
     def _fill_missed(self) -> None:
         self._missed_listed = list(self.view.missed)
@@ -496,7 +601,10 @@ class HistoryScreen(Screen[None]):
 
     def action_tab(self, pane_id: str) -> None:
         """Show one of the tabs."""
-        self.query_one("#history-tabs", TabbedContent).active = pane_id
+        self.query_one("#history-tabs", ContentSwitcher).current = pane_id
+        self.query_one("#history-tab-bar", TabBar).active = pane_id
+        self._fill_progress_if_shown()
+        self._fill_missed_if_shown()
         self._focus_tab()
 
     def _focus_tab(self) -> None:
@@ -506,7 +614,7 @@ class HistoryScreen(Screen[None]):
             "history-progress-tab": "#history-topics",
             "history-missed-tab": "#history-missed-box",
         }
-        active = self.query_one("#history-tabs", TabbedContent).active
+        active = self._shown_tab()
         self.query_one(focus_for.get(active, "#history-rounds")).focus()
 
     def action_choose_bank(self) -> None:
