@@ -452,7 +452,7 @@ def test_most_missed_is_filled_when_shown_and_follows_the_bank_filter(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
-        assert not screen.query_one("#history-missed-box").children  # not built yet
+        assert not screen.query("#history-missed-box")  # not built yet
         screen.query_one("#history-bank", Select).value = "beta"
         await pilot.pause()
         await pilot.press("3")
@@ -471,8 +471,8 @@ def test_most_missed_is_filled_when_shown_and_follows_the_bank_filter(
 def test_progress_is_filled_when_shown_and_follows_the_bank_filter(
     history: dict[str, Path],
 ) -> None:
-    # The Progress tab (chart, facts, topics) is filled when it is shown: History opens on
-    # the Rounds tab, and fills nothing behind it; a new bank filter refills it when shown.
+    # The Progress tab (chart, facts, topics) is built and filled when it is shown: History
+    # opens on the Rounds tab, with nothing behind it; a new bank filter refills it when shown.
     app = make_app(history)
 
     async def scenario(pilot: Pilot[object]) -> None:
@@ -480,10 +480,10 @@ def test_progress_is_filled_when_shown_and_follows_the_bank_filter(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
-        topics = screen.query_one("#history-topics", DataTable)
-        assert topics.row_count == 0  # not filled yet
+        assert not screen.query("#history-topics")  # not built yet
         await pilot.press("2")
         await pilot.pause()
+        topics = screen.query_one("#history-topics", DataTable)
         assert topics.row_count > 0
         text = screen_text(app)
         assert "Percentage of each finished round" in text and "Topics, weakest first" in text

@@ -284,15 +284,35 @@ class HistoryScreen(Screen[None]):
                 yield HistoryTable(cursor_type="row", zebra_stripes=True, id="history-rounds")
                 yield Static(id="history-round-detail")
                 yield Static(id="history-rounds-note")
-            with BlankVertical(id="history-progress-tab"):
-                yield Static(id="history-chart-title", classes="history-heading")
-                yield PercentChart(id="history-chart")
-                yield Static(id="history-chart-facts")
-                yield Static("Topics, weakest first", classes="history-heading")
-                yield HistoryTable(cursor_type="row", id="history-topics")
-            with BlankVertical(id="history-missed-tab"):
-                yield VerticalScroll(id="history-missed-box")
+            # built when first shown (_build_pane): History opens on the Rounds tab
+            yield BlankVertical(id="history-progress-tab")
+            yield BlankVertical(id="history-missed-tab")
         yield FitFooter()
+
+    def _chart_height(self) -> int:
+        """A shorter chart below 24 rows leaves room for the topics under it."""
+        return 7 if (self.size.height or self.app.size.height) >= 24 else 4
+
+    async def _build_pane(self, pane_id: str) -> None:
+        """Mount the widgets of the Progress or Most missed tab, the first time it is shown
+        (they were a fifth of History's first frame, behind the Rounds tab)."""
+        pane = self.query_one(f"#{pane_id}", BlankVertical)
+        if pane.children:
+            return
+        if pane_id == "history-progress-tab":
+            chart = PercentChart(id="history-chart")
+            chart.styles.height = self._chart_height()
+            await pane.mount_all(
+                [
+                    Static(id="history-chart-title", classes="history-heading"),
+                    chart,
+                    Static(id="history-chart-facts"),
+                    Static("Topics, weakest first", classes="history-heading"),
+                    HistoryTable(cursor_type="row", id="history-topics"),
+                ]
+            )
+        elif pane_id == "history-missed-tab":
+            await pane.mount(VerticalScroll(id="history-missed-box"))
 
     def on_mount(self) -> None:
         """Fill everything in from the view."""
@@ -303,8 +323,8 @@ class HistoryScreen(Screen[None]):
         """Fit the tables to the new width (columns shortened or left out at 60 columns)."""
         if self._layout != plan_rounds(self._listed(), self._table_width()):
             self._fill_rounds()
-        # a shorter chart below 24 rows leaves room for the topics under it
-        self.query_one("#history-chart").styles.height = 7 if event.size.height >= 24 else 4
+        for chart in self.query("#history-chart"):  # once the Progress tab is built
+            chart.styles.height = self._chart_height()
         self._fill_progress_if_shown()
 
     # -- attributes down ---------------------------------------------------------------
@@ -526,9 +546,9 @@ class HistoryScreen(Screen[None]):
         return self.query_one("#history-tabs", ContentSwitcher).current or TABS[0][0]
 
     @on(TabBar.Chosen)
-    def _tab_clicked(self, event: TabBar.Chosen) -> None:
+    async def _tab_clicked(self, event: TabBar.Chosen) -> None:
         event.stop()
-        self.action_tab(event.pane)
+        await self.action_tab(event.pane)
 
     def _fill_missed(self) -> None:
         self._missed_listed = list(self.view.missed)
@@ -599,8 +619,9 @@ class HistoryScreen(Screen[None]):
         self._sort_descending = not self._sort_descending
         self._fill_rounds()
 
-    def action_tab(self, pane_id: str) -> None:
+    async def action_tab(self, pane_id: str) -> None:
         """Show one of the tabs."""
+        await self._build_pane(pane_id)
         self.query_one("#history-tabs", ContentSwitcher).current = pane_id
         self.query_one("#history-tab-bar", TabBar).active = pane_id
         self._fill_progress_if_shown()
