@@ -29,6 +29,8 @@ _ROUND_COLUMNS = """
     r.started_at, r.finished_at, coalesce(r.score, r.points_so_far), r.max_score,
     r.right_count, r.answer_count, r.last_answer_at
 """
+# The same columns, the player as an id: a player's rounds are read without a join (rounds)
+_ROUND_COLUMNS_BY_ID = _ROUND_COLUMNS.replace("p.name", "r.player_id")
 
 
 def _ids_clause(ids: list[int]) -> tuple[str, list[Any]]:
@@ -166,7 +168,7 @@ class HistoryQueries:
             if not names:
                 return []
             clause, parameters = _ids_clause(list(names))
-            columns, source, more = _ROUND_COLUMNS.replace("p.name", "r.player_id"), "", [clause]
+            columns, source, more = _ROUND_COLUMNS_BY_ID, "", [clause]
         where, filters = _filters(None, bank_id, *more)
         parameters = [*parameters, *filters]
         sql = f"SELECT {columns} FROM rounds r{source}{where} ORDER BY r.started_at DESC, r.id DESC"

@@ -188,7 +188,8 @@ class TabBar(Widget):
         titles: list[str | tuple[str, TextualStyle]] = []
         line: list[str | tuple[str, TextualStyle]] = []
         rest = style("tab-bar--line")
-        for pane, title, _at, width in self._spans():
+        spans = self._spans()
+        for pane, title, _at, width in spans:
             shown = pane == self._active
             titles.append(
                 (f" {title} ", style("tab-bar--title-shown" if shown else "tab-bar--title"))
@@ -201,7 +202,7 @@ class TabBar(Widget):
                 ]
             else:
                 line.append(("━" * width, rest))
-        used = sum(span[3] for span in self._spans())
+        used = sum(span[3] for span in spans)
         line.append(("━" * max(0, self.size.width - used), rest))
         return Content.assemble(*titles, "\n", *line)
 
