@@ -440,6 +440,15 @@ def test_the_bank_filter_is_marked_when_it_has_the_keys(history: dict[str, Path]
     run_with_pilot(app, scenario)
 
 
+async def open_history(pilot: Pilot[object]) -> HistoryScreen:
+    """From home, open History and wait for it."""
+    await pilot.press("h")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
+
+
 def test_most_missed_is_filled_when_shown_and_follows_the_bank_filter(
     history: dict[str, Path],
 ) -> None:
@@ -448,10 +457,7 @@ def test_most_missed_is_filled_when_shown_and_follows_the_bank_filter(
     app = make_app(history)
 
     async def scenario(pilot: Pilot[object]) -> None:
-        await pilot.press("h")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, HistoryScreen)
+        screen = await open_history(pilot)
         assert not screen.query("#history-missed-box")  # not built yet
         screen.query_one("#history-bank", Select).value = "beta"
         await pilot.pause()
@@ -476,10 +482,7 @@ def test_progress_is_filled_when_shown_and_follows_the_bank_filter(
     app = make_app(history)
 
     async def scenario(pilot: Pilot[object]) -> None:
-        await pilot.press("h")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, HistoryScreen)
+        screen = await open_history(pilot)
         assert not screen.query("#history-topics")  # not built yet
         await pilot.press("2")
         await pilot.pause()
@@ -499,8 +502,7 @@ def test_a_click_on_a_tab_title_shows_that_tab(history: dict[str, Path]) -> None
     app = make_app(history)
 
     async def scenario(pilot: Pilot[object]) -> None:
-        await pilot.press("h")
-        await pilot.pause()
+        await open_history(pilot)
         line = screen_text(app).splitlines()[1]
         assert line.startswith(" 1 Rounds  2 Progress  3 Most missed")
         await pilot.click("#history-tab-bar", offset=(line.index("Progress"), 0))
