@@ -19,7 +19,7 @@ from shell_kit import (
     write_bank,
 )
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Select
+from textual.widgets import DataTable
 
 from game.banks.library import load_bank_by_id
 from game.core.rounds import PlayRequest, build_round
@@ -29,6 +29,7 @@ from game.ui.screens.history import HistoryScreen, percent_chart
 from game.ui.screens.history_round import HistoryRoundScreen
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.player import PlayerScreen
+from game.ui.widgets.bank_filter import BankFilter
 
 START = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 ODD = "[/] [NATO] [@click=app.quit]x"
@@ -153,12 +154,12 @@ def test_history_filters_by_bank(history: dict[str, Path]) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
-        screen.query_one("#history-bank", Select).value = "beta"
+        screen.query_one("#history-bank", BankFilter).value = "beta"
         await pilot.pause()
         assert screen.view.bank_id == "beta"
         assert {r.bank_id for r in screen.view.rounds} == {"beta"}
         assert screen.query_one("#history-rounds", DataTable).row_count == 2
-        screen.query_one("#history-bank", Select).value = ""
+        screen.query_one("#history-bank", BankFilter).value = ""
         await pilot.pause()
         assert screen.view.bank_id is None and len(screen.view.rounds) == 4
 
@@ -430,7 +431,7 @@ def test_the_bank_filter_is_marked_when_it_has_the_keys(history: dict[str, Path]
         await pilot.press("b")  # the list opens in a frame of its own, over the table
         await pilot.pause()
         lines = screen_text(app).splitlines()
-        assert any("│All banks" in line for line in lines)
+        assert any("│ All banks" in line for line in lines)
         assert any("╭" in line and "╮" in line for line in lines[:3])
         await pilot.press("escape")  # closed: the filter still has the keys, and shows it
         await pilot.pause()
@@ -459,14 +460,14 @@ def test_most_missed_is_filled_when_shown_and_follows_the_bank_filter(
     async def scenario(pilot: Pilot[object]) -> None:
         screen = await open_history(pilot)
         assert not screen.query("#history-missed-box")  # not built yet
-        screen.query_one("#history-bank", Select).value = "beta"
+        screen.query_one("#history-bank", BankFilter).value = "beta"
         await pilot.pause()
         await pilot.press("3")
         await pilot.pause()
         text = screen_text(app)
         assert "✗ missed 1 of" in text and "Beta question" in text
         assert "Alpha" not in text.split("Most missed", 1)[1]
-        screen.query_one("#history-bank", Select).value = "alpha"
+        screen.query_one("#history-bank", BankFilter).value = "alpha"
         await pilot.pause()
         text = screen_text(app)
         assert "Alpha" in text.split("Most missed", 1)[1] and "Beta question" not in text
@@ -491,7 +492,7 @@ def test_progress_is_filled_when_shown_and_follows_the_bank_filter(
         text = screen_text(app)
         assert "Percentage of each finished round" in text and "Topics, weakest first" in text
         shown = topics.row_count
-        screen.query_one("#history-bank", Select).value = "beta"
+        screen.query_one("#history-bank", BankFilter).value = "beta"
         await pilot.pause()
         assert 0 < topics.row_count < shown  # beta's topics only
 
@@ -516,3 +517,75 @@ def test_a_click_on_a_tab_title_shows_that_tab(history: dict[str, Path]) -> None
         assert "Sorted by Date" in screen_text(app)
 
     run_with_pilot(app, scenario, size=(120, 40))
+
+
+def test_the_bank_filter_is_chosen_by_keys_and_escape_changes_nothing(
+    history: dict[str, Path],
+) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        screen = await open_history(pilot)
+        bank = screen.query_one("#history-bank", BankFilter)
+        await pilot.press("b", "down", "down", "enter")  # All banks, Alpha, then Beta
+        await pilot.pause()
+        assert screen.view.bank_id == "beta" and not bank.is_open
+        top = screen_text(app).splitlines()[0]
+        assert "Beta" in top and "▼" in top
+        assert screen.focused is screen.query_one("#history-rounds")  # keys back on the table
+        assert screen.query_one("#history-rounds", DataTable).row_count == 2
+
+        await pilot.press("b", "up", "escape")  # moved, then closed: nothing is chosen
+        await pilot.pause()
+        assert not bank.is_open and screen.view.bank_id == "beta"
+        assert screen.focused is bank  # Escape gives the keys back to the filter
+        assert not any("╭" in line for line in screen_text(app).splitlines()[:3])
+        await pilot.press("enter")  # Enter on the filter opens its list, at the chosen bank
+        await pilot.pause()
+        assert bank.is_open and "│ Beta" in screen_text(app)
+
+    run_with_pilot(app, scenario)
+
+
+def test_the_bank_filter_is_chosen_by_clicks_and_closes_on_a_click_elsewhere(
+    history: dict[str, Path],
+) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        screen = await open_history(pilot)
+        bank = screen.query_one("#history-bank", BankFilter)
+        await pilot.click("#history-bank")
+        await pilot.pause()
+        assert bank.is_open
+        await pilot.click("#history-title")  # elsewhere: closed, nothing chosen
+        await pilot.pause()
+        assert not bank.is_open and screen.view.bank_id is None
+        await pilot.click("#history-bank")
+        await pilot.pause()
+        await pilot.click("#history-bank")  # a second click on the line closes it
+        await pilot.pause()
+        assert not bank.is_open
+        await pilot.click("#history-bank")
+        await pilot.pause()
+        await pilot.click("BankList", offset=(4, 3))  # under the frame: All banks, Alpha
+        await pilot.pause()
+        assert not bank.is_open and screen.view.bank_id == "alpha"
+
+    run_with_pilot(app, scenario)
+
+
+def test_the_bank_filter_shows_a_long_title_as_written_and_cut_to_fit(
+    history: dict[str, Path],
+) -> None:
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        screen = await open_history(pilot)
+        screen.query_one("#history-bank", BankFilter).value = "alpha"
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        assert "Alpha [/] [NATO] [@click=app.… ▼" in top
+        assert isinstance(app.screen, HistoryScreen)  # the markup-like title did nothing
+
+    run_with_pilot(app, scenario)

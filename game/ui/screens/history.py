@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.style import Style as TextualStyle
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, DataTable, Select, Static
+from textual.widgets import ContentSwitcher, DataTable, Static
 from textual.worker import Worker, WorkerState
 
 from game.core.figures import percent_text
@@ -30,10 +30,11 @@ from game.ui.screens.history_layout import (
     RoundsLayout,
     plan_rounds,
 )
+from game.ui.widgets.bank_filter import BankFilter
 from game.ui.widgets.blank import BlankVertical
 from game.ui.widgets.fit_footer import FitFooter
 
-ALL_BANKS = ""  # Select values cannot be None
+ALL_BANKS = ""  # the bank filter's value for no filter
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
 
@@ -272,12 +273,8 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="history-top"):
             yield Static(id="history-title")
-            yield Select(
-                self._bank_options(),
-                value=self.view.bank_id or ALL_BANKS,
-                allow_blank=False,
-                compact=True,
-                id="history-bank",
+            yield BankFilter(
+                self._bank_options(), self.view.bank_id or ALL_BANKS, id="history-bank"
             )
         yield TabBar(TABS[0][0], id="history-tab-bar")
         with ContentSwitcher(initial=TABS[0][0], id="history-tabs"):
@@ -338,11 +335,10 @@ class HistoryScreen(Screen[None]):
                 ("History", "bold $accent"), "   Player: ", (one_line(view.player), "bold")
             )
         )
-        bank = self.query_one("#history-bank", Select)
-        options = self._bank_options()
-        with bank.prevent(Select.Changed):
-            bank.set_options(options)
-            bank.value = view.bank_id if view.bank_id in view.bank_titles else ALL_BANKS
+        self.query_one("#history-bank", BankFilter).set_choices(
+            self._bank_options(),
+            view.bank_id if view.bank_id in view.bank_titles else ALL_BANKS,
+        )
         self._fill_rounds()
         self._fill_progress_if_shown()
         self._fill_missed_if_shown()
@@ -582,14 +578,20 @@ class HistoryScreen(Screen[None]):
 
     # -- events and actions --------------------------------------------------------------
 
-    @on(Select.Changed, "#history-bank")
-    def _bank_chosen(self, event: Select.Changed) -> None:
+    @on(BankFilter.Changed, "#history-bank")
+    def _bank_chosen(self, event: BankFilter.Changed) -> None:
         event.stop()
-        value = event.value
-        bank_id = value if isinstance(value, str) and value != ALL_BANKS else None
+        bank_id = event.value if event.value != ALL_BANKS else None
         if bank_id != self.view.bank_id:
             self.post_message(self.FilterChanged(bank_id))
         self._focus_tab()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on something that takes no keys (the title, a note) still closes the bank
+        list; a click on a table or list closes it by taking the keys."""
+        bank = self.query_one("#history-bank", BankFilter)
+        if bank.is_open and (event.widget is None or bank not in event.widget.ancestors_with_self):
+            bank.close(refocus=False)
 
     @on(DataTable.RowSelected, "#history-rounds")
     def _round_chosen(self, event: DataTable.RowSelected) -> None:
@@ -639,11 +641,9 @@ class HistoryScreen(Screen[None]):
         active = self._shown_tab()
         self.query_one(focus_for.get(active, "#history-rounds")).focus()
 
-    def action_choose_bank(self) -> None:
+    async def action_choose_bank(self) -> None:
         """Open the bank filter."""
-        bank = self.query_one("#history-bank", Select)
-        bank.focus()
-        bank.action_show_overlay()
+        await self.query_one("#history-bank", BankFilter).action_open()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Locked keys are not offered (a student in a served class sees only their own rounds)."""
