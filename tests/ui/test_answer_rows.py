@@ -1,4 +1,5 @@
-"""An answer row is one widget: a cursor move redraws the two rows it leaves and reaches,
+"""An answer row is one widget: a cursor move draws at most the row it reaches (each row keeps
+the lines of the looks it has had),
 restyles none, and bank text stays literal (``[red]`` is five characters)."""
 
 from __future__ import annotations
@@ -6,7 +7,9 @@ from __future__ import annotations
 import re
 
 from round_kit import RoundHarness, make_round, run_app, screen_text
+from shell_kit import terminal_output
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from game.core.model import Bank, Question, QuestionType
 from game.ui.widgets.answer_base import AnswerRow, AnswerWidget
@@ -24,7 +27,7 @@ def _choice_round(choices: tuple[str, ...]):
     return make_round(Bank("rows", "rows.yaml", "Rows", (question,)))
 
 
-def test_a_cursor_move_redraws_two_rows_and_restyles_none(monkeypatch) -> None:
+def test_a_cursor_move_draws_only_a_row_in_a_new_look_and_restyles_none(monkeypatch) -> None:
     app = RoundHarness(_choice_round(tuple(f"Choice {n}" for n in range(1, 7))))
     rendered: list[int] = []
     restyled: list[object] = []
@@ -50,9 +53,70 @@ def test_a_cursor_move_redraws_two_rows_and_restyles_none(monkeypatch) -> None:
         monkeypatch.setattr(app, "update_styles", counting_update)
         await pilot.press("down")
         await pilot.pause()
-        assert sorted(rendered) == [1, 2]  # the row left and the row reached
+        # Only the row reached is drawn: the row left is back in a look it was drawn in
+        # (no cursor), whose lines it kept; no other row is drawn at all.
+        assert rendered == [2]
         assert not [node for node in restyled if isinstance(node, AnswerRow)]
-        assert "▸3" in screen_text(app).replace(" ", "")
+        text = screen_text(app).replace(" ", "")
+        assert "▸3" in text and "▸2" not in text
+        await pilot.press("up")  # both rows back in looks they were drawn in: nothing drawn
+        await pilot.pause()
+        assert rendered == [2]
+        text = screen_text(app).replace(" ", "")
+        assert "▸2" in text and "▸3" not in text
+
+    run_app(app, scenario)
+
+
+def test_kept_lines_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) -> None:
+    # A row keeps the lines of each look it has had. After every kind of change (cursor,
+    # pick, theme, focus, width) the screen must be what drawing every row afresh shows.
+    long = "A choice long enough to wrap onto a second line at sixty columns wide, surely"
+    app = RoundHarness(_choice_round(("Alpha", long, "Gamma [b]x[/b]", "Delta")))
+
+    def kept_and_fresh() -> tuple[str, str]:
+        kept = terminal_output(app)[0]
+        with monkeypatch.context() as patch:
+            patch.setattr(AnswerRow, "render_lines", Widget.render_lines)
+            fresh = terminal_output(app)[0]
+        return kept, fresh
+
+    async def scenario(pilot: Pilot) -> None:
+        widget = app.screen.query_one(AnswerWidget)
+
+        async def light() -> None:
+            app.theme = "textual-light"
+
+        async def dark() -> None:
+            app.theme = "textual-dark"
+
+        async def blur() -> None:
+            app.screen.set_focus(None)
+
+        async def refocus() -> None:
+            widget.focus()
+
+        async def narrow() -> None:
+            await pilot.resize_terminal(60, 20)
+
+        async def wide() -> None:
+            await pilot.resize_terminal(80, 24)
+
+        steps = [
+            ("down",), ("up",), ("down",), ("2",), ("up",), light, ("down",), ("up",),
+            blur, ("down",), refocus, narrow, ("down",), ("up",), wide, dark, ("3",),
+        ]  # fmt: skip
+        looks = set()
+        for step in steps:
+            if isinstance(step, tuple):
+                await pilot.press(*step)
+            else:
+                await step()
+            await pilot.pause()
+            kept, fresh = kept_and_fresh()
+            assert kept == fresh, f"a row shows stale lines after {step}"
+            looks.add(kept)
+        assert len(looks) >= 8  # the steps did change what is shown
 
     run_app(app, scenario)
 

@@ -13,7 +13,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.errors import NoWidget
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.style import Style as TextualStyle
 from textual.widget import Widget
 
@@ -150,10 +152,40 @@ class AnswerRow(Widget):
         return isinstance(parent, Widget) and parent.has_focus
 
     def notify_style_update(self) -> None:
-        """Forget the component styles kept for drawing (the theme or the CSS changed)."""
+        """Forget the component styles and lines kept for drawing (the theme or the CSS
+        changed)."""
         super().notify_style_update()
         self.__dict__["_styles"] = {}
         self.__dict__["_content_styles"] = {}
+        self.__dict__["_drawn"] = {}
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The row's lines, kept for each look it has had: a cursor moving up and down puts
+        the same few rows back in the same few states, and each state is drawn once.
+
+        The key holds everything the lines are drawn from: the row's state and texts, its
+        size, the part asked for, the background behind it and the app's line filters.
+        """
+        key = (
+            self._cursor,
+            self._picked,
+            self._cursor and self._focused(),
+            self._mark_text,
+            self._text,
+            self._extra_text,
+            self._text_width,
+            self.size,
+            crop,
+            self.background_colors,
+            tuple(map(id, self.get_line_filters())),
+        )
+        drawn: dict[object, list[Strip]] = self.__dict__.setdefault("_drawn", {})
+        lines = drawn.get(key)
+        if lines is None:
+            if len(drawn) >= 16:  # a row has a few looks at a time: never let them pile up
+                drawn.clear()
+            lines = drawn[key] = super().render_lines(crop)
+        return lines
 
     def _style(self, name: str, partial: bool = True) -> Style:
         """A component's Rich style, kept until the styles change (looked up per draw it cost
