@@ -1,6 +1,6 @@
 """An answer row is one widget: a cursor move draws at most the row it reaches (each row keeps
-the lines of the looks it has had),
-restyles none, and bank text stays literal (``[red]`` is five characters)."""
+the lines of the looks it has had), restyles none, and bank text stays literal (``[red]`` is
+five characters)."""
 
 from __future__ import annotations
 
