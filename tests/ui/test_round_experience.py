@@ -7,6 +7,7 @@ import random
 
 import pytest
 from round_kit import ARTICLE_BANK, RoundHarness, make_round, right_keys, run_app, screen_text
+from shell_kit import footer_keys
 from textual.pilot import Pilot
 
 from game.core.records import Result
@@ -156,6 +157,24 @@ def test_skip_while_typing_is_ctrl_s_and_s_still_types() -> None:
         assert "^s Skip" in screen_text(app)
         await pilot.press("ctrl+s")
         await _until(pilot, lambda: screen.round_state.current.question.id == "fentanyl-talks")
+
+    run_app(app, scenario)
+
+
+def test_a_typed_answer_offers_enter_to_submit_in_the_footer() -> None:
+    played = make_round(question_ids=("national-security-adviser",))
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.pause()
+        keys = footer_keys(app)
+        assert "⏎ Submit" in keys and "^s Skip" in keys
+        await pilot.press("enter")  # nothing typed yet: said in words, not taken
+        await _until(pilot, lambda: "Type an answer first." in screen_text(app))
+        assert not app.records
+        await pilot.press(*"Wu", "enter")
+        await _until(pilot, lambda: bool(app.records))
+        assert app.records[0].given == "Wu"
 
     run_app(app, scenario)
 

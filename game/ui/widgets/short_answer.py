@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, Static
 
@@ -10,11 +11,18 @@ from game.core.scoring import Response
 from game.ui.widgets.answer_base import AnswerWidget
 
 
+class AnswerLine(Input):
+    """The input line of a typed answer: Enter submits, and the footer says so (Textual's
+    Input hides its Enter key, so the footer offered no way to answer)."""
+
+    BINDINGS = [Binding("enter", "submit", "Submit")]
+
+
 class ShortAnswer(AnswerWidget):
     """Type the answer and press Enter; case, accents and end punctuation do not matter."""
 
     DEFAULT_CSS = """
-    ShortAnswer > Input {
+    ShortAnswer > AnswerLine {
         width: 1fr;
         margin: 0 1;
     }
@@ -24,7 +32,7 @@ class ShortAnswer(AnswerWidget):
         """Lay out the widgets."""
         caption = "Type your answer, then Enter (case and accents do not matter)."
         yield Static(Content(caption), classes="answer-caption")
-        yield Input(placeholder="your answer", id="short-input")
+        yield AnswerLine(placeholder="your answer", id="short-input")
 
     def on_focus(self) -> None:
         """Typing goes to the input line (without scrolling a long prompt away)."""
