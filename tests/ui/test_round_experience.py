@@ -10,6 +10,7 @@ from round_kit import ARTICLE_BANK, RoundHarness, make_round, right_keys, run_ap
 from shell_kit import footer_keys
 from textual.pilot import Pilot
 
+from game.core.model import Bank, Question, QuestionType
 from game.core.records import Result
 from game.core.rounds import SKIPPED_ANSWER, build_round
 from game.ui.screens.round import RoundScreen
@@ -157,6 +158,38 @@ def test_skip_while_typing_is_ctrl_s_and_s_still_types() -> None:
         assert "^s Skip" in screen_text(app)
         await pilot.press("ctrl+s")
         await _until(pilot, lambda: screen.round_state.current.question.id == "fentanyl-talks")
+
+    run_app(app, scenario)
+
+
+def test_the_arrow_keys_scroll_the_feedback() -> None:
+    # After an answer no widget has the keys (the answer widget has gone): the screen's arrows
+    # scroll the question and its feedback, and Enter still goes on.
+    question = Question(
+        id="long-why",
+        type=QuestionType.CHOICE,
+        prompt="Which one?",
+        choices=("Right", "Wrong"),
+        answer="Right",
+        explanation=" ".join(f"because{n}" for n in range(200)),
+    )
+    played = make_round(Bank("why", "why.yaml", "Why", (question,)))
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press(*right_keys(played.questions[0]))
+        await _until(pilot, lambda: "✓ Right" in screen_text(app))
+        screen = app.screen
+        body = screen.query_one("#round-body")
+        assert screen.focused is None
+        assert body.max_scroll_y > 2  # the explanation runs below the edge
+        start = body.scroll_y
+        await pilot.press("down", "down")
+        await _until(pilot, lambda: body.scroll_y == start + 2)
+        await pilot.press("up")
+        await _until(pilot, lambda: body.scroll_y == start + 1)
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(app.screen, SummaryScreen))
 
     run_app(app, scenario)
 

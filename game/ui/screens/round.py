@@ -102,6 +102,10 @@ class RoundScreen(Screen[None]):
         Binding("a", "article", "Article"),
         Binding("pageup", "scroll_body(-1)", "Scroll", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll", show=False),
+        # the feedback has no widget with the keys: the arrows scroll it (while answering,
+        # the answer widget takes them first)
+        Binding("up", "scroll_line(-1)", "Scroll", show=False),
+        Binding("down", "scroll_line(1)", "Scroll", show=False),
     ]
 
     def __init__(
@@ -159,7 +163,7 @@ class RoundScreen(Screen[None]):
             yield Static(id="round-prompt")
             yield BlankVertical(id="round-answer")
             yield Static(id="round-hint")
-            yield BlankVertical(id="round-feedback")
+            yield FeedbackPanel(id="round-feedback")  # filled and shown after each answer
         yield FitFooter(compact=True, show_command_palette=False)  # ^p still works; room for keys
 
     def _next_label(self) -> str:
@@ -254,9 +258,10 @@ class RoundScreen(Screen[None]):
         hint = self.query_one("#round-hint", Static)
         hint.update("")
         hint.display = False
-        await self.query_one("#round-feedback", Vertical).remove_children()
+        self.query_one("#round-feedback", FeedbackPanel).display = False
         answer_area = self.query_one("#round-answer", Vertical)
         await answer_area.remove_children()
+        answer_area.display = True
         widget = answer_widget_for(asked)
         self._answer_widget = widget
         await answer_area.mount(widget)
@@ -361,8 +366,14 @@ class RoundScreen(Screen[None]):
         with self.app.batch_update():  # the feedback's first frame is whole, footer included
             self._show_score()
             self.refresh_bindings()
-            await self.query_one("#round-answer", Vertical).remove_children()
-            panel = FeedbackPanel(
+            # No widget takes the keys: the screen's own (Enter, arrows, a) serve the feedback.
+            # (Focusing the body restyled it and everything in it, twice an answer.) Let go of
+            # the keys before the answer widget goes, or Textual gives them to the body.
+            self.set_focus(None)
+            answer_area = self.query_one("#round-answer", Vertical)
+            answer_area.display = False  # removed once the feedback is on the screen
+            panel = self.query_one("#round-feedback", FeedbackPanel)
+            panel.show(
                 record,
                 next_label=self._next_label(),
                 speed_bonus=speed_bonus(asked, record),
@@ -372,11 +383,11 @@ class RoundScreen(Screen[None]):
                 expected_parts=expected_parts(asked.question, asked.choices),
                 close_spelling=not timed_out and close_spelling(asked.question, response),
             )
-            await self.query_one("#round-feedback", Vertical).mount(panel)
+            panel.display = True
             self.query_one("#round-hint", Static).display = False
-            self.set_focus(self.query_one("#round-body", VerticalScroll))
             await self.query_one(FitFooter).refresh_now()
         self.call_after_refresh(self._scroll_to_verdict, panel)
+        self.call_after_refresh(answer_area.remove_children)
 
     def _scroll_to_verdict(self, panel: FeedbackPanel) -> None:
         """Keep the question in view above its verdict and the way on; a prompt too long for
@@ -477,6 +488,14 @@ class RoundScreen(Screen[None]):
             body.scroll_page_up()
         else:
             body.scroll_page_down()
+
+    def action_scroll_line(self, direction: int) -> None:
+        """Scroll the question and feedback a line up or down."""
+        body = self.query_one("#round-body", VerticalScroll)
+        if direction < 0:
+            body.scroll_up(animate=False)
+        else:
+            body.scroll_down(animate=False)
 
     def action_leave(self) -> None:
         """Ask whether to leave; answers given so far stay saved."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from dataclasses import dataclass
+from typing import Any
+
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.style import Style as TextualStyle
+from textual.widget import Widget
 
 from game.core.model import QuestionType
 from game.core.records import AnswerRecord, Result
@@ -64,57 +67,88 @@ def checked_lines(given: tuple[str, ...], expected: tuple[str, ...]) -> list[Con
     return lines
 
 
-class FeedbackPanel(Vertical):
-    """How an answer went; shown under the question until the player presses Enter."""
+@dataclass(frozen=True)
+class _Block:
+    """A block of the feedback panel: its text, the columns kept free left and right of it, a
+    blank line before it, a style across its whole lines, and a quote's bar at its left."""
+
+    text: Content
+    left: int = 0
+    right: int = 0
+    gap: bool = False
+    fill: TextualStyle | None = None
+    bar: TextualStyle | None = None
+
+
+class FeedbackPanel(Widget):
+    """How an answer went; shown under the question until the player presses Enter.
+
+    One widget, mounted with the round screen and filled for each answer (``show``): it
+    draws its lines itself. It was a container of a Static per line, mounted for every
+    answer, and styling and laying out those widgets was most of the time from Enter to the
+    feedback on the screen.
+    """
+
+    COMPONENT_CLASSES = {
+        "feedback--right",
+        "feedback--partly",
+        "feedback--wrong",
+        "feedback--next",
+        "feedback--close",
+        "feedback--quote-label",
+        "feedback--quote-bar",
+        "feedback--quote",
+    }
 
     DEFAULT_CSS = """
     FeedbackPanel {
         height: auto;
         padding: 1 1 0 1;
     }
-    FeedbackPanel > .feedback-verdict {
+    FeedbackPanel > .feedback--right {
         text-style: bold;
-        padding: 0 1;
-    }
-    FeedbackPanel.-right > .feedback-verdict {
         color: $text-success;
         background: $success-muted;
     }
-    FeedbackPanel.-partly > .feedback-verdict {
+    FeedbackPanel > .feedback--partly {
+        text-style: bold;
         color: $text-warning;
         background: $warning-muted;
     }
-    FeedbackPanel.-wrong > .feedback-verdict {
+    FeedbackPanel > .feedback--wrong {
+        text-style: bold;
         color: $text-error;
         background: $error-muted;
     }
-    FeedbackPanel > .feedback-line {
-        margin-top: 1;
-    }
-    FeedbackPanel > .feedback-item {
-        padding-left: 2;
-    }
-    FeedbackPanel > .feedback-quote-label {
-        margin-top: 1;
+    FeedbackPanel > .feedback--next {
         color: $text-muted;
     }
-    FeedbackPanel > .feedback-quote {
-        border-left: outer $primary;
-        padding: 0 1;
-        text-style: italic;
-    }
-    FeedbackPanel > .feedback-next {
-        color: $text-muted;
-        padding: 0 1;
-    }
-    FeedbackPanel > .feedback-close {
+    FeedbackPanel > .feedback--close {
         color: $text-warning;
         text-style: bold;
-        padding-left: 2;
+    }
+    FeedbackPanel > .feedback--quote-label {
+        color: $text-muted;
+    }
+    FeedbackPanel > .feedback--quote-bar {
+        color: $primary;
+    }
+    FeedbackPanel > .feedback--quote {
+        text-style: italic;
     }
     """
 
-    def __init__(
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.record: AnswerRecord | None = None
+        self._next_label = ""
+        self._speed_bonus = 0
+        self._given_parts: tuple[str, ...] = ()
+        self._expected_parts: tuple[str, ...] = ()
+        self._close_spelling = False
+        self._drawn: tuple[int, list[Content]] | None = None  # (width, lines)
+
+    def show(
         self,
         record: AnswerRecord,
         *,
@@ -124,47 +158,106 @@ class FeedbackPanel(Vertical):
         expected_parts: tuple[str, ...] = (),
         close_spelling: bool = False,
     ) -> None:
-        super().__init__()
+        """Show how this answer went."""
         self.record = record
         self._next_label = next_label
         self._speed_bonus = speed_bonus
         self._given_parts = given_parts
         self._expected_parts = expected_parts
         self._close_spelling = close_spelling
-        self.add_class(f"-{record.result}")
+        self._drawn = None
+        self.refresh(layout=True)
 
     @property
     def head_height(self) -> int:
         """Rows from the panel's top to the end of the way on (verdict, "Press Enter ...")."""
-        return 3  # top padding, the verdict, the way on
+        width = self.content_region.width or self.size.width
+        head = self._blocks()[:2]
+        return 1 + sum(
+            len(self._wrap(block.text, width - block.left - block.right)) for block in head
+        )
 
     def _item_by_item(self) -> bool:
         """Order and match answers are shown a line per item, each checked."""
+        record = self.record
         return (
-            self.record.question_type in (QuestionType.ORDER, QuestionType.MATCH)
+            record is not None
+            and record.question_type in (QuestionType.ORDER, QuestionType.MATCH)
             and bool(self._given_parts)
             and len(self._given_parts) == len(self._expected_parts)
         )
 
-    def compose(self) -> ComposeResult:
-        """Lay out the widgets."""
+    def _blocks(self) -> list[_Block]:
+        """The panel's blocks of text, in order."""
         record = self.record
+        if record is None:
+            return []
+        style = self.get_visual_style
         verdict = f"{verdict_text(record)}   {points_text(record)}"
         if self._speed_bonus:
             verdict += f"   incl. +{self._speed_bonus} for speed"
-        yield Static(Content(verdict), classes="feedback-verdict")
-        yield Static(Content(f"Press Enter {self._next_label}."), classes="feedback-next")
+        blocks = [
+            _Block(Content(verdict), left=1, right=1, fill=style(f"feedback--{record.result}")),
+            _Block(
+                Content(f"Press Enter {self._next_label}.").stylize(style("feedback--next")),
+                left=1,
+                right=1,
+            ),
+        ]
         if self._item_by_item():
-            yield Static(labelled("Your answer:", ""), classes="feedback-line")
+            blocks.append(_Block(labelled("Your answer:", ""), gap=True))
             for line in checked_lines(self._given_parts, self._expected_parts):
-                yield Static(line, classes="feedback-item")
+                blocks.append(_Block(line, left=2))
         else:
-            yield Static(labelled("Your answer:", record.given), classes="feedback-line")
+            blocks.append(_Block(labelled("Your answer:", record.given), gap=True))
             if self._close_spelling:
-                yield Static(Content("close: check the spelling"), classes="feedback-close")
+                close = Content("close: check the spelling").stylize(style("feedback--close"))
+                blocks.append(_Block(close, left=2))
             if record.result is not Result.RIGHT:
-                yield Static(labelled("Right answer:", record.expected), classes="feedback-line")
-        yield Static(labelled("Why:", record.explanation), classes="feedback-line")
+                blocks.append(_Block(labelled("Right answer:", record.expected), gap=True))
+        blocks.append(_Block(labelled("Why:", record.explanation), gap=True))
         if record.quote:
-            yield Static(Content("From the article:"), classes="feedback-quote-label")
-            yield Static(Content(record.quote), classes="feedback-quote")
+            label = Content("From the article:").stylize(style("feedback--quote-label"))
+            blocks.append(_Block(label, gap=True))
+            quote = Content(record.quote).stylize(style("feedback--quote"))
+            blocks.append(_Block(quote, left=2, right=1, bar=style("feedback--quote-bar")))
+        return blocks
+
+    @staticmethod
+    def _wrap(text: Content, width: int) -> list[Content]:
+        """The text's lines at this width, as a Static would wrap them."""
+        return [line.rstrip() for line in text.wrap(max(width, 1))] or [Content("")]
+
+    def _lines(self, width: int) -> list[Content]:
+        """The panel's lines at this width (its content width)."""
+        if self._drawn is not None and self._drawn[0] == width:
+            return self._drawn[1]
+        lines: list[Content] = []
+        for block in self._blocks():
+            if block.gap:
+                lines.append(Content(""))
+            for line in self._wrap(block.text, width - block.left - block.right):
+                if block.bar is not None:  # the bar, then a column of padding
+                    shown = Content.assemble(("▌", block.bar), " ", line)
+                else:
+                    shown = Content.assemble(" " * block.left, line)
+                if block.fill is not None:  # the fill goes across the whole line
+                    shown = shown.pad_right(max(0, width - shown.cell_length))
+                    shown = shown.stylize_before(block.fill)
+                lines.append(shown)
+        self._drawn = (width, lines)
+        return lines
+
+    def notify_style_update(self) -> None:
+        """Forget the lines drawn (their colours come from the styles)."""
+        super().notify_style_update()
+        self._drawn = None
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many rows as the panel has lines at this width."""
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        """The panel's lines."""
+        width = self.content_region.width or self.size.width
+        return Content("\n").join(self._lines(width))
