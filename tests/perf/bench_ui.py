@@ -453,7 +453,7 @@ def _round_complete(screen, kind: str) -> bool:
 
     if not isinstance(screen, RoundScreen):
         return kind == "next"  # the summary ends the round: nothing more to time
-    footer = {key.description for key in screen.query(FooterKey)}
+    footer = {key.description for key in screen.query(FooterKey) if key.display}
     if kind == "answer":
         shown = [panel for panel in screen.query(FeedbackPanel) if panel.region.height]
         return screen.phase == "feedback" and bool(shown) and "Next" in footer

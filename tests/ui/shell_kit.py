@@ -171,7 +171,7 @@ def terminal_output(app: App[object]) -> tuple[str, str]:
 def footer_keys(app: App[object]) -> list[str]:
     """The footer's keys as shown ("s Skip"), after checking each is whole on the screen."""
     footer = app.screen.query_one(Footer)
-    keys = list(footer.query(FooterKey))
+    keys = [key for key in footer.query(FooterKey) if key.display]  # kept hidden: not shown
     assert keys, "the footer shows no key"
     bottom = screen_text(app).splitlines()[-1]
     shown = []

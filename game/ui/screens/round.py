@@ -276,6 +276,14 @@ class RoundScreen(Screen[None]):
         self.set_focus(target, scroll_visible=False)  # a long prompt is read from its top
         self.refresh_bindings()
         await self.query_one(FitFooter).refresh_now()
+        self._whole_frame()
+
+    def _whole_frame(self) -> None:
+        """Lay out and draw the whole screen as it is now, in the next frame. Each widget
+        changed above asks for its own layout or redraw in messages of its own, which can
+        reach the screen a frame apart: the first frame would show some of the change (the
+        footer's new keys over the old question)."""
+        self.refresh(layout=True)
 
     # -- time ----------------------------------------------------------------------------
 
@@ -386,6 +394,7 @@ class RoundScreen(Screen[None]):
             panel.display = True
             self.query_one("#round-hint", Static).display = False
             await self.query_one(FitFooter).refresh_now()
+            self._whole_frame()
         self.call_after_refresh(self._scroll_to_verdict, panel)
         self.call_after_refresh(answer_area.remove_children)
 

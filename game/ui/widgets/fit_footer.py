@@ -140,10 +140,7 @@ class FitFooter(Footer):
                 palette = FooterItem(binding, shown, enabled, tooltip)
         return items, palette
 
-    def compose(self) -> ComposeResult:
-        """The keys that fit, with the labels that fit."""
-        if not self._bindings_ready:
-            return
+    def _plan(self) -> tuple[FooterPlan, list[FooterItem], FooterItem | None]:
         items, palette = self._items()
         width = self._width()
         self._planned_width = width
@@ -152,24 +149,39 @@ class FitFooter(Footer):
             None if palette is None else (palette.key_display, palette.binding.description)
         )
         plan = plan_footer(labels, palette_label, width, compact=self._wide_compact)
-        self.set_reactive(Footer.compact, plan.compact)
-        self.set_class(plan.compact, "-compact")
-        for item in items[: plan.count]:
-            label = item.binding.description
-            key = FooterKey(
-                item.binding.key,
-                item.key_display,
-                short_label(label) if plan.short else label,
-                item.binding.action,
-                disabled=not item.enabled,
-                tooltip=item.tooltip or (label if plan.short else ""),
-            )
-            # set, not data-bound: compose may run from the screen's batch (refresh_now),
-            # and the plan only changes with a new compose anyway
-            key.set_reactive(FooterKey.compact, plan.compact)
-            key.set_class(plan.compact, "-compact")
+        return plan, items[: plan.count], palette if plan.palette else None
+
+    def _set_compact(self, compact: bool) -> None:
+        if self.compact != compact:
+            self.set_reactive(Footer.compact, compact)
+        self.set_class(compact, "-compact")
+
+    @staticmethod
+    def _fill_key(key: FooterKey, item: FooterItem, plan: FooterPlan) -> None:
+        """Show an item in a key widget (new or kept from an earlier set of keys)."""
+        label = item.binding.description
+        key.key = item.binding.key
+        key.key_display = item.key_display
+        key.description = short_label(label) if plan.short else label
+        key.action = item.binding.action
+        key._disabled = not item.enabled
+        key.set_class(not item.enabled, "-disabled")
+        key.tooltip = item.tooltip or (label if plan.short else "") or None
+        # set, not data-bound: this may run inside the screen's batch (refresh_now)
+        key.set_reactive(FooterKey.compact, plan.compact)
+        key.set_class(plan.compact, "-compact")
+
+    def compose(self) -> ComposeResult:
+        """The keys that fit, with the labels that fit."""
+        if not self._bindings_ready:
+            return
+        plan, items, palette = self._plan()
+        self._set_compact(plan.compact)
+        for item in items:
+            key = FooterKey(item.binding.key, item.key_display, "", item.binding.action)
+            self._fill_key(key, item, plan)
             yield key
-        if plan.palette and palette is not None:
+        if palette is not None:
             yield FooterKey(
                 palette.binding.key,
                 palette.key_display,
@@ -179,6 +191,35 @@ class FitFooter(Footer):
                 disabled=not palette.enabled,
                 tooltip=palette.binding.tooltip or palette.binding.description,
             )
+
+    async def _show_keys(self) -> None:
+        """Show the keys of the screen now in the key widgets there are, hiding those left
+        over and adding any more needed: a new question's keys restyle and mount nothing
+        (recomposing mounted and styled every key, a fifth of the time to the next
+        question). The palette key and the plan's spacing rebuild the footer when they
+        change (a resize, not a new question)."""
+        plan, items, palette = self._plan()
+        keys = [
+            key for key in self.query_children(FooterKey) if not key.has_class("-command-palette")
+        ]
+        has_palette = any(
+            key.has_class("-command-palette") for key in self.query_children(FooterKey)
+        )
+        if self.compact != plan.compact or has_palette != (palette is not None):
+            await self.recompose()
+            return
+        for index, item in enumerate(items):
+            if index < len(keys):
+                key = keys[index]
+                self._fill_key(key, item, plan)
+                key.display = True
+                key.refresh(layout=True)
+            else:
+                key = FooterKey(item.binding.key, item.key_display, "", item.binding.action)
+                self._fill_key(key, item, plan)
+                await self.mount(key)
+        for key in keys[len(items) :]:
+            key.display = False
 
     def _signature(self) -> tuple[object, ...]:
         """What the footer would show now: its keys, their state, and the width."""
@@ -200,8 +241,12 @@ class FitFooter(Footer):
         except NoScreen:
             return
         if signature != self._shown:
+            first = not self._shown
             self._shown = signature
-            await self.recompose()
+            if first:
+                await self.recompose()
+            else:
+                await self._show_keys()
 
     def bindings_changed(self, screen: Screen) -> None:
         """Lay the keys out again, unless they are the ones already shown."""
