@@ -15,6 +15,7 @@ from game.core.records import Result
 from game.core.rounds import SKIPPED_ANSWER, build_round
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.summary import SummaryScreen
+from game.ui.widgets.answer_base import AnswerWidget
 
 
 async def _until(pilot: Pilot, check, tries: int = 100) -> None:
@@ -158,6 +159,40 @@ def test_skip_while_typing_is_ctrl_s_and_s_still_types() -> None:
         assert "^s Skip" in screen_text(app)
         await pilot.press("ctrl+s")
         await _until(pilot, lambda: screen.round_state.current.question.id == "fentanyl-talks")
+
+    run_app(app, scenario)
+
+
+def test_the_next_question_is_built_while_the_feedback_is_read() -> None:
+    # Enter on the feedback only has to show the next question: its answer widget is built,
+    # hidden, once the feedback is on the screen. Shown, it is that same widget.
+    played = make_round(question_ids=("fentanyl-talks", "ties-with"))
+    app = RoundHarness(played)
+    following = played.questions[1]
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        await pilot.press(*right_keys(played.questions[0]))
+
+        def prepared() -> list[AnswerWidget]:
+            return [
+                widget
+                for widget in screen.query(AnswerWidget)
+                if getattr(widget, "choices", None) == following.choices
+            ]
+
+        await _until(pilot, lambda: "✓ Right" in screen_text(app) and bool(prepared()))
+        widget = prepared()[0]
+        assert len(screen.query(AnswerWidget)) == 1  # the answered question's has gone
+        assert not widget.region.height  # hidden under the feedback
+        assert not any(choice in screen_text(app) for choice in following.choices)
+        await pilot.press("enter")
+        await _until(pilot, lambda: following.question.prompt[:30] in screen_text(app))
+        assert screen.query_one(AnswerWidget) is widget and widget.region.height
+        assert all(choice[:20] in screen_text(app) for choice in following.choices)
+        await pilot.press(*right_keys(following))  # and it takes the answer
+        await _until(pilot, lambda: len(app.records) == 2)
+        assert app.records[1].result is Result.RIGHT
 
     run_app(app, scenario)
 

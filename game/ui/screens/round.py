@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Input, ProgressBar, Static
 
 from game.core.class_code import round_code
@@ -129,6 +130,9 @@ class RoundScreen(Screen[None]):
         self._tick_seconds = tick_seconds
         self.phase: Phase = "answering"
         self._answer_widget: AnswerWidget | None = None  # the current question's
+        # the next question's answer widget, built hidden during the feedback: (the question
+        # it is for, the widget, its mounting)
+        self._prepared: tuple[AskedQuestion, AnswerWidget, AwaitMount] | None = None
         self.hint_used = False
         self._shown_at = clock()
         self._paused_at: datetime | None = None
@@ -260,11 +264,19 @@ class RoundScreen(Screen[None]):
         hint.display = False
         self.query_one("#round-feedback", FeedbackPanel).display = False
         answer_area = self.query_one("#round-answer", Vertical)
-        await answer_area.remove_children()
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None and prepared[0] is asked and prepared[1].parent is answer_area:
+            _asked, widget, mounting = prepared
+            await mounting  # built while the feedback was read (_prepare_next)
+            old = [child for child in answer_area.children if child is not widget]
+            if old:
+                await answer_area.remove_children(old)
+        else:
+            await answer_area.remove_children()
+            widget = answer_widget_for(asked)
+            await answer_area.mount(widget)
         answer_area.display = True
-        widget = answer_widget_for(asked)
         self._answer_widget = widget
-        await answer_area.mount(widget)
         self.query_one("#round-body", VerticalScroll).scroll_home(animate=False)
         self.hint_used = False
         self._restart_clock()
@@ -396,7 +408,23 @@ class RoundScreen(Screen[None]):
             await self.query_one(FitFooter).refresh_now()
             self._whole_frame()
         self.call_after_refresh(self._scroll_to_verdict, panel)
-        self.call_after_refresh(answer_area.remove_children)
+        self.call_after_refresh(self._prepare_next)
+
+    async def _prepare_next(self) -> None:
+        """Once the feedback is on the screen, while the player reads it: take the answered
+        question's widget away and build the next question's, hidden, so that Enter only
+        has to show it (building it was half the time from Enter to the next question)."""
+        if self.phase != "feedback":
+            return
+        answer_area = self.query_one("#round-answer", Vertical)
+        await answer_area.remove_children()
+        asked = self.round_state.current
+        if asked is None or self.phase != "feedback" or self._prepared is not None:
+            return
+        widget = answer_widget_for(asked)
+        mounting = answer_area.mount(widget)
+        self._prepared = (asked, widget, mounting)
+        await mounting
 
     def _scroll_to_verdict(self, panel: FeedbackPanel) -> None:
         """Keep the question in view above its verdict and the way on; a prompt too long for
