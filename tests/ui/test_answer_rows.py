@@ -68,6 +68,50 @@ def test_a_cursor_move_draws_only_a_row_in_a_new_look_and_restyles_none(monkeypa
     run_app(app, scenario)
 
 
+def test_the_keys_coming_and_going_restyle_no_answer_row(monkeypatch) -> None:
+    # Textual restyles a widget that gains or loses the keys, and all inside it: the keys go
+    # to an empty target inside the answer widget, so a question coming up, a click on a row
+    # and the answer restyle none of its rows.
+    choices = ("Alpha", "Beta", "Gamma")
+    question = Question(
+        id="q2",
+        type=QuestionType.CHOICE,
+        prompt="And this one?",
+        choices=choices,
+        answer="Alpha",
+        explanation="Because.",
+    )
+    first = _choice_round(choices).questions[0].question
+    app = RoundHarness(make_round(Bank("rows", "rows.yaml", "Rows", (first, question))))
+    restyled: list[object] = []
+
+    async def scenario(pilot: Pilot) -> None:
+        original = app.update_styles
+
+        def counting(node, animate: bool = True) -> None:  # a restyle of node and all in it
+            restyled.extend(node.walk_children(with_self=True))
+            original(node, animate=animate)
+
+        monkeypatch.setattr(app, "update_styles", counting)
+        await pilot.press("1", "enter")  # answered: the keys leave the answer widget
+        await pilot.pause()
+        assert "Press Enter for the next question." in screen_text(app)
+        await pilot.press("enter")  # the next question takes the keys
+        await pilot.pause()
+        assert "Question 2 / 2" in screen_text(app)
+        widget = app.screen.query_one(AnswerWidget)
+        assert app.screen.focused is widget.key_target
+        app.screen.set_focus(None)
+        await pilot.pause()
+        await pilot.click(AnswerRow, offset=(5, 0))  # a click gives the keys back
+        await pilot.pause()
+        assert app.screen.focused is widget.key_target
+        assert restyled  # focus did change, and restyled something
+        assert not [node for node in restyled if isinstance(node, AnswerRow)]
+
+    run_app(app, scenario)
+
+
 def test_kept_lines_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) -> None:
     # A row keeps the lines of each look it has had. After every kind of change (cursor,
     # pick, theme, focus, width) the screen must be what drawing every row afresh shows.

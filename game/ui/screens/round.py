@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import AwaitMount
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from game.core.class_code import round_code
 from game.core.model import QuestionType
@@ -82,6 +82,12 @@ def speed_bonus(asked: AskedQuestion, record: AnswerRecord) -> int:
         return 0
     base = base_points(asked.question) * (HINT_FACTOR if record.hint_used else 1)
     return max(record.points - round_half_up(base), 0)
+
+
+class QuestionBody(BlankVerticalScroll, can_focus=False):
+    """The question, its answer widget and the feedback, scrolled by the screen's keys (page
+    up and down always, the arrows during the feedback). It never takes the keys itself: a
+    click on an answer row would first give them to it, restyling it and all inside it."""
 
 
 class RoundScreen(Screen[None]):
@@ -160,7 +166,7 @@ class RoundScreen(Screen[None]):
                 yield Static(id="round-reason")
                 yield Static(id="round-timer")
             yield CountdownBar(id="round-countdown")
-        with BlankVerticalScroll(id="round-body"):
+        with QuestionBody(id="round-body"):
             if played.mode == "exam":
                 note = "Exam: no marks until the end; your answers are kept as you go."
                 yield Static(Content(note), id="round-exam-note")
@@ -284,8 +290,9 @@ class RoundScreen(Screen[None]):
         # Focus now, not later (widget.focus waits a turn), and lay the footer out for it now:
         # both inside the caller's batch_update, so the first frame has the question's keys.
         # (a typed answer's keys go to its input line: focus that, not the widget around it)
-        target = next(iter(widget.query(Input)), widget)
-        self.set_focus(target, scroll_visible=False)  # a long prompt is read from its top
+        self.set_focus(
+            widget.key_target, scroll_visible=False
+        )  # a long prompt is read from its top
         self.refresh_bindings()
         await self.query_one(FitFooter).refresh_now()
         self._whole_frame()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from rich.console import RenderableType
 from rich.padding import Padding
 from rich.style import Style
@@ -120,7 +122,9 @@ class AnswerRow(Widget):
         """Draw the row's mark and text as picked."""
         if picked != self._picked:
             self._picked = picked
-            self.set_class(picked, "-picked")
+            # a marker only (no rule styles it): restyling the row for it cost more than the
+            # redraw, which draws the pick itself
+            self.set_class(picked, "-picked", update=False)
             self.refresh()
 
     def set_text(self, text: str) -> None:
@@ -149,7 +153,7 @@ class AnswerRow(Widget):
 
     def _focused(self) -> bool:
         parent = self.parent
-        return isinstance(parent, Widget) and parent.has_focus
+        return isinstance(parent, Widget) and parent.has_focus_within
 
     def notify_style_update(self) -> None:
         """Forget the component styles and lines kept for drawing (the theme or the CSS
@@ -295,8 +299,28 @@ class AnswerRow(Widget):
         self.post_message(self.Clicked(self))
 
 
-class AnswerWidget(Vertical, can_focus=True):
-    """Base of the answer widgets: gathers a response and posts Submitted on Enter."""
+class KeyTarget(Widget, can_focus=True):
+    """Where an answer widget's keys arrive: an empty widget, no row high.
+
+    Textual restyles a widget that gains or loses the keys together with everything inside
+    it. With the answer widget itself taking the keys, every row was restyled (each row
+    with its six component styles) twice a question: as the question came up, and again as
+    it was answered. The answer widget's keys still work, from its target inside it.
+    """
+
+    DEFAULT_CSS = """
+    KeyTarget {
+        height: 0;
+        width: 0;
+    }
+    """
+
+
+class AnswerWidget(Vertical):
+    """Base of the answer widgets: gathers a response and posts Submitted on Enter. Its keys
+    arrive through ``key_target`` (see KeyTarget); ``focus()`` gives them to it."""
+
+    KEY_TARGET = True  # a KeyTarget is the first child (not for a typed answer's input line)
 
     BLANK = True  # drawn as its background; its rows draw themselves (game.ui.widgets.blank)
 
@@ -330,6 +354,19 @@ class AnswerWidget(Vertical, can_focus=True):
             """The answer widget that sent this."""
             return self.widget
 
+    def __init__(self) -> None:
+        super().__init__(*((KeyTarget(),) if self.KEY_TARGET else ()))
+
+    @property
+    def key_target(self) -> Widget:
+        """The widget inside this one that takes its keys."""
+        return self.query_one(KeyTarget)
+
+    def focus(self, scroll_visible: bool = True) -> Self:
+        """Give the keys to this answer widget (to its key target)."""
+        self.key_target.focus(scroll_visible=scroll_visible)
+        return self
+
     def response(self) -> Response:
         """The response as it stands, or None while it is incomplete."""
         raise NotImplementedError
@@ -360,11 +397,11 @@ class AnswerWidget(Vertical, can_focus=True):
                 key_display=f"1-{shown_count}",
             )
 
-    def on_focus(self) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The cursor row takes the focused highlight."""
         self._refresh_cursor_rows()
 
-    def on_blur(self) -> None:
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         """The cursor row gives up the focused highlight."""
         self._refresh_cursor_rows()
 

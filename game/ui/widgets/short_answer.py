@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from game.core.scoring import Response
@@ -21,6 +22,8 @@ class AnswerLine(Input):
 class ShortAnswer(AnswerWidget):
     """Type the answer and press Enter; case, accents and end punctuation do not matter."""
 
+    KEY_TARGET = False  # its keys go to its input line
+
     DEFAULT_CSS = """
     ShortAnswer > AnswerLine {
         width: 1fr;
@@ -34,9 +37,10 @@ class ShortAnswer(AnswerWidget):
         yield Static(Content(caption), classes="answer-caption")
         yield AnswerLine(placeholder="your answer", id="short-input")
 
-    def on_focus(self) -> None:
-        """Typing goes to the input line (without scrolling a long prompt away)."""
-        self.query_one(Input).focus(scroll_visible=False)
+    @property
+    def key_target(self) -> Widget:
+        """Typing goes to the input line."""
+        return self.query_one(AnswerLine)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Once the player types, keep the input line in view."""
