@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -108,6 +109,7 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         # a worker, and a problem with it is told when it is done.
         self.session.open(backup_now=False)
         self.call_after_refresh(self._take_daily_backup)
+        self.call_after_refresh(self._freeze_start_up_objects)
         self._watch_player_theme()
         if self.classroom is not None:
             self._open_classroom()
@@ -184,9 +186,20 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         return True
 
     def on_unmount(self) -> None:
-        """Give the signals back and close the store."""
+        """Give the signals back, close the store, and give the start-up objects back to the
+        garbage collector (an app run in a longer process, as in the tests, must leave none
+        behind)."""
         self._remove_signal_handlers()
         self.session.close()
+        gc.unfreeze()
+
+    def _freeze_start_up_objects(self) -> None:
+        """After home's first frame, leave the objects made so far (Textual's and the game's
+        modules, styles, home) out of Python's cyclic garbage collection (gc.freeze). A full
+        collection walked all of them, about 40 ms now and then, which a player met as an
+        Enter that took three times as long as the others. They live as long as the game
+        (on_unmount gives them back)."""
+        gc.freeze()
 
     def _install_signal_handlers(self) -> None:
         # Textual restores the terminal only when the App exits normally; SIGTERM and SIGHUP
