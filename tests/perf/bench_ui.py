@@ -11,6 +11,9 @@ Every app runs in its own process on a real pseudo-terminal (80×24), as a playe
   first few keys on a new screen, which fill Textual's caches, are reported on their own);
 - History open: pushing the History screen on 100,000 answers until its first frame, against
   pushing a fresh home screen the same way, in the same process;
+- a page changed in place: an app laid out like a question, whose every key gives all its
+  text new words (no widget mounted or restyled), key to redraw as above: the least a
+  whole screen's change costs in Textual, reported beside the one-label floor;
 - the round's two Enters, as a player feels them: Enter on an answer until the feedback's first
   complete frame (verdict shown, footer offering "Next"), and Enter on the feedback until the
   next question's first complete frame (prompt and answer widget shown, footer offering
@@ -220,6 +223,7 @@ def run(repeats: int) -> list[dict]:
             quiz_peaks.append(peak)
         quiz_keys = run_keys("quiz-keys", work, args)
         minimal_keys = run_keys("minimal-keys", work, [])
+        page_keys = run_keys("page-keys", work, [])
         round_keys = run_round_keys(work, args)
         history_saves = work / "history-saves"
         sys.path.insert(0, str(HERE.parent))
@@ -280,7 +284,7 @@ def run(repeats: int) -> list[dict]:
             "report",
             "one 60 Hz frame",
         ),
-        *_round_rows(round_keys, p99(minimal_keys[WARM_UP_KEYS:])),
+        *_round_rows(round_keys, p99(minimal_keys[WARM_UP_KEYS:]), p99(page_keys[WARM_UP_KEYS:])),
         _row(
             "History open (100,000 answers)",
             statistics.median(history["history"]),
@@ -291,9 +295,19 @@ def run(repeats: int) -> list[dict]:
     ]
 
 
-def _round_rows(round_keys: dict[str, list[float]], floor: float) -> list[dict]:
-    """p50 and p99 of the round's two Enters against the one-label app's key-to-redraw p99."""
-    rows = []
+def _round_rows(round_keys: dict[str, list[float]], floor: float, page_floor: float) -> list[dict]:
+    """p50 and p99 of the round's two Enters against the one-label app's key-to-redraw p99
+    (issue 12's target), and, reported, against an app that changes a whole page's text in
+    place (_page_app_class): the least a screen's change costs in Textual here."""
+    rows = [
+        _row(
+            "a page's text changed in place, key to redraw p99 (floor of the Enters)",
+            page_floor,
+            floor,
+            "report",
+            "the one-label app's key-to-redraw p99, same run",
+        )
+    ]
     for kind, words in (
         ("answer", "Enter on an answer → feedback"),
         ("next", "Enter on feedback → next question"),
@@ -308,6 +322,15 @@ def _round_rows(round_keys: dict[str, list[float]], floor: float) -> list[dict]:
                 floor,
                 "<= 2",
                 "the one-label app's key-to-redraw p99, same run",
+            )
+        )
+        rows.append(
+            _row(
+                f"{words}, complete frame, p99, against a page changed in place",
+                p99(samples),
+                page_floor,
+                "report",
+                "the page app's key-to-redraw p99, same run",
             )
         )
         rows.append(
@@ -413,6 +436,100 @@ def _minimal_app_class() -> type:
             label.update(str(int(str(label.content)) + 1))
 
     return Minimal
+
+
+def _page_app_class() -> type:
+    """A floor for the round's Enters: one screen laid out like a question (a heading, a
+    prompt, four rows, a feedback block, a footer line) whose every key puts new text in all
+    of it, in place, with no widget mounted or restyled. What Textual takes to change a whole
+    screen's text here, which the one-label app is not."""
+    import gc
+    import random
+
+    from textual.app import App, ComposeResult
+    from textual.containers import Horizontal, Vertical, VerticalScroll
+    from textual.content import Content
+    from textual.widgets import Static
+
+    words = [
+        "the",
+        "talks",
+        "in",
+        "Bangkok",
+        "and",
+        "Beijing",
+        "set",
+        "out",
+        "a",
+        "thaw",
+        "with",
+        "limits",
+        "on",
+        "both",
+        "sides",
+    ]
+
+    def text(count: int, seed: int) -> str:
+        rng = random.Random(seed)
+        return " ".join(rng.choice(words) for _ in range(count))
+
+    class Page(App[None]):
+        """A page of Statics; every key gives all of them new text (in turns, two looks)."""
+
+        BINDINGS = [("ctrl+q", "quit", "Quit")]
+        CSS = """
+        #top { height: auto; background: $panel; }
+        #top Horizontal { height: 1; }
+        #body { height: 1fr; padding: 1 1 0 1; }
+        .row { padding: 0 1; }
+        #feedback { margin-top: 1; border-left: outer $success; padding: 0 1; }
+        #keys { height: 1; dock: bottom; background: $panel; }
+        """
+        turn = 0
+
+        def compose(self) -> ComposeResult:
+            with Vertical(id="top"):
+                with Horizontal():
+                    yield Static(id="title")
+                    yield Static(id="score")
+                with Horizontal():
+                    yield Static(id="progress")
+                    yield Static(id="meta")
+            with VerticalScroll(id="body"):
+                yield Static(id="prompt")
+                for index in range(4):
+                    yield Static(classes="row", id=f"row{index}")
+                yield Static(id="feedback")
+            yield Static(id="keys")
+
+        def on_mount(self) -> None:
+            self.turn_page()
+            self.call_after_refresh(gc.freeze)  # as the game does after its first frame
+
+        def turn_page(self) -> None:
+            self.turn += 1
+            turn = self.turn
+            feedback = turn % 2 == 0
+            self.query_one("#title", Static).update(Content("A bank"))
+            self.query_one("#score", Static).update(Content(f"{turn} pts"))
+            self.query_one("#progress", Static).update(Content(f"Question {turn}"))
+            self.query_one("#meta", Static).update(Content(text(5, turn)))
+            self.query_one("#prompt", Static).update(Content(text(25, turn)))
+            for index in range(4):
+                row = self.query_one(f"#row{index}", Static)
+                row.update(Content(f"{index + 1}  {text(8 + 3 * index, turn * 10 + index)}"))
+                row.display = not feedback or index == 0
+            block = self.query_one("#feedback", Static)
+            block.update(Content(text(60, turn) + "\n\n" + text(40, turn + 1)))
+            block.display = feedback
+            keys = "⏎ Next  a Article  esc Leave" if feedback else "⏎ Submit  s Skip  esc Leave"
+            self.query_one("#keys", Static).update(Content(keys))
+
+        def on_key(self, event) -> None:
+            if event.key in ("up", "down"):
+                self.turn_page()
+
+    return Page
 
 
 def _quiz_app(args: argparse.Namespace, out: Path, exit_on_first_frame: bool, play: bool):
@@ -622,6 +739,8 @@ def _run_child(args: argparse.Namespace, out: Path) -> int:
         _timed(_minimal_app_class(), out, True)().run()
     elif args.child == "minimal-keys":
         _timed(_minimal_app_class(), out, False)().run()
+    elif args.child == "page-keys":
+        _timed(_page_app_class(), out, False)().run()
     elif args.child == "quiz-start":
         _quiz_app(args, out, exit_on_first_frame=True, play=False).run()
     elif args.child == "quiz-keys":
@@ -643,6 +762,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=(
             "minimal-start",
             "minimal-keys",
+            "page-keys",
             "quiz-start",
             "quiz-keys",
             "quiz-round",
