@@ -184,11 +184,14 @@ def extra_benches() -> list[Callable[[int], list[dict]]]:
 
 def format_table(rows: list[dict]) -> str:
     """The report for people."""
-    lines = [f"{'figure':<52} {'median':>10} {'floor':>10} {'ratio':>7}  target   met  (floor)"]
+    width = max(52, *(len(r["name"]) for r in rows))
+    lines = [
+        f"{'figure':<{width}} {'median':>10} {'floor':>10} {'ratio':>7}  target   met  (floor)"
+    ]
     for r in rows:
         met = {True: "yes", False: "NO", None: "-"}[target_met(r)]
         lines.append(
-            f"{r['name']:<52} {_fmt(r['value'], r.get('unit')):>10} {_fmt(r['floor'], r.get('unit')):>10} "
+            f"{r['name']:<{width}} {_fmt(r['value'], r.get('unit')):>10} {_fmt(r['floor'], r.get('unit')):>10} "
             f"{r['ratio']:>7.2f}  {str(r['target']).split(',')[0]:<7} {met:>4}  ({r['floor_name']})"
         )
     return "\n".join(lines)
@@ -197,6 +200,8 @@ def format_table(rows: list[dict]) -> str:
 def _fmt(value: float, unit: str | None = None) -> str:
     if unit == "MB":
         return f"{value:.1f} MB"
+    if unit == "frames":
+        return f"{value:.2f}"
     if value >= 1:
         return f"{value:.2f} s"
     return f"{value * 1000:.1f} ms"

@@ -301,7 +301,7 @@ def _round_rows(round_keys: dict[str, list[float]], floor: float, page_floor: fl
     place (_page_app_class): the least a screen's change costs in Textual here."""
     rows = [
         _row(
-            "a page's text changed in place, key to redraw p99 (floor of the Enters)",
+            "a page's text changed in place: key to redraw p99",
             page_floor,
             floor,
             "report",
@@ -326,7 +326,7 @@ def _round_rows(round_keys: dict[str, list[float]], floor: float, page_floor: fl
         )
         rows.append(
             _row(
-                f"{words}, complete frame, p99, against a page changed in place",
+                f"{words}, p99 against the page's",
                 p99(samples),
                 page_floor,
                 "report",
@@ -361,6 +361,7 @@ def _round_rows(round_keys: dict[str, list[float]], floor: float, page_floor: fl
             1.0,
             "report",
             "one frame",
+            unit="frames",
         )
     )
     return rows
