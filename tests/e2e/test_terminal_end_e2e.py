@@ -5,9 +5,12 @@ is gone. SIGINT does not exit 0. Bytes that are not UTF-8 never crash the game."
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import signal
+import struct
 import sys
+import termios
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +21,7 @@ from test_play_e2e import CTRL_Q, ENTER, SMALL_BANK, Terminal, game_env  # noqa:
 from game.store.readonly import open_read_only
 
 DEADLINE = 2.0  # seconds from the signal to the process gone
+TTY_BUFFER_FULL = 4095  # bytes Linux holds for a terminal nobody reads (its line discipline)
 QUICK = ["play", "--bank", "small", "--mode", "quick", "--count", "3", "--seed", "7"]
 EXAM = ["play", "--bank", "small", "--mode", "exam", "--count", "3", "--seed", "7"]
 
@@ -33,6 +37,31 @@ def _gone_within(terminal: Terminal, seconds: float, *, read: bool = True) -> fl
         else:
             time.sleep(0.01)
     raise AssertionError(f"still running {seconds + 10:.0f} s after the signal")
+
+
+def _unread_bytes(terminal: Terminal) -> int:
+    """Bytes the game wrote to the terminal that nobody has read."""
+    held = fcntl.ioctl(terminal.child.child_fd, termios.FIONREAD, b"\0\0\0\0")
+    return int(struct.unpack("i", held)[0])
+
+
+def _a_thread_waits_to_write(terminal: Terminal) -> bool:
+    """Whether a thread of the game sleeps in the kernel waiting (as a write to a full
+    terminal does: "wait_woken")."""
+    for task in Path(f"/proc/{terminal.child.pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            if (task / "wchan").read_text().strip() == "wait_woken":
+                return True
+    return False
+
+
+def _until_the_writer_is_stuck(terminal: Terminal, timeout: float = 30) -> None:
+    """Wait until the terminal's buffer is full and a thread of the game waits on it (not a
+    fixed time: on a busy machine the game may take a while to fill it)."""
+    deadline = time.monotonic() + timeout
+    while not (_unread_bytes(terminal) >= TTY_BUFFER_FULL and _a_thread_waits_to_write(terminal)):
+        assert time.monotonic() < deadline, f"the buffer holds {_unread_bytes(terminal)} bytes"
+        time.sleep(0.01)
 
 
 def _answer_first(terminal: Terminal) -> None:
@@ -139,7 +168,7 @@ def test_a_stuck_terminal_writer_does_not_keep_the_game_alive(
         for number in range(60):
             terminal.child.setwinsize(24 + number % 2, 80)
             time.sleep(0.01)
-        time.sleep(0.5)
+        _until_the_writer_is_stuck(terminal)
         terminal.child.kill(signum)
         took = _gone_within(terminal, DEADLINE, read=False)
     finally:
