@@ -137,6 +137,15 @@ def test_a_on_feedback_opens_the_article_at_this_quote_and_n_goes_through_the_ro
         await pilot.press("escape")
         await _wait_for(pilot, RoundScreen)
         assert app.screen is round_screen and round_screen.phase == "feedback"
+        # back on the feedback, the keys are the feedback's: no hidden widget took them
+        assert round_screen.focused is None and "⏎ Next" in screen_text(app)
+        await pilot.press("enter")
+        for _ in range(200):
+            if round_screen.phase == "answering":
+                break
+            await pilot.pause(0.02)
+        assert round_screen.round_state.position == 2 and round_screen.phase == "answering"
+        assert f"Question 3 / {len(order)}" in screen_text(app)
 
     run_with_pilot(app, scenario)
 

@@ -589,3 +589,29 @@ def test_the_bank_filter_shows_a_long_title_as_written_and_cut_to_fit(
         assert isinstance(app.screen, HistoryScreen)  # the markup-like title did nothing
 
     run_with_pilot(app, scenario)
+
+
+def test_the_bank_list_does_not_take_the_keys_back_when_the_window_does(
+    history: dict[str, Path],
+) -> None:
+    # Leaving the window closes the open list; coming back, Textual gives the keys back to
+    # what had them: never to the closed list (arrows and Escape would go nowhere seen).
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        screen = await open_history(pilot)
+        bank = screen.query_one("#history-bank", BankFilter)
+        await pilot.press("b")
+        await pilot.pause()
+        assert bank.is_open
+        app.app_focus = False  # the terminal window loses the focus
+        await pilot.pause()
+        assert not bank.is_open
+        app.app_focus = True
+        await pilot.pause()
+        assert screen.focused is None or screen.focused.display
+        await pilot.press("escape")  # History's Escape: home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+    run_with_pilot(app, scenario)

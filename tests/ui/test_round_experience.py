@@ -9,10 +9,12 @@ import pytest
 from round_kit import ARTICLE_BANK, RoundHarness, make_round, right_keys, run_app, screen_text
 from shell_kit import footer_keys
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from game.core.model import Bank, Question, QuestionType
 from game.core.records import Result
 from game.core.rounds import SKIPPED_ANSWER, build_round
+from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.summary import SummaryScreen
 from game.ui.widgets.answer_base import AnswerWidget
@@ -193,6 +195,33 @@ def test_the_next_question_is_built_while_the_feedback_is_read() -> None:
         await pilot.press(*right_keys(following))  # and it takes the answer
         await _until(pilot, lambda: len(app.records) == 2)
         assert app.records[1].result is Result.RIGHT
+
+    run_app(app, scenario)
+
+
+def test_after_a_dialog_over_the_feedback_the_keys_are_still_the_feedbacks() -> None:
+    # The next question (typed) is built hidden during the feedback. Back from the leave
+    # dialog, no hidden widget may take the keys: Enter goes on, letters type nothing.
+    played = make_round(question_ids=("fentanyl-talks", "national-security-adviser"), seed=1)
+    assert played.questions[1].question.id == "national-security-adviser"  # typed, second
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        await pilot.press(*right_keys(played.questions[0]))
+        await _until(pilot, lambda: "✓ Right" in screen_text(app))
+        await _until(pilot, lambda: bool(screen.query("AnswerLine")))  # built, hidden
+        await pilot.press("escape")
+        await _until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        await _until(pilot, lambda: app.screen is screen)
+        await pilot.pause()
+        assert screen.focused is None and "⏎ Next" in screen_text(app)
+        await pilot.press("x", "enter")
+        await _until(pilot, lambda: screen.phase == "answering")
+        line = screen.query_one("AnswerLine", Input)
+        assert screen.focused is line and line.value == ""  # the "x" went nowhere
+        assert "Question 2 / 2" in screen_text(app)
 
     run_app(app, scenario)
 

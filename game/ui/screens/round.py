@@ -99,6 +99,10 @@ class RoundScreen(Screen[None]):
 
     BLANK = True  # the screen is its background: see game.ui.widgets.blank
 
+    # No widget has the keys during the feedback, on purpose: coming back from a dialog or
+    # the article, Textual must not give them to the first widget that can take them.
+    AUTO_FOCUS = ""
+
     BINDINGS = [
         Binding("escape", "leave", "Leave round"),
         Binding("h", "hint", "Hint (½ pts)"),

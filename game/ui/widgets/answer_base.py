@@ -35,6 +35,10 @@ class AnswerRow(Widget):
     Bank text is shown literally: it goes into ``rich.text.Text`` as plain text, never markup.
     """
 
+    # Rows are picked, not selected as text: a mouse drag picks nothing and highlights nothing
+    # (the lines a row keeps per look hold no selection highlight).
+    ALLOW_SELECT = False
+
     COMPONENT_CLASSES = {
         "answer-row--key",
         "answer-row--mark",
@@ -299,6 +303,12 @@ class AnswerRow(Widget):
         self.post_message(self.Clicked(self))
 
 
+def shown_on_screen(widget: Widget) -> bool:
+    """Whether the widget and every container around it are displayed (Textual lets a widget
+    inside a hidden container take the keys when it is given them by name)."""
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+
 class KeyTarget(Widget, can_focus=True):
     """Where an answer widget's keys arrive: an empty widget, no row high.
 
@@ -314,6 +324,11 @@ class KeyTarget(Widget, can_focus=True):
         width: 0;
     }
     """
+
+    def allow_focus(self) -> bool:
+        """Only while its answer widget is shown: the next question's, built hidden during the
+        feedback, must not take the keys (Textual's auto focus would give them to it)."""
+        return super().allow_focus() and shown_on_screen(self)
 
 
 class AnswerWidget(Vertical):

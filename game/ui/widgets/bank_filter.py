@@ -35,6 +35,12 @@ class BankList(OptionList):
             super().__init__()
             self.refocus = refocus
 
+    def allow_focus(self) -> bool:
+        """Only while open: coming back to the window, Textual would give the keys back to
+        the list that had them, closed since."""
+        parent = self.parent
+        return super().allow_focus() and isinstance(parent, BankFilter) and parent.is_open
+
     def action_close(self) -> None:
         """Escape: close the list, keys back to the filter."""
         self.post_message(self.Closed(refocus=True))
@@ -110,11 +116,19 @@ class BankFilter(Widget, can_focus=True):
         self._choose(value, announce=True)
 
     def set_choices(self, choices: Sequence[Choice], value: str) -> None:
-        """New choices and the one chosen, set by the program: no Changed is sent."""
+        """New choices and the one chosen, set by the program: no Changed is sent. An open
+        list is refilled with its highlight kept on the bank it was on."""
+        bank_list = self.query_one(BankList) if self.is_open else None
+        highlighted = None
+        if bank_list is not None and bank_list.highlighted is not None:
+            highlighted = self._choices[bank_list.highlighted][1]
         self._choices = list(choices)
         self._choose(value, announce=False)
-        if self.is_open:
-            self._fill_list(self.query_one(BankList))
+        if bank_list is not None:
+            self._fill_list(bank_list)
+            values = [choice for _label, choice in self._choices]
+            if highlighted in values:
+                bank_list.highlighted = values.index(highlighted)
 
     @property
     def is_open(self) -> bool:

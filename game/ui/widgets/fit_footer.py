@@ -220,6 +220,11 @@ class FitFooter(Footer):
                 await self.mount(key)
         for key in keys[len(items) :]:
             key.display = False
+        if palette is not None:  # its state may have changed with the screen's
+            for key in self.query_children(FooterKey):
+                if key.has_class("-command-palette"):
+                    key._disabled = not palette.enabled
+                    key.set_class(not palette.enabled, "-disabled")
 
     def _signature(self) -> tuple[object, ...]:
         """What the footer would show now: its keys, their state, and the width."""
@@ -228,7 +233,7 @@ class FitFooter(Footer):
             (i.binding.key, i.key_display, i.binding.description, i.enabled, i.tooltip)
             for i in items
         )
-        return (shown, palette is not None, self._width())
+        return (shown, None if palette is None else palette.enabled, self._width())
 
     async def refresh_now(self) -> None:
         """Show the keys of the screen as it is now, at once (inside the caller's batch_update,

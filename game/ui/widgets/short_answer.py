@@ -9,7 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from game.core.scoring import Response
-from game.ui.widgets.answer_base import AnswerWidget
+from game.ui.widgets.answer_base import AnswerWidget, shown_on_screen
 
 
 class AnswerLine(Input):
@@ -17,6 +17,10 @@ class AnswerLine(Input):
     Input hides its Enter key, so the footer offered no way to answer)."""
 
     BINDINGS = [Binding("enter", "submit", "Submit")]
+
+    def allow_focus(self) -> bool:
+        """Only while its answer widget is shown (see KeyTarget.allow_focus)."""
+        return super().allow_focus() and shown_on_screen(self)
 
 
 class ShortAnswer(AnswerWidget):
