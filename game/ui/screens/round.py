@@ -293,10 +293,9 @@ class RoundScreen(Screen[None]):
         await self.check_time()
         # Focus now, not later (widget.focus waits a turn), and lay the footer out for it now:
         # both inside the caller's batch_update, so the first frame has the question's keys.
-        # (a typed answer's keys go to its input line: focus that, not the widget around it)
-        self.set_focus(
-            widget.key_target, scroll_visible=False
-        )  # a long prompt is read from its top
+        # The keys go to the widget's key target (a typed answer's: its input line), without
+        # scrolling: a long prompt is read from its top.
+        self.set_focus(widget.key_target, scroll_visible=False)
         self.refresh_bindings()
         await self.query_one(FitFooter).refresh_now()
         self._whole_frame()

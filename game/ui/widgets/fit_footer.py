@@ -199,13 +199,11 @@ class FitFooter(Footer):
         question). The palette key and the plan's spacing rebuild the footer when they
         change (a resize, not a new question)."""
         plan, items, palette = self._plan()
-        keys = [
-            key for key in self.query_children(FooterKey) if not key.has_class("-command-palette")
-        ]
-        has_palette = any(
-            key.has_class("-command-palette") for key in self.query_children(FooterKey)
-        )
-        if self.compact != plan.compact or has_palette != (palette is not None):
+        keys: list[FooterKey] = []
+        palette_keys: list[FooterKey] = []
+        for key in self.query_children(FooterKey):
+            (palette_keys if key.has_class("-command-palette") else keys).append(key)
+        if self.compact != plan.compact or bool(palette_keys) != (palette is not None):
             await self.recompose()
             return
         for index, item in enumerate(items):
@@ -220,11 +218,10 @@ class FitFooter(Footer):
                 await self.mount(key)
         for key in keys[len(items) :]:
             key.display = False
-        if palette is not None:  # its state may have changed with the screen's
-            for key in self.query_children(FooterKey):
-                if key.has_class("-command-palette"):
-                    key._disabled = not palette.enabled
-                    key.set_class(not palette.enabled, "-disabled")
+        for key in palette_keys:  # its state may have changed with the screen's
+            assert palette is not None
+            key._disabled = not palette.enabled
+            key.set_class(not palette.enabled, "-disabled")
 
     def _signature(self) -> tuple[object, ...]:
         """What the footer would show now: its keys, their state, and the width."""
