@@ -15,20 +15,25 @@ from game.core.model import Bank, Question, QuestionType
 from game.ui.widgets.answer_base import AnswerRow, AnswerWidget
 
 
-def _choice_round(choices: tuple[str, ...]):
-    question = Question(
-        id="rows",
+def _choice_question(
+    choices: tuple[str, ...], *, question_id: str = "rows", prompt: str = "Which one?"
+) -> Question:
+    return Question(
+        id=question_id,
         type=QuestionType.CHOICE,
-        prompt="Which one?",
+        prompt=prompt,
         choices=choices,
         answer=choices[0],
         explanation="Because.",
     )
-    return make_round(Bank("rows", "rows.yaml", "Rows", (question,)))
+
+
+def _choice_round(*questions: Question):
+    return make_round(Bank("rows", "rows.yaml", "Rows", questions))
 
 
 def test_a_cursor_move_draws_only_a_row_in_a_new_look_and_restyles_none(monkeypatch) -> None:
-    app = RoundHarness(_choice_round(tuple(f"Choice {n}" for n in range(1, 7))))
+    app = RoundHarness(_choice_round(_choice_question(tuple(f"Choice {n}" for n in range(1, 7)))))
     rendered: list[int] = []
     restyled: list[object] = []
     original_render = AnswerRow.render
@@ -73,16 +78,8 @@ def test_the_keys_coming_and_going_restyle_no_answer_row(monkeypatch) -> None:
     # to an empty target inside the answer widget, so a question coming up, a click on a row
     # and the answer restyle none of its rows.
     choices = ("Alpha", "Beta", "Gamma")
-    question = Question(
-        id="q2",
-        type=QuestionType.CHOICE,
-        prompt="And this one?",
-        choices=choices,
-        answer="Alpha",
-        explanation="Because.",
-    )
-    first = _choice_round(choices).questions[0].question
-    app = RoundHarness(make_round(Bank("rows", "rows.yaml", "Rows", (first, question))))
+    second = _choice_question(choices, question_id="q2", prompt="And this one?")
+    app = RoundHarness(_choice_round(_choice_question(choices), second))
     restyled: list[object] = []
 
     async def scenario(pilot: Pilot) -> None:
@@ -116,7 +113,7 @@ def test_kept_lines_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) 
     # A row keeps the lines of each look it has had. After every kind of change (cursor,
     # pick, theme, focus, width) the screen must be what drawing every row afresh shows.
     long = "A choice long enough to wrap onto a second line at sixty columns wide, surely"
-    app = RoundHarness(_choice_round(("Alpha", long, "Gamma [b]x[/b]", "Delta")))
+    app = RoundHarness(_choice_round(_choice_question(("Alpha", long, "Gamma [b]x[/b]", "Delta"))))
 
     def kept_and_fresh() -> tuple[str, str]:
         kept = terminal_output(app)[0]
@@ -167,7 +164,7 @@ def test_kept_lines_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) 
 
 def test_bank_text_with_brackets_is_shown_as_written_in_every_state() -> None:
     choices = ("[red]stop[/red]", "[b]bold[/b] and [link=x]y[/link]", "plain")
-    app = RoundHarness(_choice_round(choices))
+    app = RoundHarness(_choice_round(_choice_question(choices)))
 
     async def scenario(pilot: Pilot) -> None:
         for keys in ((), ("down",), ("2",), ("3",)):
@@ -191,7 +188,7 @@ def test_a_cursor_move_draws_no_container_around_the_rows(monkeypatch) -> None:
     from textual.screen import Screen
     from textual.widgets import Footer
 
-    app = RoundHarness(_choice_round(tuple(f"Choice {n}" for n in range(1, 5))))
+    app = RoundHarness(_choice_round(_choice_question(tuple(f"Choice {n}" for n in range(1, 5)))))
     drawn: list[str] = []
     original = StylesCache.render_widget
 
@@ -215,7 +212,7 @@ def test_a_cursor_move_draws_no_container_around_the_rows(monkeypatch) -> None:
 
 def test_a_long_choice_wraps_in_its_own_column_under_the_cursor() -> None:
     long = "A choice long enough to wrap onto a second line in a window sixty cells wide"
-    app = RoundHarness(_choice_round(("Short", long)))
+    app = RoundHarness(_choice_round(_choice_question(("Short", long))))
 
     async def scenario(pilot: Pilot) -> None:
         number = app.screen.query_one(AnswerWidget).choices.index(long) + 1
