@@ -68,3 +68,34 @@ def test_modes_are_whole_lines_at_60_columns(folders: dict[str, Path]) -> None:
         assert "same round for everyone with a class code, marks at the end" in text
 
     run_with_pilot(app, scenario, size=(60, 20))
+
+
+def _about_lines(app: object) -> list[str]:
+    """The About panel's lines on screen, between its side borders."""
+    lines = []
+    for line in screen_text(app).splitlines():
+        cells = line.split("│")
+        if len(cells) >= 5:  # │ banks │ │ about │
+            lines.append(cells[3])
+    return lines
+
+
+def test_a_long_topic_wraps_under_its_words_and_end_shows_the_last_at_60_columns(
+    folders: dict[str, Path],
+) -> None:
+    topical_bank(folders["questions"])
+    app = make_app(folders, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.pause(0.2)
+        await pilot.press("tab", "end")
+        await pilot.pause(0.2)
+        lines = _about_lines(app)
+        bullets = [n for n, line in enumerate(lines[:-1]) if "• Topic number" in line]
+        assert len(bullets) >= 2, lines
+        for n in bullets:  # each topic is too long for the panel: its words go on below them
+            words = lines[n].index("•") + 2
+            assert lines[n + 1][:words].isspace() and lines[n + 1][words] != " ", lines
+        assert lines[-1].strip() == "bank", lines  # the last topic's last line is in view
+
+    run_with_pilot(app, scenario, size=(60, 20))

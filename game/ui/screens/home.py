@@ -23,6 +23,7 @@ from game.core.resume import Unfinished
 from game.core.safe_text import one_line, several_lines
 from game.ui.reading import ArticleAsked
 from game.ui.widgets.fit_footer import FitFooter
+from game.ui.widgets.hanging import BULLET, HangingBullets
 
 # (mode, key, name, what it is)
 MODES: tuple[tuple[str, str, str, str], ...] = (
@@ -130,7 +131,7 @@ def bank_detail(
     if bank.topics:
         parts += ["\n\n", ("Topics", "bold")]
         for name in bank.topics.values():
-            parts += ["\n • ", name]
+            parts += ["\n", BULLET, name]
     return Content.assemble(*parts)
 
 
@@ -429,7 +430,7 @@ class HomeScreen(Screen[None]):
         else:
             bank_id = bank.bank_id
             detail = bank_detail(bank, self._best.get(bank_id), self._due.get(bank_id))
-        self.query_one("#home-detail", Static).update(detail)
+        self.query_one("#home-detail", Static).update(HangingBullets(detail))
         self.query_one("#home-detail-box").scroll_home(animate=False)
         self.call_after_refresh(self._show_detail_hint)
 
