@@ -1,0 +1,77 @@
+"""The footer's keys keep what they drew until their look changes: after every kind of change
+(new keys, the pointer over one, a theme, a narrow window and back) each key draws what
+Textual's own footer key draws from the same state."""
+
+from __future__ import annotations
+
+from round_kit import RoundHarness, make_round, run_app
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widgets._footer import FooterKey
+
+from game.core.model import Bank, Question, QuestionType
+from game.ui.widgets.fit_footer import FitKey
+
+
+def _question(number: int) -> Question:
+    return Question(
+        id=f"q{number}",
+        type=QuestionType.CHOICE,
+        prompt=f"Question {number}?",
+        choices=("Right", "Wrong"),
+        answer="Right",
+        explanation="Because.",
+        hint="A hint.",
+    )
+
+
+def _kept_and_fresh(app: RoundHarness) -> list[tuple[Content, Content]]:
+    """For each key shown: what it draws, and what a FooterKey in its state draws."""
+    shown = [key for key in app.screen.query(FitKey) if key.display]
+    assert shown, "the footer shows no key"
+    return [
+        (key.render(), Content.from_rich_text(FooterKey.render(key), console=app.console))
+        for key in shown
+    ]
+
+
+def test_kept_key_drawings_are_what_a_fresh_draw_shows_after_every_change() -> None:
+    app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
+
+    async def scenario(pilot: Pilot) -> None:
+        async def answer() -> None:
+            await pilot.press("1", "enter")
+
+        async def point_at_a_key() -> None:
+            await pilot.hover(next(key for key in app.screen.query(FitKey) if key.display))
+
+        async def point_away() -> None:
+            await pilot.hover("#round-prompt")
+
+        async def light() -> None:
+            app.theme = "textual-light"
+
+        async def dark() -> None:
+            app.theme = "textual-dark"
+
+        async def next_question() -> None:
+            await pilot.press("enter")
+
+        async def narrow() -> None:
+            await pilot.resize_terminal(60, 20)
+
+        async def wide() -> None:
+            await pilot.resize_terminal(80, 24)
+
+        steps = [answer, point_at_a_key, point_away, light, point_at_a_key, next_question,
+                 narrow, dark, point_away, wide]  # fmt: skip
+        looks = set()
+        for step in steps:
+            await step()
+            await pilot.pause()
+            for kept, fresh in _kept_and_fresh(app):
+                assert (kept.plain, kept.spans) == (fresh.plain, fresh.spans), step.__name__
+                looks.add((kept.plain, tuple(kept.spans)))
+        assert len(looks) >= 12  # the steps did change what the keys show
+
+    run_app(app, scenario)
