@@ -251,7 +251,8 @@ class RoundScreen(Screen[None]):
         self._restart_clock()
         self._rang = False
         self.phase = "answering"
-        self.refresh_bindings()
+        # The footer's keys are set once, at the end: asked now, the footer (which runs
+        # beside this build while it awaits) laid out the keys of a question half built.
         number, total = self.round_state.progress
         self.query_one("#round-progress-label", Static).update(
             Content(f"Question {number} / {total}")
@@ -435,6 +436,7 @@ class RoundScreen(Screen[None]):
         mounting = answer_area.mount(widget)
         self._prepared = (asked, widget, mounting)
         await mounting
+        widget.look_up_styles()
 
     def _scroll_to_verdict(self, panel: FeedbackPanel) -> None:
         """Keep the question in view above its verdict and the way on; a prompt too long for

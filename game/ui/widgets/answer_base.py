@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.errors import NoWidget
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style as TextualStyle
@@ -195,6 +195,17 @@ class AnswerRow(Widget):
             lines = drawn[key] = super().render_lines(crop)
         return lines
 
+    def look_up_styles(self) -> None:
+        """Look up the styles the row draws with now, before its first draw: a round does it
+        for the next question's rows while the feedback is read (they were half of a new
+        row's first draw)."""
+        for name in ("answer-row--key", "answer-row--mark", "answer-row--picked"):
+            self._content_style(name)
+        if self._extra:
+            self._style("answer-row--extra")
+        for name in ("answer-row--cursor", "answer-row--cursor-focused"):
+            self._style(name, partial=False)
+
     def _style(self, name: str, partial: bool = True) -> Style:
         """A component's Rich style, kept until the styles change (looked up per draw it cost
         a third of a row's redraw)."""
@@ -245,6 +256,20 @@ class AnswerRow(Widget):
             background = self._style(name, partial=False).bgcolor
             row = row.stylize_before(TextualStyle.from_rich_style(Style(bgcolor=background)))
         return row
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The lines the row takes at this width: for a row drawn as Content, counted from
+        its text's wrap alone, and kept (Textual measured it by drawing it, as a Rich grid
+        while the row had no size yet, twice as a question came up)."""
+        if self._extra or self._text_width is not None:
+            return super().get_content_height(container, viewport, width)
+        used = self._key_width + (self._mark_width if self._mark else 0)
+        room = max(1, width - 2 - used)
+        measured = self.__dict__.get("_measured")
+        if measured is None or measured[0] != (self._text, room):
+            lines = len(Content(self._text).wrap(room)) or 1
+            measured = self.__dict__["_measured"] = ((self._text, room), lines)
+        return int(measured[1])
 
     def render(self) -> RenderableType | Content:
         """The row: key, mark, text and extra in columns, the text wrapping in its own.
@@ -419,6 +444,11 @@ class AnswerWidget(Vertical):
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         """The cursor row gives up the focused highlight."""
         self._refresh_cursor_rows()
+
+    def look_up_styles(self) -> None:
+        """Look up its rows' styles ahead of their first draw (see AnswerRow.look_up_styles)."""
+        for row in self.query(AnswerRow):
+            row.look_up_styles()
 
     def _refresh_cursor_rows(self) -> None:
         for row in self.query_children(AnswerRow):
