@@ -4,7 +4,7 @@ Textual's own footer key draws from the same state."""
 
 from __future__ import annotations
 
-from round_kit import RoundHarness, make_round, run_app
+from round_kit import RoundHarness, make_round, run_app, screen_text
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
@@ -73,5 +73,43 @@ def test_kept_key_drawings_are_what_a_fresh_draw_shows_after_every_change() -> N
                 assert (kept.plain, kept.spans) == (fresh.plain, fresh.spans), step.__name__
                 looks.add((kept.plain, tuple(kept.spans)))
         assert len(looks) >= 12  # the steps did change what the keys show
+
+    run_app(app, scenario)
+
+
+def _shown_keys(app: RoundHarness) -> list[tuple[str, FitKey]]:
+    """The keys shown, left to right on the screen, after checking that the footer's line
+    shows each of them whole, in that order."""
+    keys = sorted(
+        (key for key in app.screen.query(FitKey) if key.display), key=lambda key: key.region.x
+    )
+    labels = [f"{key.key_display} {key.description}" for key in keys]
+    bottom = screen_text(app).splitlines()[-1]
+    at = [bottom.find(label) for label in labels]
+    assert -1 not in at and at == sorted(at), (labels, bottom)
+    return list(zip(labels, keys, strict=True))
+
+
+def test_keys_a_question_and_its_feedback_share_are_kept_not_drawn_again() -> None:
+    app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
+    question_keys = ["⏎ Submit", "1-2 Pick", "esc Leave round", "h Hint (½ pts)", "s Skip"]
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.pause()
+        before = dict(_shown_keys(app))
+        assert list(before) == question_keys
+        leave = before["esc Leave round"]
+        drawn = leave.render()
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        after = dict(_shown_keys(app))
+        assert list(after) == ["esc Leave round", "⏎ Next", "a Article"]
+        # the same widget, moved to the left, keeps its drawing
+        assert after["esc Leave round"] is leave and leave.render() is drawn
+        await pilot.press("enter")
+        await pilot.pause()
+        again = dict(_shown_keys(app))
+        assert list(again) == question_keys
+        assert again["esc Leave round"] is leave and leave.render() is drawn
 
     run_app(app, scenario)

@@ -110,6 +110,14 @@ def plan_footer(
     return FooterPlan(True, False, True, count)
 
 
+# What a key widget shows: the key, and the plan's spacing and label length.
+KeyLook = tuple[FooterItem, bool, bool]
+
+
+def _look(item: FooterItem, plan: FooterPlan) -> KeyLook:
+    return (item, plan.compact, plan.short)
+
+
 class FitKey(FooterKey):
     """A footer key that keeps what it drew until its look changes. Textual forgets a
     widget's component styles whenever it is redrawn, so each key of a new question's
@@ -145,9 +153,7 @@ class FitFooter(Footer):
         self._planned_width = 0
         self._shown: tuple[object, ...] = ()
         # what each key widget shows now (the palette key is not in it)
-        self._filled: weakref.WeakKeyDictionary[FooterKey, tuple[FooterItem, FooterPlan]] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._filled: weakref.WeakKeyDictionary[FooterKey, KeyLook] = weakref.WeakKeyDictionary()
 
     def _width(self) -> int:
         return self.size.width or self.screen.size.width or self.app.size.width
@@ -188,7 +194,7 @@ class FitFooter(Footer):
 
     def _fill_key(self, key: FooterKey, item: FooterItem, plan: FooterPlan) -> None:
         """Show an item in a key widget (new or kept from an earlier set of keys)."""
-        self._filled[key] = (item, plan)
+        self._filled[key] = _look(item, plan)
         label = item.binding.description
         key.key = item.binding.key
         key.key_display = item.key_display
@@ -223,11 +229,14 @@ class FitFooter(Footer):
             )
 
     async def _show_keys(self) -> None:
-        """Show the keys of the screen now in the key widgets there are, hiding those left
-        over and adding any more needed: a new question's keys restyle and mount nothing
-        (recomposing mounted and styled every key, a fifth of the time to the next
-        question). The palette key and the plan's spacing rebuild the footer when they
-        change (a resize, not a new question)."""
+        """Show the keys of the screen now in the key widgets there are: a key widget that
+        already shows a wanted key keeps it and is only moved into place; the others are
+        filled afresh, hidden when left over, and more are mounted when needed. A new
+        question's keys so restyle and mount nothing, and redraw only the keys that are new
+        (recomposing mounted and styled every key, a fifth of the time to the next question;
+        refilling each key in turn redrew them all, as the keys of a question and of its
+        feedback share "esc Leave round" and "^q Quit" at other places). The palette key and
+        the plan's spacing rebuild the footer when they change (a resize, not a question)."""
         plan, items, palette = self._plan()
         keys: list[FooterKey] = []
         palette_keys: list[FooterKey] = []
@@ -236,19 +245,37 @@ class FitFooter(Footer):
         if self.compact != plan.compact or bool(palette_keys) != (palette is not None):
             await self.recompose()
             return
-        for index, item in enumerate(items):
-            if index < len(keys):
-                key = keys[index]
-                if self._filled.get(key) != (item, plan):  # a key the same as before is
-                    self._fill_key(key, item, plan)  # left alone: redrawing one costs as
-                    key.refresh(layout=True)  # much as mounting it
-                key.display = True
+        wanted = [_look(item, plan) for item in items]
+        kept: list[tuple[KeyLook, FooterKey]] = []
+        free: list[FooterKey] = []
+        for key in keys:
+            look = self._filled.get(key)
+            if look is not None and look in wanted:
+                kept.append((look, key))
+            else:
+                free.append(key)
+        placed: list[FooterKey] = []
+        for item in items:
+            look = _look(item, plan)
+            same = next((pair for pair in kept if pair[0] == look), None)
+            if same is not None:
+                kept.remove(same)
+                key = same[1]
+            elif free:
+                key = free.pop(0)
+                self._fill_key(key, item, plan)
+                key.refresh(layout=True)
             else:
                 key = FitKey(item.binding.key, item.key_display, "", item.binding.action)
                 self._fill_key(key, item, plan)
                 await self.mount(key)
-        for key in keys[len(items) :]:
+            key.display = True
+            placed.append(key)
+        for key in free + [key for _look, key in kept]:
             key.display = False
+        for index, key in enumerate(placed):  # in the screen's order, the hidden ones after
+            if self.children[index] is not key:
+                self.move_child(key, before=index)
         for key in palette_keys:  # its state may have changed with the screen's
             assert palette is not None
             key._disabled = not palette.enabled
