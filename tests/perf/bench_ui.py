@@ -624,12 +624,13 @@ def _round_app(args: argparse.Namespace, out: Path):
             super().post_display_hook()
             if self.pending is None:
                 return
+            drawn_at = time.perf_counter()  # the frame is out: what follows is the bench's
             kind, at = self.pending
             if _round_complete(self.screen, kind):
                 # the last Enter on feedback leads to the summary: timed apart, as it is no
                 # next question
                 key = kind if isinstance(self.screen, RoundScreen) else "summary"
-                self.bench[key].append(time.perf_counter() - at)
+                self.bench[key].append(drawn_at - at)
                 self.bench["staged"].append(self.staged)
                 self.pending = None
                 self.whole.set()
