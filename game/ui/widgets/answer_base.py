@@ -355,6 +355,11 @@ class KeyTarget(Widget, can_focus=True):
         feedback, must not take the keys (Textual's auto focus would give them to it)."""
         return super().allow_focus() and shown_on_screen(self)
 
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Nothing to restyle: no style of the game's depends on the target's focus (its
+        answer widget's rows ask for it when they draw). Textual restyles a widget as it
+        gains or loses the keys; for this one that was half a millisecond of each Enter."""
+
 
 class AnswerWidget(Vertical):
     """Base of the answer widgets: gathers a response and posts Submitted on Enter. Its keys
