@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import AwaitMount
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from game.core.class_code import round_code
 from game.core.model import QuestionType
@@ -38,6 +38,7 @@ from game.ui.widgets.feedback import FeedbackPanel
 from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.match_answer import MatchAnswer
 from game.ui.widgets.order_answer import OrderAnswer
+from game.ui.widgets.progress_line import ProgressLine
 from game.ui.widgets.short_answer import ShortAnswer
 
 Phase = Literal["answering", "feedback", "done"]
@@ -163,9 +164,7 @@ class RoundScreen(Screen[None]):
                 yield Static(self._mode_text(), id="round-mode")
             with BlankHorizontal(id="round-status"):
                 yield Static(id="round-progress-label")
-                yield ProgressBar(
-                    total=played.total, show_eta=False, show_percentage=False, id="round-progress"
-                )
+                yield ProgressLine(played.total, id="round-progress")
                 yield Static(id="round-meta")
                 yield Static(id="round-reason")
                 yield Static(id="round-timer")
@@ -257,7 +256,7 @@ class RoundScreen(Screen[None]):
         self.query_one("#round-progress-label", Static).update(
             Content(f"Question {number} / {total}")
         )
-        self.query_one("#round-progress", ProgressBar).update(progress=number - 1)
+        self.query_one("#round-progress", ProgressLine).show(number - 1)
         meta = Content.assemble(
             f"difficulty {question.difficulty}/3  ·  ",
             self.round_state.topic_name(question.topic),
