@@ -61,6 +61,7 @@ class ProgressLine(Widget):
         super().__init__(id=id)
         self._done = 0
         self._total = total
+        self._kept: dict[str, tuple[Style, Style]] = {}
 
     def show(self, done: int) -> None:
         """Show this many questions of the total done."""
@@ -72,10 +73,22 @@ class ProgressLine(Widget):
         """The bar: the done share in the bar's colour, the rest in the colour of its track."""
         width = self.content_region.width or self.size.width
         share = filled_share(self._done, self._total, width)
-        name = "progress-line--bar" if share < 1 else "progress-line--complete"
-        colours = self.get_component_rich_style(name)
         filled, empty = bar_runs(share, width)
-        return Content.assemble(
-            (filled, Style.from_rich_style(RichStyle.from_color(colours.color))),
-            (empty, Style.from_rich_style(RichStyle.from_color(colours.bgcolor))),
-        )
+        bar, track = self._colours("progress-line--bar" if share < 1 else "progress-line--complete")
+        return Content.assemble((filled, bar), (empty, track))
+
+    def _colours(self, name: str) -> tuple[Style, Style]:
+        """The bar's and its track's colours in this state, kept until the styles change
+        (Textual forgets a widget's component styles at every redraw)."""
+        if name not in self._kept:
+            colours = self.get_component_rich_style(name)
+            self._kept[name] = (
+                Style.from_rich_style(RichStyle.from_color(colours.color)),
+                Style.from_rich_style(RichStyle.from_color(colours.bgcolor)),
+            )
+        return self._kept[name]
+
+    def notify_style_update(self) -> None:
+        """The styles changed (a theme): look the colours up again."""
+        super().notify_style_update()
+        self._kept.clear()
