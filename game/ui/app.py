@@ -22,6 +22,7 @@ from game.core.safe_text import one_line, several_lines
 from game.session import Session
 from game.ui.editing import EditorRoutes
 from game.ui.ending import SignalEnding, lenient_terminal_input
+from game.ui.idle_gc import IdleCollector
 from game.ui.player_settings import PlayerSettings
 from game.ui.reading import ArticleAsked
 from game.ui.screens.home import HomeScreen
@@ -44,6 +45,7 @@ MIN_WIDTH = 60
 MIN_HEIGHT = 20
 # What a tab of a class served in the browser may not do: write or reload banks, switch player.
 CLASSROOM_LOCKED = frozenset({"edit_bank", "new_bank", "reload", "switch_player"})
+IDLE_TICK_SECONDS = 0.1  # how often the idle collector looks whether a collection is due
 
 
 def _utc_now() -> datetime:
@@ -73,6 +75,7 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         self.session = session
         # exit_deadline: seconds after SIGTERM/SIGHUP/SIGINT when the process ends for sure
         self.ending = SignalEnding(self._end_by_signal, exit_deadline)
+        self._collector = IdleCollector()  # cyclic garbage collected between keys
         self.classroom = classroom
         self._asked_player = clean_player_name(player) if player else ""
         self._pending_play = play
@@ -191,6 +194,7 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         behind)."""
         self._remove_signal_handlers()
         self.session.close()
+        self._collector.stop()
         gc.unfreeze()
 
     def _freeze_start_up_objects(self) -> None:
@@ -198,8 +202,17 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         modules, styles, home) out of Python's cyclic garbage collection (gc.freeze). A full
         collection walked all of them, about 40 ms now and then, which a player met as an
         Enter that took three times as long as the others. They live as long as the game
-        (on_unmount gives them back)."""
+        (on_unmount gives them back). From then on the collections run while the player
+        reads, not while a key is answered (game.ui.idle_gc)."""
         gc.freeze()
+        self._collector.start()
+        self.set_interval(IDLE_TICK_SECONDS, self._collector.tick, name="idle-gc")
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note each key and click: garbage is collected only once they pause."""
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._collector.input_seen()
+        await super().on_event(event)
 
     def _install_signal_handlers(self) -> None:
         # Textual restores the terminal only when the App exits normally; SIGTERM and SIGHUP

@@ -559,6 +559,9 @@ def _quiz_app(args: argparse.Namespace, out: Path, exit_on_first_frame: bool, pl
     return app
 
 
+READING_SECONDS = 0.3  # between an Enter's frame and the next key of the bench's round
+
+
 def _round_complete(screen, kind: str) -> bool:
     """Whether the round screen is whole after an Enter of this kind: the feedback (verdict and
     a footer offering Next), or the next question (prompt, answer widget, footer offering
@@ -652,7 +655,9 @@ def _round_app(args: argparse.Namespace, out: Path):
                 except TimeoutError:
                     app.pending = None  # not taken (say "1" did not pick): try again
                     break
-                await pilot.pause(0.03)
+                # the player reads the feedback or the next question: the game collects its
+                # garbage in such pauses (game.ui.idle_gc), and nobody reads in less
+                await pilot.pause(READING_SECONDS)
         out.write_text(json.dumps(app.bench))
         app.exit()
 
