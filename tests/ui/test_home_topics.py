@@ -99,3 +99,20 @@ def test_a_long_topic_wraps_under_its_words_and_end_shows_the_last_at_60_columns
         assert lines[-1].strip() == "bank", lines  # the last topic's last line is in view
 
     run_with_pilot(app, scenario, size=(60, 20))
+
+
+def test_the_about_panel_can_be_selected_and_copied_as_drawn(folders: dict[str, Path]) -> None:
+    topical_bank(folders["questions"])
+    app = make_app(folders, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.pause(0.2)
+        detail = app.screen.query_one("#home-detail")
+        detail.text_select_all()
+        await pilot.pause()
+        copied = app.screen.get_selected_text() or ""
+        assert "16 questions in 8 topics" in copied
+        # the topics as the panel draws them at 60 columns: wrapped under their words
+        assert " • Topic number 8 of the\n   bank" in copied, copied
+
+    run_with_pilot(app, scenario, size=(60, 20))

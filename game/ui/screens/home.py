@@ -23,7 +23,7 @@ from game.core.resume import Unfinished
 from game.core.safe_text import one_line, several_lines
 from game.ui.reading import ArticleAsked
 from game.ui.widgets.fit_footer import FitFooter
-from game.ui.widgets.hanging import BULLET, HangingBullets
+from game.ui.widgets.hanging import BULLET, HangingBullets, HangingStatic
 
 # (mode, key, name, what it is)
 MODES: tuple[tuple[str, str, str, str], ...] = (
@@ -226,7 +226,7 @@ class HomeScreen(Screen[None]):
             yield Static(self._empty_text(), id="home-empty")
             # tab reaches it: ↑/↓ then scroll what is below the edge (the topics at 80×24)
             with VerticalScroll(id="home-detail-box"):
-                yield Static("", id="home-detail")
+                yield HangingStatic("", id="home-detail")
         yield Static(self._modes_text(), id="home-modes")
         yield FitFooter()
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
+from textual.widgets import Static
 
 BULLET = " • "
 
@@ -47,7 +49,8 @@ class HangingBullets(Visual):
         self.content = content
         self._hung: tuple[int, Content] | None = None
 
-    def _at(self, width: int) -> Content:
+    def at_width(self, width: int) -> Content:
+        """The content as it is drawn at this width."""
         if self._hung is None or self._hung[0] != width:
             self._hung = (width, hang_bullets(self.content, width))
         return self._hung[1]
@@ -60,7 +63,7 @@ class HangingBullets(Visual):
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        return self._at(width).render_strips(width, height, style, options)
+        return self.at_width(width).render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return self.content.get_optimal_width(rules, container_width)
@@ -69,4 +72,17 @@ class HangingBullets(Visual):
         return self.content.get_minimal_width(rules)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return self._at(width).get_height(rules, width)
+        return self.at_width(width).get_height(rules, width)
+
+
+class HangingStatic(Static):
+    """A Static showing HangingBullets whose text can be selected and copied as it is drawn
+    (Textual takes the text of a selection only from Text or Content)."""
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text, from the lines as drawn at the widget's width."""
+        visual = self._render()
+        if isinstance(visual, HangingBullets):
+            width = self.content_region.width or self.size.width
+            return selection.extract(visual.at_width(width).plain), "\n"
+        return super().get_selection(selection)
