@@ -46,6 +46,14 @@ MIN_HEIGHT = 20
 # What a tab of a class served in the browser may not do: write or reload banks, switch player.
 CLASSROOM_LOCKED = frozenset({"edit_bank", "new_bank", "reload", "switch_player"})
 IDLE_TICK_SECONDS = 0.1  # how often the idle collector looks whether a collection is due
+# what a player does that garbage collection must not delay (game.ui.idle_gc)
+PLAYER_INPUT = (
+    events.Key,
+    events.MouseDown,
+    events.MouseUp,
+    events.MouseScrollDown,
+    events.MouseScrollUp,
+)
 
 
 def _utc_now() -> datetime:
@@ -192,10 +200,11 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         """Give the signals back, close the store, and give the start-up objects back to the
         garbage collector (an app run in a longer process, as in the tests, must leave none
         behind)."""
-        self._remove_signal_handlers()
-        self.session.close()
+        # the collector first: whatever happens below, collection is given back
         self._collector.stop()
         gc.unfreeze()
+        self._remove_signal_handlers()
+        self.session.close()
 
     def _freeze_start_up_objects(self) -> None:
         """After home's first frame, leave the objects made so far (Textual's and the game's
@@ -210,7 +219,7 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Note each key and click: garbage is collected only once they pause."""
-        if isinstance(event, (events.Key, events.MouseDown)):
+        if isinstance(event, PLAYER_INPUT):
             self._collector.input_seen()
         await super().on_event(event)
 
