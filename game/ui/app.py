@@ -218,7 +218,7 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         self.set_interval(IDLE_TICK_SECONDS, self._collector.tick, name="idle-gc")
 
     async def on_event(self, event: events.Event) -> None:
-        """Note each key and click: garbage is collected only once they pause."""
+        """Note each key, click and scroll: garbage is collected only once they pause."""
         if isinstance(event, PLAYER_INPUT):
             self._collector.input_seen()
         await super().on_event(event)

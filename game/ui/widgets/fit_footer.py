@@ -121,8 +121,8 @@ def _look(item: FooterItem, plan: FooterPlan) -> KeyLook:
 class FitKey(FooterKey):
     """A footer key that keeps what it drew until its look changes. Textual forgets a
     widget's component styles whenever it is redrawn, so each key of a new question's
-    footer looked its styles up again, twice (once to measure it): a fifth of the time
-    from Enter to the next question went on the footer."""
+    footer looked its styles up again, twice (once to measure it): 0.6 ms a key, about
+    3 ms of each Enter in a round."""
 
     _drawn: tuple[tuple[object, ...], Content] | None = None
 
