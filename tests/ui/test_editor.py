@@ -25,6 +25,7 @@ from game.ui.screens.home import HomeScreen
 from game.ui.screens.preview import PreviewScreen
 from game.ui.screens.question_form import QuestionFormScreen
 from game.ui.screens.round import RoundScreen
+from game.ui.widgets.list_field import ListField
 
 NEW_QUESTIONS = (
     Question("which-river-flows-through-budapest", QuestionType.CHOICE,
@@ -99,6 +100,23 @@ def test_a_question_of_each_type_is_written_saved_reloaded_and_played(
         assert (answer.question_id, answer.result) == (question.id, Result.RIGHT)
 
     run_with_pilot(player, play)
+
+
+def test_a_row_added_as_the_app_ends_is_left_out(library: dict[str, Path]) -> None:
+    """Textual refuses a mount once the App is ending (ctrl+q, a closed terminal): a row
+    asked for then is left out, without the error that would replace the exit status."""
+    app = make_app(library, player="Ana")
+
+    async def scenario(pilot: Pilot) -> None:
+        await open_editor(pilot)
+        form = await new_question_form(pilot)
+        field = form.query_one(ListField)
+        rows = len(field.rows)
+        app.exit()
+        await field.add_row()
+        assert len(field.rows) == rows
+
+    run_with_pilot(app, scenario)
 
 
 def test_typing_checks_the_draft_once_the_typing_pauses_not_at_every_key(

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
 from game.core.model import Bank, Question, QuestionType
-from game.ui.widgets.fit_footer import FitKey
+from game.ui.widgets.fit_footer import FitFooter, FitKey
 
 
 def _question(number: int) -> Question:
@@ -111,5 +111,21 @@ def test_keys_a_question_and_its_feedback_share_are_kept_not_drawn_again() -> No
         again = dict(_shown_keys(app))
         assert list(again) == question_keys
         assert again["esc Leave round"] is leave and leave.render() is drawn
+
+    run_app(app, scenario)
+
+
+def test_a_footer_that_needs_more_keys_as_the_app_ends_mounts_none() -> None:
+    """Textual refuses any mount once the App is ending; a footer short of key widgets then
+    (three left where the question shows five) shows what it has and raises nothing."""
+    app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.pause()
+        footer = app.screen.query_one(FitFooter)
+        await footer.remove_children(list(footer.query_children(FitKey))[3:])
+        app.exit()
+        await footer._show_keys()
+        assert len(footer.query_children(FitKey)) == 3
 
     run_app(app, scenario)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from shell_kit import (
     make_app,
     run_with_pilot,
     screen_text,
+    wait_for_text,
     write_bank,
 )
 from textual.pilot import Pilot
@@ -471,6 +473,39 @@ def test_most_missed_is_filled_when_shown_and_follows_the_bank_filter(
         await pilot.pause()
         text = screen_text(app)
         assert "Alpha" in text.split("Most missed", 1)[1] and "Beta question" not in text
+
+    run_with_pilot(app, scenario, size=(120, 40))
+
+
+@pytest.mark.parametrize(
+    "filled", ["the Most missed tab, built", "its list, emptied", "the bank list, opened"]
+)
+def test_history_filled_as_the_app_ends_mounts_nothing(
+    history: dict[str, Path], filled: str
+) -> None:
+    """A tab can be chosen, or the rest of History arrive from its reader, as the game quits
+    (a closed terminal): Textual refuses a mount once the App is ending, and History then
+    fills nothing more (it raised, and the traceback replaced the exit status)."""
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        screen = await open_history(pilot)
+        if filled == "the Most missed tab, built":
+            app.exit()
+            await screen._build_pane("history-missed-tab")  # as the tab is chosen
+            assert not screen.query("#history-missed-box")
+        elif filled == "the bank list, opened":
+            bank_filter = screen.query_one("#history-bank", BankFilter)
+            app.exit()
+            await bank_filter.action_open()  # as the filter's key is pressed
+            assert not bank_filter.has_class("-open")
+        else:
+            await pilot.press("3")
+            await wait_for_text(pilot, "✗ missed 1 of")
+            app.exit()
+            screen.view = dataclasses.replace(screen.view, missed=())  # nothing missed now
+            screen._fill_missed()  # as the reader's view arrives
+            assert "Nothing missed yet." not in screen_text(app)
 
     run_with_pilot(app, scenario, size=(120, 40))
 

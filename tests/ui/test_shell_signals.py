@@ -113,3 +113,40 @@ def test_ctrl_q_on_home_quits_without_asking(library: dict[str, Path]) -> None:
 
     run_with_pilot(app, scenario)
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize(
+    ("build", "where"),
+    [(1, "the first question's build"), (2, "the next question's, built during the feedback")],
+)
+def test_a_signal_while_a_question_is_built_ends_the_game_without_an_error(
+    library: dict[str, Path], monkeypatch: pytest.MonkeyPatch, build: int, where: str
+) -> None:
+    """Once the App is ending, Textual refuses every mount with an error (CI saw the
+    traceback, and the exit status lost, for a SIGHUP while the feedback was up): the round
+    screen builds nothing more then. The signal comes just as the given build makes the
+    answer widget it is about to mount."""
+    from game.ui.screens import round as round_screen
+
+    request = PlayRequest(bank_id="rivers", mode="quick", count=3, seed=7)
+    app = make_app(library, player="Ana", play=request)
+    made = round_screen.answer_widget_for
+    builds: list[object] = []
+
+    def signalled_on_build(asked: object) -> object:
+        builds.append(asked)
+        if len(builds) == build:
+            app.exit(return_code=128 + signal.SIGHUP)  # as the signal's handler asks
+        return made(asked)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(round_screen, "answer_widget_for", signalled_on_build)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        if build == 2:
+            await _until(lambda: _on_question(app, 1))
+            await pilot.press("1", "enter")
+        await _until(lambda: not app.is_running)
+
+    run_with_pilot(app, scenario)
+    assert len(builds) == build, where
+    assert app.return_code == 128 + signal.SIGHUP

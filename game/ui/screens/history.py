@@ -295,7 +295,7 @@ class HistoryScreen(Screen[None]):
         """Mount the widgets of the Progress or Most missed tab, the first time it is shown
         (they were a fifth of History's first frame, behind the Rounds tab)."""
         pane = self.query_one(f"#{pane_id}", BlankVertical)
-        if pane.children:
+        if pane.children or not pane.is_attached:  # not attached: the App is ending
             return
         if pane_id == "history-progress-tab":
             chart = PercentChart(id="history-chart")
@@ -550,6 +550,8 @@ class HistoryScreen(Screen[None]):
     def _fill_missed(self) -> None:
         self._missed_listed = list(self.view.missed)
         box = self.query_one("#history-missed-box", VerticalScroll)
+        if not box.is_attached:
+            return  # the App is ending (the rest of History read as it quit): no mounts then
         box.remove_children()
         if not self.view.missed:
             box.mount(Static("Nothing missed yet."))

@@ -284,6 +284,8 @@ class RoundScreen(Screen[None]):
         else:
             await answer_area.remove_children()
             widget = answer_widget_for(asked)
+            if not answer_area.is_attached:
+                return  # the App is ending (a signal, a quit): Textual refuses any mount then
             await answer_area.mount(widget)
         answer_area.display = True
         self._answer_widget = widget
@@ -432,6 +434,8 @@ class RoundScreen(Screen[None]):
         if asked is None or self.phase != "feedback" or self._prepared is not None:
             return
         widget = answer_widget_for(asked)
+        if not answer_area.is_attached:
+            return  # the App is ending: nothing to read the feedback after
         mounting = answer_area.mount(widget)
         self._prepared = (asked, widget, mounting)
         await mounting

@@ -171,6 +171,8 @@ class BankFilter(Widget, can_focus=True):
         if lists:
             bank_list = lists.first()
         else:
+            if not self.is_attached:
+                return  # the App is ending: Textual refuses any mount then
             bank_list = BankList()
             await self.mount(bank_list)
         self._fill_list(bank_list)

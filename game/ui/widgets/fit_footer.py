@@ -268,6 +268,8 @@ class FitFooter(Footer):
             else:
                 key = FitKey(item.binding.key, item.key_display, "", item.binding.action)
                 self._fill_key(key, item, plan)
+                if not self.is_attached:
+                    return  # the App is ending: Textual refuses any mount then
                 await self.mount(key)
             key.display = True
             placed.append(key)

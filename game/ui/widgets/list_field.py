@@ -179,6 +179,8 @@ class ListField(Vertical):
         if len(rows) >= self.max_rows:
             self.notify(f"A list here holds at most {self.max_rows} rows.", severity="warning")
             return
+        if not self.is_attached:
+            return  # the App is ending: Textual refuses any mount then
         row = ListRow(self.kind, len(rows) + 1, "", False, "")
         await self.mount(row, before=self.query_one(".list-add"))
         row.query_one(".list-row-text", Input).focus()
