@@ -949,8 +949,9 @@ def run_game(args: argparse.Namespace) -> int:
     )
     app.run()
     if app.ending.signalled is not None:
-        # Ended by a signal: say so, even if the App, cut short mid-screen, reported a problem.
-        return 128 + app.ending.signalled
+        # Ended by a signal: say so, even if the App, cut short mid-screen, reported a problem;
+        # and at once, as the deadline's thread could not end a slow interpreter shutdown.
+        exit_deadline.end_now(128 + app.ending.signalled)
     return app.return_code or EXIT_OK
 
 

@@ -3,9 +3,9 @@
 SIGTERM, SIGHUP (the terminal was closed) and SIGINT end the App the ordinary way, so that the
 terminal is given back; every answer is already committed when it is shown as taken. Textual's
 writer thread can block for ever on a terminal that is gone (or that stopped reading), and the
-ordinary way with it, and so can the interpreter's own shutdown after the App has returned:
-``game.exit_deadline`` then ends the process outright, ``grace`` seconds after the signal,
-whatever the App or the interpreter is doing. The handlers are plain ``signal`` handlers, not
+ordinary way with it: ``game.exit_deadline`` then ends the process outright, ``grace`` seconds
+after the signal, whatever the App is doing. Once the App has returned, the process ends at
+once (``exit_deadline.end_now``), without the interpreter's shutdown. The handlers are plain ``signal`` handlers, not
 the event loop's: they run even while the loop is stuck behind that writer.
 """
 
