@@ -4,6 +4,8 @@ Textual's own footer key draws from the same state."""
 
 from __future__ import annotations
 
+import asyncio
+
 from round_kit import RoundHarness, make_round, run_app, screen_text
 from textual.content import Content
 from textual.pilot import Pilot
@@ -127,5 +129,56 @@ def test_a_footer_that_needs_more_keys_as_the_app_ends_mounts_none() -> None:
         app.exit()
         await footer._show_keys()
         assert len(footer.query_children(FitKey)) == 3
+
+    run_app(app, scenario)
+
+
+def test_a_footer_asked_again_while_it_mounts_a_key_ends_with_the_latest_keys() -> None:
+    """The footer is asked to show its keys again while it waits for a key widget to mount
+    (the window's width changed as a screen's keys came; CI saw an IndexError, on its
+    children, end the game as a summary went back home). Each ask waits for the one before
+    it, and the footer ends with the keys of the latest, in order."""
+    app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.pause()
+        footer = app.screen.query_one(FitFooter)
+        await footer.remove_children(list(footer.query_children(FitKey))[3:])
+        footer._shown = ("changed",)  # as if the keys had changed: the next ask lays them out
+        first = asyncio.create_task(footer.refresh_now())  # mounts the two missing keys
+        await asyncio.sleep(0)
+        footer._shown = ("changed again",)
+        footer.set_reactive(FitFooter.compact, not footer.compact)  # the next ask recomposes
+        await footer.refresh_now()
+        await first
+        await pilot.pause()
+        assert [label for label, _key in _shown_keys(app)] == [
+            "⏎ Submit",
+            "1-2 Pick",
+            "esc Leave round",
+            "h Hint (½ pts)",
+            "s Skip",
+        ]
+
+    run_app(app, scenario)
+
+
+def test_a_footer_taken_down_while_it_mounts_a_key_raises_nothing() -> None:
+    """The footer's screen goes (Escape on the summary, back to home) while the footer waits
+    for a key widget to mount: Textual mounts nothing into a widget being taken down, and the
+    footer stops there (CI saw an IndexError, on its empty children, end the game)."""
+    app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.pause()
+        footer = app.screen.query_one(FitFooter)
+        await footer.remove_children(list(footer.query_children(FitKey))[3:])
+        footer._shown = ("changed",)  # as if the keys had changed: the next ask lays them out
+        laying_out = asyncio.create_task(footer.refresh_now())  # mounts the missing keys
+        await asyncio.sleep(0)
+        taking_down = footer.remove()
+        await laying_out
+        await taking_down
+        assert not footer.is_attached
 
     run_app(app, scenario)

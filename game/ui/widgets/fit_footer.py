@@ -10,6 +10,8 @@ footer still works.
 
 from __future__ import annotations
 
+import asyncio
+
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -154,6 +156,9 @@ class FitFooter(Footer):
         self._shown: tuple[object, ...] = ()
         # what each key widget shows now (the palette key is not in it)
         self._filled: weakref.WeakKeyDictionary[FooterKey, KeyLook] = weakref.WeakKeyDictionary()
+        # one laying-out at a time: a second, begun while the first waited for a key to mount,
+        # moved or refilled keys the first was placing, or keys a recompose had taken away
+        self._laying_out = asyncio.Lock()
 
     def _width(self) -> int:
         return self.size.width or self.screen.size.width or self.app.size.width
@@ -273,6 +278,8 @@ class FitFooter(Footer):
                 await self.mount(key)
             key.display = True
             placed.append(key)
+        if any(key.parent is not self for key in placed):
+            return  # being taken down (its screen has gone): Textual mounted none of the keys
         for key in free + [key for _look, key in kept]:
             key.display = False
         for index, key in enumerate(placed):  # in the screen's order, the hidden ones after
@@ -296,19 +303,20 @@ class FitFooter(Footer):
         """Show the keys of the screen as it is now, at once (inside the caller's batch_update,
         so that the frame that shows a new question shows its keys, not the old ones)."""
         self._bindings_ready = True
-        if not self.is_attached:
-            return  # its screen has gone (a late call after the screen was switched)
-        try:
-            signature = self._signature()
-        except NoScreen:
-            return
-        if signature != self._shown:
-            first = not self._shown
-            self._shown = signature
-            if first:
-                await self.recompose()
-            else:
-                await self._show_keys()
+        async with self._laying_out:
+            if not self.is_attached:
+                return  # its screen has gone (a late call after the screen was switched)
+            try:
+                signature = self._signature()
+            except NoScreen:
+                return
+            if signature != self._shown:
+                first = not self._shown
+                self._shown = signature
+                if first:
+                    await self.recompose()
+                else:
+                    await self._show_keys()
 
     def bindings_changed(self, screen: Screen) -> None:
         """Lay the keys out again, unless they are the ones already shown."""
