@@ -218,8 +218,12 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         self.set_interval(IDLE_TICK_SECONDS, self._collector.tick, name="idle-gc")
 
     async def on_event(self, event: events.Event) -> None:
-        """Note each key, click and scroll: garbage is collected only once they pause."""
+        """Note each key, click and scroll: garbage is collected only once they pause. Once
+        the App is ending they do nothing: Textual mounts no widget then, and a screen a key
+        pushes (ctrl+q's question, as a closed terminal's SIGHUP comes) would fail."""
         if isinstance(event, PLAYER_INPUT):
+            if self.return_code is not None:
+                return
             self._collector.input_seen()
         await super().on_event(event)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from shell_kit import make_app, run_with_pilot, wait_for_text
+from textual import events
 from textual.pilot import Pilot
 
 from game.core.rounds import PlayRequest
@@ -149,4 +150,22 @@ def test_a_signal_while_a_question_is_built_ends_the_game_without_an_error(
 
     run_with_pilot(app, scenario)
     assert len(builds) == build, where
+    assert app.return_code == 128 + signal.SIGHUP
+
+
+def test_a_key_waiting_when_the_app_starts_ending_does_nothing(library: dict[str, Path]) -> None:
+    """A key already waiting when a signal asks the App to end (ctrl+q pressed as the
+    terminal closes) is not acted on: the quit question it would push would be built of no
+    widgets, as Textual mounts none once the App is ending, and its first look at them
+    raised."""
+    request = PlayRequest(bank_id="rivers", mode="exam", count=3, seed=7)
+    app = make_app(library, player="Ana", play=request)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await _until(lambda: _on_question(app, 1))
+        app.post_message(events.Key("ctrl+q", None))
+        app.exit(return_code=128 + signal.SIGHUP)  # as the signal's handler asks
+        await _until(lambda: not app.is_running)
+
+    run_with_pilot(app, scenario)
     assert app.return_code == 128 + signal.SIGHUP
