@@ -492,7 +492,7 @@ def test_history_filled_as_the_app_ends_mounts_nothing(
         screen = await open_history(pilot)
         if filled == "the Most missed tab, built":
             app.exit()
-            await screen._build_pane("history-missed-tab")  # as the tab is chosen
+            await screen.action_tab("history-missed-tab")  # as the tab is chosen
             assert not screen.query("#history-missed-box")
         elif filled == "the bank list, opened":
             bank_filter = screen.query_one("#history-bank", BankFilter)

@@ -627,6 +627,8 @@ class HistoryScreen(Screen[None]):
     async def action_tab(self, pane_id: str) -> None:
         """Show one of the tabs."""
         await self._build_pane(pane_id)
+        if not self.is_attached:
+            return  # the App is ending: the tab was not built
         self.query_one("#history-tabs", ContentSwitcher).current = pane_id
         self.query_one("#history-tab-bar", TabBar).active = pane_id
         self._fill_progress_if_shown()
