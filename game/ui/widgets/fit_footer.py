@@ -11,7 +11,6 @@ footer still works.
 from __future__ import annotations
 
 import asyncio
-
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
