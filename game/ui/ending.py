@@ -5,8 +5,9 @@ terminal is given back; every answer is already committed when it is shown as ta
 writer thread can block for ever on a terminal that is gone (or that stopped reading), and the
 ordinary way with it: ``game.exit_deadline`` then ends the process outright, ``grace`` seconds
 after the signal, whatever the App is doing. Once the App has returned, the process ends at
-once (``exit_deadline.end_now``), without the interpreter's shutdown. The handlers are plain ``signal`` handlers, not
-the event loop's: they run even while the loop is stuck behind that writer.
+once (``exit_deadline.end_now``), without the interpreter's shutdown. The handlers are plain
+``signal`` handlers, not the event loop's: they run even while the loop is stuck behind that
+writer.
 """
 
 from __future__ import annotations
