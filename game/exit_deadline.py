@@ -3,10 +3,10 @@
 After such a signal the game ends the ordinary way: the full-screen App exits and gives the
 terminal back, plain mode says a sentence. Every answer is already on disk by then, so the
 ordinary way is a courtesy with a deadline. Then ``end_now`` ends the process with standard
-output flushed, without the interpreter's shutdown: Python runs no other thread once that
-starts, and a slow one (a busy machine) or one stuck (an exit handler, a flush to a terminal
-that stopped reading) would outlive the deadline's thread. Two guards stand behind the
-ordinary way, and neither can be called off once armed:
+output flushed, without the interpreter's shutdown (its exit handlers and last flush): past
+its exit handlers Python runs no other thread, so a slow shutdown (a busy machine) or a last
+flush stuck on a terminal that stopped reading would outlive the deadline's thread. Two
+guards stand behind the ordinary way, and neither can be called off once armed:
 
 - a thread that calls ``os._exit(code)`` after ``grace`` seconds: the exit status says which
   signal ended the game (128 + its number), as a shell reports it;
