@@ -148,7 +148,8 @@ def test_sighup_ends_the_game_within_two_seconds_on_every_screen(
     finally:
         terminal.close()
     assert took < DEADLINE, f"{took:.2f} s"
-    assert status == 128 + signal.SIGHUP, bytes(terminal.raw[-3000:])
+    ended = f"signal {terminal.child.signalstatus} after {took:.2f} s"  # which guard, if any
+    assert status == 128 + signal.SIGHUP, (ended, bytes(terminal.raw[-3000:]))
     if answers:
         assert _answers(saves) == answers
 
