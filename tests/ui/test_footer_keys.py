@@ -117,15 +117,25 @@ def test_keys_a_question_and_its_feedback_share_are_kept_not_drawn_again() -> No
     run_app(app, scenario)
 
 
+def _two_questions() -> RoundHarness:
+    return RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
+
+
+async def _short_of_two_keys(app: RoundHarness, pilot: Pilot) -> FitFooter:
+    """The question's footer with three key widgets left where it shows five."""
+    await pilot.pause()
+    footer = app.screen.query_one(FitFooter)
+    await footer.remove_children(list(footer.query_children(FitKey))[3:])
+    return footer
+
+
 def test_a_footer_that_needs_more_keys_as_the_app_ends_mounts_none() -> None:
     """Textual refuses any mount once the App is ending; a footer short of key widgets then
     (three left where the question shows five) shows what it has and raises nothing."""
-    app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
+    app = _two_questions()
 
     async def scenario(pilot: Pilot) -> None:
-        await pilot.pause()
-        footer = app.screen.query_one(FitFooter)
-        await footer.remove_children(list(footer.query_children(FitKey))[3:])
+        footer = await _short_of_two_keys(app, pilot)
         app.exit()
         await footer._show_keys()
         assert len(footer.query_children(FitKey)) == 3
@@ -135,15 +145,13 @@ def test_a_footer_that_needs_more_keys_as_the_app_ends_mounts_none() -> None:
 
 def test_a_footer_asked_again_while_it_mounts_a_key_ends_with_the_latest_keys() -> None:
     """The footer is asked to show its keys again while it waits for a key widget to mount
-    (the window's width changed as a screen's keys came; CI saw an IndexError, on its
-    children, end the game as a summary went back home). Each ask waits for the one before
-    it, and the footer ends with the keys of the latest, in order."""
-    app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
+    (the window's width changed as a screen's keys came): the second moved and refilled keys
+    the first was placing ('s Skip' shown twice). Each ask waits for the one before it, and
+    the footer ends with the keys of the latest, in order."""
+    app = _two_questions()
 
     async def scenario(pilot: Pilot) -> None:
-        await pilot.pause()
-        footer = app.screen.query_one(FitFooter)
-        await footer.remove_children(list(footer.query_children(FitKey))[3:])
+        footer = await _short_of_two_keys(app, pilot)
         footer._shown = ("changed",)  # as if the keys had changed: the next ask lays them out
         first = asyncio.create_task(footer.refresh_now())  # mounts the two missing keys
         await asyncio.sleep(0)
@@ -166,13 +174,12 @@ def test_a_footer_asked_again_while_it_mounts_a_key_ends_with_the_latest_keys() 
 def test_a_footer_taken_down_while_it_mounts_a_key_raises_nothing() -> None:
     """The footer's screen goes (Escape on the summary, back to home) while the footer waits
     for a key widget to mount: Textual mounts nothing into a widget being taken down, and the
-    footer stops there (CI saw an IndexError, on its empty children, end the game)."""
-    app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
+    footer stops there (a loaded test run saw an IndexError, on its empty children, end the
+    game)."""
+    app = _two_questions()
 
     async def scenario(pilot: Pilot) -> None:
-        await pilot.pause()
-        footer = app.screen.query_one(FitFooter)
-        await footer.remove_children(list(footer.query_children(FitKey))[3:])
+        footer = await _short_of_two_keys(app, pilot)
         footer._shown = ("changed",)  # as if the keys had changed: the next ask lays them out
         laying_out = asyncio.create_task(footer.refresh_now())  # mounts the missing keys
         await asyncio.sleep(0)
