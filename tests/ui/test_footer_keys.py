@@ -1,14 +1,17 @@
 """The footer's keys keep what they drew until their look changes: after every kind of change
 (new keys, the pointer over one, a theme, a narrow window and back) each key draws what
-Textual's own footer key draws from the same state."""
+Textual's own footer key draws from the same state, and the lines and widths they keep per
+look are those Textual draws and measures."""
 
 from __future__ import annotations
 
 import asyncio
 
 from round_kit import RoundHarness, make_round, run_app, screen_text
+from shell_kit import terminal_output
 from textual.content import Content
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 from game.core.model import Bank, Question, QuestionType
@@ -37,7 +40,23 @@ def _kept_and_fresh(app: RoundHarness) -> list[tuple[Content, Content]]:
     ]
 
 
-def test_kept_key_drawings_are_what_a_fresh_draw_shows_after_every_change() -> None:
+def _kept_lines_and_widths_are_fresh(app: RoundHarness, monkeypatch) -> None:
+    """The screen as the keys' kept lines draw it is the screen Textual draws, and each key's
+    kept width is the width Textual measures."""
+    kept = terminal_output(app)[0]
+    with monkeypatch.context() as patch:
+        patch.setattr(FitKey, "render_lines", Widget.render_lines)
+        fresh = terminal_output(app)[0]
+    assert kept == fresh
+    for key in app.screen.query(FitKey):
+        if key.display:
+            room, viewport = key.parent.size, app.screen.size
+            assert key.get_content_width(room, viewport) == Widget.get_content_width(
+                key, room, viewport
+            )
+
+
+def test_kept_key_drawings_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) -> None:
     app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
 
     async def scenario(pilot: Pilot) -> None:
@@ -74,6 +93,7 @@ def test_kept_key_drawings_are_what_a_fresh_draw_shows_after_every_change() -> N
             for kept, fresh in _kept_and_fresh(app):
                 assert (kept.plain, kept.spans) == (fresh.plain, fresh.spans), step.__name__
                 looks.add((kept.plain, tuple(kept.spans)))
+            _kept_lines_and_widths_are_fresh(app, monkeypatch)
         assert len(looks) >= 12  # the steps did change what the keys show
 
     run_app(app, scenario)

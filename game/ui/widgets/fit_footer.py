@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -21,9 +21,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.dom import NoScreen
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from game.ui.widgets.kept_lines import MAX_LOOKS, KeptLines
 
 # Long labels and the short form used when the footer is tight.
 SHORT_LABELS = {
@@ -119,28 +122,45 @@ def _look(item: FooterItem, plan: FooterPlan) -> KeyLook:
     return (item, plan.compact, plan.short)
 
 
-class FitKey(FooterKey):
-    """A footer key that keeps what it drew until its look changes. Textual forgets a
-    widget's component styles whenever it is redrawn, so each key of a new question's
+class FitKey(KeptLines, FooterKey):
+    """A footer key that keeps what it drew, and its width, for each look it has had: the
+    keys of a question and of its feedback come back question after question. Textual forgets
+    a widget's component styles whenever it is redrawn, so each key of a new question's
     footer looked its styles up again, twice (once to measure it): 0.6 ms a key, about
     3 ms of each Enter in a round."""
 
-    _drawn: tuple[tuple[object, ...], Content] | None = None
+    _drawn: tuple[Hashable, Content] | None = None
+
+    def look(self) -> Hashable:
+        """What the key shows (see KeptLines)."""
+        return (self.key_display, self.description, self.compact, self._disabled)
 
     # FooterKey says it renders Text; any widget may render Content (Textual turns the Text
     # into Content itself, each time)
     def render(self) -> Content:  # type: ignore[override]
-        look = (self.key_display, self.description, self.compact, self._disabled)
+        look = self.look()
         if self._drawn is None or self._drawn[0] != look:
             # what Textual makes of the key's own Text, made once
             drawn = Content.from_rich_text(super().render(), console=self.app.console)
             self._drawn = (look, drawn)
         return self._drawn[1]
 
-    def notify_style_update(self) -> None:
-        """Its styles changed (a theme, the pointer over it, disabled): draw it afresh."""
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The key's width, measured once per look and room."""
+        widths: dict[Hashable, int] = self.__dict__.setdefault("_widths", {})
+        key = (self.look(), container.width)
+        if key not in widths:
+            if len(widths) >= MAX_LOOKS:
+                widths.clear()
+            widths[key] = super().get_content_width(container, viewport)
+        return widths[key]
+
+    def forget_lines(self) -> None:
+        """Its styles changed (a theme, the pointer over it, disabled): draw and measure it
+        afresh."""
+        super().forget_lines()
         self._drawn = None
-        super().notify_style_update()
+        self.__dict__["_widths"] = {}
 
 
 class FitFooter(Footer):
