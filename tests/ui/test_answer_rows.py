@@ -36,11 +36,11 @@ def test_a_cursor_move_draws_only_a_row_in_a_new_look_and_restyles_none(monkeypa
     app = RoundHarness(_choice_round(_choice_question(tuple(f"Choice {n}" for n in range(1, 7)))))
     rendered: list[int] = []
     restyled: list[object] = []
-    original_render = AnswerRow.render
+    original_lines = AnswerRow._content_lines
 
-    def counting_render(self: AnswerRow):
+    def counting_lines(self: AnswerRow, width: int, focused: bool):
         rendered.append(self.index)
-        return original_render(self)
+        return original_lines(self, width, focused)
 
     async def scenario(pilot: Pilot) -> None:
         rows = list(app.screen.query(AnswerRow))
@@ -48,7 +48,7 @@ def test_a_cursor_move_draws_only_a_row_in_a_new_look_and_restyles_none(monkeypa
         assert all(not row.children for row in rows)  # no child widgets to restyle
         await pilot.press("down")  # warm-up: every row drawn once
         await pilot.pause()
-        monkeypatch.setattr(AnswerRow, "render", counting_render)
+        monkeypatch.setattr(AnswerRow, "_content_lines", counting_lines)
         original_update = app.update_styles
 
         def counting_update(node=None, **options) -> None:

@@ -30,11 +30,11 @@ from game.ui.messages import RoundCompleted, RoundLeft
 from game.ui.reading import ArticleAsked
 from game.ui.screen_css import screen_css
 from game.ui.screens.confirm import ConfirmScreen
-from game.ui.widgets.answer_base import AnswerWidget
+from game.ui.widgets.answer_base import AnswerRow, AnswerWidget
 from game.ui.widgets.blank import BlankHorizontal, BlankVertical, BlankVerticalScroll
 from game.ui.widgets.choice_answer import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
 from game.ui.widgets.countdown_bar import CountdownBar
-from game.ui.widgets.feedback import FeedbackPanel
+from game.ui.widgets.feedback import FeedbackPanel, WhyPanel
 from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.match_answer import MatchAnswer
 from game.ui.widgets.order_answer import OrderAnswer
@@ -144,6 +144,7 @@ class RoundScreen(Screen[None]):
         # the next question's answer widget, built hidden during the feedback: (the question
         # it is for, the widget, its mounting)
         self._prepared: tuple[AskedQuestion, AnswerWidget, AwaitMount] | None = None
+        self._row_width = 0  # of the rows of the last question answered that had rows
         self.hint_used = False
         self._shown_at = clock()
         self._paused_at: datetime | None = None
@@ -177,6 +178,7 @@ class RoundScreen(Screen[None]):
             yield BlankVertical(id="round-answer")
             yield Static(id="round-hint")
             yield FeedbackPanel(id="round-feedback")  # filled and shown after each answer
+            yield WhyPanel(id="round-why")  # filled as each question comes up, shown with it
         yield FitFooter(compact=True, show_command_palette=False)  # ^p still works; room for keys
 
     def _next_label(self) -> str:
@@ -273,6 +275,9 @@ class RoundScreen(Screen[None]):
         hint.update("")
         hint.display = False
         self.query_one("#round-feedback", FeedbackPanel).display = False
+        why_panel = self.query_one("#round-why", WhyPanel)
+        why_panel.show(question.explanation, question.quote or "")
+        why_panel.display = False
         answer_area = self.query_one("#round-answer", Vertical)
         prepared, self._prepared = self._prepared, None
         if prepared is not None and prepared[0] is asked and prepared[1].parent is answer_area:
@@ -301,6 +306,22 @@ class RoundScreen(Screen[None]):
         self.refresh_bindings()
         await self.query_one(FitFooter).refresh_now()
         self._whole_frame()
+        if self.round_state.mode != "exam":  # an exam shows no feedback until the end
+            self.call_after_refresh(self._draw_why_ahead)
+
+    def _draw_why_ahead(self) -> None:
+        """Once the question is on the screen, while it is answered: draw why, and the
+        article's words, as wide as the body leaves them, with or without its scroll bar
+        (the feedback may make the body longer than the window)."""
+        why = self.query_one("#round-why", WhyPanel)
+        if self.phase != "answering" or not why.is_attached:
+            return
+        body = self.query_one(QuestionBody)
+        width = body.scrollable_content_region.width - why.styles.gutter.width
+        bar = body.styles.scrollbar_size_vertical
+        other = width + bar if body.show_vertical_scrollbar else width - bar
+        for each in (width, other):
+            why.draw_ahead(each)
 
     def _whole_frame(self) -> None:
         """Lay out and draw the whole screen as it is now, in the next frame. Each widget
@@ -403,6 +424,9 @@ class RoundScreen(Screen[None]):
             # the keys before the answer widget goes, or Textual gives them to the body.
             self.set_focus(None)
             answer_area = self.query_one("#round-answer", Vertical)
+            # kept from the last question with rows (a typed answer has none)
+            widths = [row.size.width for row in answer_area.query(AnswerRow)]
+            self._row_width = max(widths, default=0) or self._row_width
             answer_area.display = False  # removed once the feedback is on the screen
             panel = self.query_one("#round-feedback", FeedbackPanel)
             panel.show(
@@ -416,6 +440,7 @@ class RoundScreen(Screen[None]):
                 close_spelling=not timed_out and close_spelling(asked.question, response),
             )
             panel.display = True
+            self.query_one("#round-why", WhyPanel).display = True
             self.query_one("#round-hint", Static).display = False
             await self.query_one(FitFooter).refresh_now()
             self._whole_frame()
@@ -439,7 +464,10 @@ class RoundScreen(Screen[None]):
         mounting = answer_area.mount(widget)
         self._prepared = (asked, widget, mounting)
         await mounting
-        widget.look_up_styles()
+        # its rows are drawn ahead as wide as the answered question's were, or as wide with
+        # or without the body's scroll bar (the next question may be longer or shorter)
+        width, bar = self._row_width, self.query_one(QuestionBody).styles.scrollbar_size_vertical
+        widget.look_up_styles(*(w for w in (width, width - bar, width + bar) if width))
 
     def _scroll_to_verdict(self, panel: FeedbackPanel) -> None:
         """Keep the question in view above its verdict and the way on; a prompt too long for

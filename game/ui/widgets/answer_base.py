@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Self
 
 from rich.console import RenderableType
@@ -15,23 +16,25 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.errors import NoWidget
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style as TextualStyle
 from textual.widget import Widget
 
 from game.core.scoring import Response
+from game.ui.widgets.kept_lines import MAX_LOOKS, KeptLines, content_strip
 
 MAX_DIGIT_KEYS = 9
 
 
-class AnswerRow(Widget):
+class AnswerRow(KeptLines, Widget):
     """One numbered row of an answer list: its key, a marker, the (bank) text and an extra.
 
     The row is one widget that draws its own columns and highlight in ``render``: moving the
-    cursor re-renders the two rows it leaves and reaches, and restyles nothing (a row made
-    of child widgets and toggled by a CSS class restyled and re-rendered every child).
+    cursor redraws the two rows it leaves and reaches (each look once: KeptLines), and
+    restyles nothing (a row made of child widgets and toggled by a CSS class restyled and
+    re-rendered every child).
     Bank text is shown literally: it goes into ``rich.text.Text`` as plain text, never markup.
     """
 
@@ -165,35 +168,22 @@ class AnswerRow(Widget):
         super().notify_style_update()
         self.__dict__["_styles"] = {}
         self.__dict__["_content_styles"] = {}
-        self.__dict__["_drawn"] = {}
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """The row's lines, kept for each look it has had: a cursor moving up and down puts
-        the same few rows back in the same few states, and each state is drawn once.
-
-        The key holds everything the lines are drawn from: the row's state and texts, its
-        size, the part asked for, the background behind it and the app's line filters.
-        """
-        key = (
+    def _state(self, focused: bool) -> tuple[object, ...]:
+        """The row's state and texts, drawn with (or without) the keys in its list."""
+        return (
             self._cursor,
             self._picked,
-            self._cursor and self._focused(),
+            self._cursor and focused,
             self._mark_text,
             self._text,
             self._extra_text,
             self._text_width,
-            self.size,
-            crop,
-            self.background_colors,
-            tuple(map(id, self.get_line_filters())),
         )
-        drawn: dict[object, list[Strip]] = self.__dict__.setdefault("_drawn", {})
-        lines = drawn.get(key)
-        if lines is None:
-            if len(drawn) >= 16:  # a row has a few looks at a time: never let them pile up
-                drawn.clear()
-            lines = drawn[key] = super().render_lines(crop)
-        return lines
+
+    def look(self) -> Hashable:
+        """What the row's lines are drawn from: its state and texts (see KeptLines)."""
+        return self._state(self._focused())
 
     def look_up_styles(self) -> None:
         """Look up the styles the row draws with now, before its first draw: a round does it
@@ -223,11 +213,16 @@ class AnswerRow(Widget):
             styles[key] = TextualStyle.from_rich_style(self._style(name, partial))
         return styles[key]
 
-    def _as_content(self, width: int) -> Content:
+    def _drawn_as_content(self) -> bool:
+        """A row with no extra and no text column of its own (choices, items to order) is
+        drawn as lines of Content; a row with them (match) is a Rich grid."""
+        return not self._extra and self._text_width is None
+
+    def _content_lines(self, width: int, focused: bool) -> list[Content]:
         """The row as lines of Content: the key and mark on the first line, the text beside
         them and wrapped in its own column, every line as wide as the row (so the cursor's
-        background fills it). Textual draws Content itself; a Rich grid took several times
-        as long to draw, and a cursor move redraws two rows."""
+        background fills it). A Rich grid took several times as long to draw, and a cursor
+        move redraws two rows."""
         picked = self._content_style("answer-row--picked")
         key = f"{'▸' if self._cursor else ' '}{self._key_label}"[: self._key_width]
         parts: list[str | tuple[str, TextualStyle]] = [
@@ -245,23 +240,55 @@ class AnswerRow(Widget):
         room = max(1, width - 2 - used)
         lines = Content(self._text).wrap(room) or [Content("")]
         indent = " " * (1 + used)
+        background: TextualStyle | None = None
+        if self._cursor:
+            name = "answer-row--cursor-focused" if focused else "answer-row--cursor"
+            color = self._style(name, partial=False).bgcolor
+            background = TextualStyle.from_rich_style(Style(bgcolor=color))
         rows = []
         for number, line in enumerate(lines):
             shown = Content.assemble(*parts) if number == 0 else Content(indent)
             shown = shown.append(line.rstrip().stylize(text_style))
-            rows.append(shown.pad_right(max(0, width - shown.cell_length)))
-        row = Content("\n").join(rows)
-        if self._cursor:
-            name = "answer-row--cursor-focused" if self._focused() else "answer-row--cursor"
-            background = self._style(name, partial=False).bgcolor
-            row = row.stylize_before(TextualStyle.from_rich_style(Style(bgcolor=background)))
-        return row
+            shown = shown.pad_right(max(0, width - shown.cell_length))
+            rows.append(shown if background is None else shown.stylize_before(background))
+        return rows
+
+    def _strips(self, width: int, focused: bool) -> list[Strip]:
+        """The row's lines as Textual draws Content, kept per state, width and style: drawn
+        ahead (``draw_ahead``) they make a new question's first frame cheaper."""
+        style = self.visual_style
+        key = (self._state(focused), width, style)
+        kept: dict[Hashable, list[Strip]] = self.__dict__.setdefault("_kept_strips", {})
+        strips = kept.get(key)
+        if strips is None:
+            if len(kept) >= MAX_LOOKS:
+                kept.clear()
+            lines = self._content_lines(width, focused)  # no offsets: rows are not selected
+            strips = kept[key] = [content_strip(line, style, width) for line in lines]
+        return strips
+
+    def draw_ahead(self, width: int) -> None:
+        """Draw the row's lines at this width as they will be shown (the cursor's row with the
+        keys in its list), before it is shown: a round does it for the next question's rows
+        while the feedback is read."""
+        if self._drawn_as_content() and width > 0:
+            self._strips(width, focused=self._cursor)
+
+    def render_line(self, y: int) -> Strip:
+        """A line of the row: of its kept Content lines, or of its Rich grid (match)."""
+        width = self.size.width
+        if not self._drawn_as_content() or not width:
+            return super().render_line(y)
+        strips = self._strips(width, self._focused())
+        if y < len(strips):
+            return strips[y]
+        return Strip.blank(width, self.visual_style.rich_style)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """The lines the row takes at this width: for a row drawn as Content, counted from
         its text's wrap alone, and kept (Textual measured it by drawing it, as a Rich grid
         while the row had no size yet, twice as a question came up)."""
-        if self._extra or self._text_width is not None:
+        if not self._drawn_as_content():
             return super().get_content_height(container, viewport, width)
         used = self._key_width + (self._mark_width if self._mark else 0)
         room = max(1, width - 2 - used)
@@ -279,8 +306,8 @@ class AnswerRow(Widget):
         the extra keeps its column.
         """
         width = self.content_region.width or self.size.width
-        if not self._extra and self._text_width is None and width:
-            return self._as_content(width)
+        if self._drawn_as_content() and width:
+            return Content("\n").join(self._content_lines(width, self._focused()))
         picked = self._style("answer-row--picked")
         key = Text(
             f"{'▸' if self._cursor else ' '}{self._key_label}"[: self._key_width],
@@ -450,10 +477,13 @@ class AnswerWidget(Vertical):
         """The cursor row gives up the focused highlight."""
         self._refresh_cursor_rows()
 
-    def look_up_styles(self) -> None:
-        """Look up its rows' styles ahead of their first draw (see AnswerRow.look_up_styles)."""
+    def look_up_styles(self, *row_widths: int) -> None:
+        """Look up its rows' styles ahead of their first draw (see AnswerRow.look_up_styles),
+        and draw them ahead at each of the widths they may have."""
         for row in self.query(AnswerRow):
             row.look_up_styles()
+            for width in row_widths:
+                row.draw_ahead(width)
 
     def _refresh_cursor_rows(self) -> None:
         for row in self.query_children(AnswerRow):

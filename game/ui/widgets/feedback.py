@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
 from textual.content import Content
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.style import Style as TextualStyle
 from textual.widget import Widget
 
 from game.core.model import QuestionType
 from game.core.records import AnswerRecord, Result
+from game.ui.widgets.kept_lines import content_strip
 
 VERDICTS: dict[Result, tuple[str, str]] = {
     Result.RIGHT: ("✓", "Right"),
@@ -80,8 +83,110 @@ class _Block:
     bar: TextualStyle | None = None
 
 
-class FeedbackPanel(Widget):
-    """How an answer went; shown under the question until the player presses Enter.
+def _block_lines(blocks: list[_Block], width: int) -> list[Content]:
+    """Blocks of text as the lines they take at this width (a panel's content width)."""
+    lines: list[Content] = []
+    for block in blocks:
+        if block.gap:
+            lines.append(Content(""))
+        for line in _wrap(block.text, width - block.left - block.right):
+            if block.bar is not None:  # the bar, then a column of padding
+                shown = Content.assemble(("▌", block.bar), " ", line)
+            else:
+                shown = Content.assemble(" " * block.left, line)
+            if block.fill is not None:  # the fill goes across the whole line
+                shown = shown.pad_right(max(0, width - shown.cell_length))
+                shown = shown.stylize_before(block.fill)
+            lines.append(shown)
+    return lines
+
+
+def _wrap(text: Content, width: int) -> list[Content]:
+    """The text's lines at this width, as a Static would wrap them."""
+    return [line.rstrip() for line in text.wrap(max(width, 1))] or [Content("")]
+
+
+MAX_WIDTHS = 8  # widths a panel keeps its lines for, until its text changes
+
+
+class _LinesPanel(Widget):
+    """A panel that draws its blocks of text itself, line by line, and keeps the lines it
+    drew per width (and style) until its text changes. Each line is drawn as Textual draws
+    Content, with the offsets that let the player select and copy its text."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._drawn_lines: dict[int, list[Content]] = {}  # lines per width
+        # drawn lines per (width, style): drawn ahead at the widths the panel may have
+        self._drawn_strips: dict[Hashable, list[Strip]] = {}
+
+    def _blocks(self) -> list[_Block]:
+        raise NotImplementedError
+
+    def _forget(self) -> None:
+        self._drawn_lines = {}
+        self._drawn_strips = {}
+
+    def _changed(self) -> None:
+        """Its text changed: forget what was drawn, and lay it out again."""
+        self._forget()
+        self.refresh(layout=True)
+
+    def _lines(self, width: int) -> list[Content]:
+        """The panel's lines at this width (its content width)."""
+        lines = self._drawn_lines.get(width)
+        if lines is None:
+            if len(self._drawn_lines) >= MAX_WIDTHS:  # a window resized again and again
+                self._drawn_lines.clear()
+                self._drawn_strips.clear()
+            lines = self._drawn_lines[width] = _block_lines(self._blocks(), width)
+        return lines
+
+    def _line_strips(self, width: int) -> list[Strip]:
+        """The panel's lines drawn at this width, as Textual draws Content (each segment
+        carrying its offset in the text, which a selection with the mouse reads)."""
+        style = self.visual_style
+        key = (width, style)
+        strips = self._drawn_strips.get(key)
+        if strips is None:
+            lines = self._lines(width)
+            strips = [content_strip(line, style, width, y) for y, line in enumerate(lines)]
+            self._drawn_strips[key] = strips
+        return strips
+
+    def draw_ahead(self, width: int) -> None:
+        """Draw the lines at this width (its content width) before they are shown."""
+        if width > 0:
+            self._line_strips(width)
+
+    def notify_style_update(self) -> None:
+        """Forget the lines drawn (their colours come from the styles)."""
+        super().notify_style_update()
+        self._forget()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many rows as the panel has lines at this width."""
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        """The panel's lines (what a selection is taken from, and drawn with)."""
+        width = self.content_region.width or self.size.width
+        return Content("\n").join(self._lines(width))
+
+    def render_line(self, y: int) -> Strip:
+        """A line of the panel, drawn ahead or now; while text is selected in it, as Textual
+        draws the selection."""
+        width = self.content_region.width
+        if self.text_selection is not None or not width:
+            return super().render_line(y)
+        strips = self._line_strips(width)
+        return strips[y] if y < len(strips) else Strip.blank(width, self.visual_style.rich_style)
+
+
+class FeedbackPanel(_LinesPanel):
+    """How an answer went; shown under the question until the player presses Enter: the
+    verdict, the way on, the answer given and the right one. Why, and the article's words,
+    follow in a WhyPanel (they are known before the answer, and drawn while it is thought).
 
     One widget, mounted with the round screen and filled for each answer (``show``): it
     draws its lines itself. It was a container of a Static per line, mounted for every
@@ -95,9 +200,6 @@ class FeedbackPanel(Widget):
         "feedback--wrong",
         "feedback--next",
         "feedback--close",
-        "feedback--quote-label",
-        "feedback--quote-bar",
-        "feedback--quote",
     }
 
     DEFAULT_CSS = """
@@ -127,15 +229,6 @@ class FeedbackPanel(Widget):
         color: $text-warning;
         text-style: bold;
     }
-    FeedbackPanel > .feedback--quote-label {
-        color: $text-muted;
-    }
-    FeedbackPanel > .feedback--quote-bar {
-        color: $primary;
-    }
-    FeedbackPanel > .feedback--quote {
-        text-style: italic;
-    }
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -146,7 +239,6 @@ class FeedbackPanel(Widget):
         self._given_parts: tuple[str, ...] = ()
         self._expected_parts: tuple[str, ...] = ()
         self._close_spelling = False
-        self._drawn: tuple[int, list[Content]] | None = None  # (width, lines)
 
     def show(
         self,
@@ -165,17 +257,14 @@ class FeedbackPanel(Widget):
         self._given_parts = given_parts
         self._expected_parts = expected_parts
         self._close_spelling = close_spelling
-        self._drawn = None
-        self.refresh(layout=True)
+        self._changed()
 
     @property
     def head_height(self) -> int:
         """Rows from the panel's top to the end of the way on (verdict, "Press Enter ...")."""
         width = self.content_region.width or self.size.width
         head = self._blocks()[:2]
-        return 1 + sum(
-            len(self._wrap(block.text, width - block.left - block.right)) for block in head
-        )
+        return 1 + sum(len(_wrap(block.text, width - block.left - block.right)) for block in head)
 
     def _item_by_item(self) -> bool:
         """Order and match answers are shown a line per item, each checked."""
@@ -215,49 +304,55 @@ class FeedbackPanel(Widget):
                 blocks.append(_Block(close, left=2))
             if record.result is not Result.RIGHT:
                 blocks.append(_Block(labelled("Right answer:", record.expected), gap=True))
-        blocks.append(_Block(labelled("Why:", record.explanation), gap=True))
-        if record.quote:
-            label = Content("From the article:").stylize(style("feedback--quote-label"))
-            blocks.append(_Block(label, gap=True))
-            quote = Content(record.quote).stylize(style("feedback--quote"))
-            blocks.append(_Block(quote, left=2, right=1, bar=style("feedback--quote-bar")))
         return blocks
 
-    @staticmethod
-    def _wrap(text: Content, width: int) -> list[Content]:
-        """The text's lines at this width, as a Static would wrap them."""
-        return [line.rstrip() for line in text.wrap(max(width, 1))] or [Content("")]
 
-    def _lines(self, width: int) -> list[Content]:
-        """The panel's lines at this width (its content width)."""
-        if self._drawn is not None and self._drawn[0] == width:
-            return self._drawn[1]
-        lines: list[Content] = []
-        for block in self._blocks():
-            if block.gap:
-                lines.append(Content(""))
-            for line in self._wrap(block.text, width - block.left - block.right):
-                if block.bar is not None:  # the bar, then a column of padding
-                    shown = Content.assemble(("▌", block.bar), " ", line)
-                else:
-                    shown = Content.assemble(" " * block.left, line)
-                if block.fill is not None:  # the fill goes across the whole line
-                    shown = shown.pad_right(max(0, width - shown.cell_length))
-                    shown = shown.stylize_before(block.fill)
-                lines.append(shown)
-        self._drawn = (width, lines)
-        return lines
+class WhyPanel(_LinesPanel):
+    """Why the right answer is right, and the article's words it comes from: shown under the
+    feedback. It depends on the question alone, so the round fills it as the question comes
+    up and draws it ahead while the question is answered."""
 
-    def notify_style_update(self) -> None:
-        """Forget the lines drawn (their colours come from the styles)."""
-        super().notify_style_update()
-        self._drawn = None
+    COMPONENT_CLASSES = {
+        "why--quote-label",
+        "why--quote-bar",
+        "why--quote",
+    }
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """As many rows as the panel has lines at this width."""
-        return len(self._lines(width))
+    DEFAULT_CSS = """
+    WhyPanel {
+        height: auto;
+        padding: 0 1;
+    }
+    WhyPanel > .why--quote-label {
+        color: $text-muted;
+    }
+    WhyPanel > .why--quote-bar {
+        color: $primary;
+    }
+    WhyPanel > .why--quote {
+        text-style: italic;
+    }
+    """
 
-    def render(self) -> Content:
-        """The panel's lines."""
-        width = self.content_region.width or self.size.width
-        return Content("\n").join(self._lines(width))
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._explanation = ""
+        self._quote = ""
+
+    def show(self, explanation: str, quote: str) -> None:
+        """Say why, with the article's words (none: no quote)."""
+        if (explanation, quote) != (self._explanation, self._quote):
+            self._explanation = explanation
+            self._quote = quote
+            self._changed()
+
+    def _blocks(self) -> list[_Block]:
+        """The panel's blocks of text, in order."""
+        style = self.get_visual_style
+        blocks = [_Block(labelled("Why:", self._explanation), gap=True)]
+        if self._quote:
+            label = Content("From the article:").stylize(style("why--quote-label"))
+            blocks.append(_Block(label, gap=True))
+            quote = Content(self._quote).stylize(style("why--quote"))
+            blocks.append(_Block(quote, left=2, right=1, bar=style("why--quote-bar")))
+        return blocks

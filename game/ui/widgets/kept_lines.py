@@ -1,4 +1,4 @@
-"""Widgets that keep the lines they drew, for each look they have had.
+"""Widgets that keep the lines they drew, for each look they have had, or draw them ahead.
 
 Textual draws a widget again whenever it is refreshed, even into a look it had a moment ago.
 A cursor moving up and down puts the same rows back in the same few states, and a footer
@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
+from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.style import Style
 from textual.widget import Widget
 
 MAX_LOOKS = 16  # a widget has a few looks at a time: never let them pile up
@@ -58,3 +61,18 @@ class KeptLines(_Base):
                 kept.clear()
             lines = kept[key] = super().render_lines(crop)
         return lines
+
+
+def content_strip(line: Content, style: Style, width: int, y: int | None = None) -> Strip:
+    """A line of Content drawn as Textual draws it in a widget of this (visual) style, padded
+    to width. Given its line number y, each piece carries its offset in the widget's text,
+    which Textual reads to select text with the mouse."""
+    if y is None:
+        segments = line.render_segments(style)
+    else:
+        segments, x = [], 0
+        for text, text_style in line.render(style, end=""):
+            segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, y)))
+            x += len(text)
+    pad = (style + Style(reverse=False)).rich_style  # as Textual pads a line
+    return Strip(segments, line.cell_length).extend_cell_length(width, pad)

@@ -1,0 +1,178 @@
+"""What the round draws ahead, while the player reads or thinks: the next question's answer rows
+during the feedback, and why (with the article's words) during the question. Enter then only
+shows them. What is shown must be what a fresh draw shows, and the feedback's text can still be
+selected with the mouse and copied."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from round_kit import ARTICLE_BANK, RoundHarness, make_round, right_keys, run_app
+from shell_kit import terminal_output
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from game.ui.screens.round import QuestionBody, RoundScreen
+from game.ui.widgets import feedback
+from game.ui.widgets.answer_base import AnswerRow
+from game.ui.widgets.feedback import FeedbackPanel, WhyPanel
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+def test_enter_shows_rows_and_why_drawn_while_the_player_read(monkeypatch, size) -> None:
+    # Counted from Enter to the frame it leads to: the lines of the next question's rows,
+    # and of why under the feedback, drawn then rather than ahead. At 60x20 the feedback is
+    # longer than the window: why is drawn ahead as wide as the scroll bar then leaves it.
+    # one question whose why is longer than the window: the body gets a scroll bar with it
+    long = tuple(
+        replace(q, explanation=" ".join([q.explanation] * 12)) if q.id == "fentanyl-talks" else q
+        for q in ARTICLE_BANK.questions
+    )
+    played = make_round(replace(ARTICLE_BANK, questions=long), count=6, seed=99)
+    app = RoundHarness(played)
+    drawn: list[str] = []
+    rows_drawn, why_drawn = AnswerRow._content_lines, feedback._block_lines
+
+    def counting_rows(self: AnswerRow, width: int, focused: bool):
+        drawn.append(f"row {self.index} at {width}")
+        return rows_drawn(self, width, focused)
+
+    def counting_blocks(blocks, width: int):
+        if any(block.text.plain.startswith("Why:") for block in blocks):
+            drawn.append(f"why at {width}")
+        return why_drawn(blocks, width)
+
+    monkeypatch.setattr(AnswerRow, "_content_lines", counting_rows)
+    monkeypatch.setattr(feedback, "_block_lines", counting_blocks)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        answered = 0
+        while screen.phase == "answering" and screen.round_state.current is not None:
+            asked = screen.round_state.current
+            *picks, enter = right_keys(asked)
+            await pilot.press(*picks)
+            await pilot.pause()
+            drawn.clear()
+            await pilot.press(enter)
+            await pilot.pause()
+            assert screen.phase == "feedback"
+            why = screen.query_one(WhyPanel)
+            assert why.region.height and "Why:" in "".join(
+                strip.text for strip in why.render_lines(why.region.reset_offset)
+            )
+            assert not [line for line in drawn if line.startswith("why")], (asked.id, drawn)
+            answered += 1
+            if screen.round_state.finished:
+                break
+            drawn.clear()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.phase == "answering"
+            rows = [row for row in screen.query(AnswerRow) if row.region.height]
+            if rows and not rows[0]._extra:  # a match's rows are a Rich grid, drawn as shown
+                assert not [line for line in drawn if line.startswith("row")], (
+                    screen.round_state.current.question.id,
+                    drawn,
+                )
+        assert answered == 6
+
+    run_app(app, scenario, size=size)
+
+
+def test_drawn_ahead_lines_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) -> None:
+    # The feedback, why, and the next question's rows: after each change (an answer, Enter,
+    # a theme, a narrow window, the cursor) the screen must be what Textual's own drawing of
+    # the same text shows.
+    order = ("fentanyl-talks", "national-security-adviser", "ties-with", "sanctions-lifted")
+    app = RoundHarness(make_round(question_ids=order, count=len(order)))
+
+    def kept_and_fresh() -> tuple[str, str]:
+        kept = terminal_output(app)[0]
+        with monkeypatch.context() as patch:
+            for kind in (AnswerRow, FeedbackPanel, WhyPanel):
+                patch.setattr(kind, "render_line", Widget.render_line)
+            patch.setattr(AnswerRow, "render_lines", Widget.render_lines)
+            fresh = terminal_output(app)[0]
+        return kept, fresh
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+
+        async def answer_wrongly() -> None:  # "Right answer:" shown too
+            asked = screen.round_state.current
+            assert asked is not None
+            keys = right_keys(asked)
+            wrong = {"1": "2", "2": "1", "t": "f", "f": "t"}
+            await pilot.press(*[wrong.get(key, key) for key in keys[:1]], *keys[1:])
+
+        async def light() -> None:
+            app.theme = "textual-light"
+
+        async def dark() -> None:
+            app.theme = "textual-dark"
+
+        async def narrow() -> None:
+            await pilot.resize_terminal(60, 20)
+
+        async def wide() -> None:
+            await pilot.resize_terminal(80, 24)
+
+        steps = [
+            answer_wrongly, narrow, light, ("enter",), wide, answer_wrongly, dark, ("enter",),
+            ("down",), ("down",), answer_wrongly, ("enter",),
+        ]  # fmt: skip
+        looks = set()
+        for step in steps:
+            if isinstance(step, tuple):
+                await pilot.press(*step)
+            else:
+                await step()
+            await pilot.pause()
+            kept, fresh = kept_and_fresh()
+            assert kept == fresh, f"stale lines after {step}"
+            looks.add(kept)
+        assert len(looks) == len(steps)  # every step changed what is shown
+
+    run_app(app, scenario)
+
+
+def test_the_feedback_and_the_quote_can_be_selected_with_the_mouse_and_copied() -> None:
+    played = make_round(count=1, seed=99)
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        asked = screen.round_state.current
+        assert asked is not None and asked.question.quote
+        await pilot.press(*right_keys(asked))
+        await pilot.pause()
+        why = screen.query_one(WhyPanel)
+        screen.query_one(QuestionBody).scroll_end(animate=False)
+        await pilot.pause()
+        # a drag along the first line of the quote, from its first word's first letter
+        words = asked.question.quote.split()
+        lines = [strip.text for strip in why.render_lines(why.region.reset_offset)]
+        row = next(n for n, line in enumerate(lines) if line.lstrip().startswith("▌"))
+        start = lines[row].index(words[0])
+        end = start + len(" ".join(words[:3]))
+        await pilot.mouse_down(WhyPanel, offset=(start, row))
+        await pilot.hover(WhyPanel, offset=(end, row))
+        await pilot.mouse_up(WhyPanel, offset=(end, row))
+        await pilot.pause()
+        assert (screen.get_selected_text() or "").strip() == " ".join(words[:3])
+        # all of why, and the verdict, as written
+        why.text_select_all()
+        await pilot.pause()
+        copied = screen.get_selected_text() or ""
+        assert f"Why: {asked.question.explanation}" in copied
+        assert words[-1] in copied
+        screen.query_one(FeedbackPanel).text_select_all()
+        await pilot.pause()
+        assert "✓ Right" in (screen.get_selected_text() or "")
+
+    run_app(app, scenario)
