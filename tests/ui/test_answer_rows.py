@@ -119,6 +119,7 @@ def test_kept_lines_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) 
         kept = terminal_output(app)[0]
         with monkeypatch.context() as patch:
             patch.setattr(AnswerRow, "render_lines", Widget.render_lines)
+            patch.setattr(AnswerRow, "render_line", Widget.render_line)  # Textual's drawing
             fresh = terminal_output(app)[0]
         return kept, fresh
 
