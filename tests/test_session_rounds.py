@@ -77,3 +77,30 @@ def test_earlier_scores_feed_the_personal_best(isolated_folders: dict[str, Path]
     assert is_personal_best("quick", score, top, earlier) == (score > 0)
     assert session.earlier_scores("china-us-detente", first_id)[0][0] == score
     session.close()
+
+
+def test_the_schedule_answers_are_saved_with_is_imported_as_the_round_starts(
+    isolated_folders: dict[str, Path],
+) -> None:
+    # Imported with the first answer, fsrs made the Enter that gives it wait (about 4 ms).
+    import subprocess
+    import sys
+
+    code = f"""
+import random, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from pathlib import Path
+from test_session_rounds import _session, NOW
+from game.core.rounds import PlayRequest
+folders = {{"questions": Path({str(isolated_folders["questions"])!r}),
+            "saves": Path({str(isolated_folders["saves"])!r})}}
+session = _session(folders)
+played = session.prepare_round(PlayRequest("china-us-detente", count=2), random.Random(1))
+before = "fsrs" in sys.modules
+round_id, problem = session.start_round(played.round_start("ana", NOW))
+print(before, "fsrs" in sys.modules, problem)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["False", "True", "None"], done.stderr

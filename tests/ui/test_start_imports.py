@@ -18,6 +18,7 @@ LATER = (
     "game.core.drafts",
     "game.banks.loader",  # checking a bank: a cached library needs none (test below)
     "yaml",
+    "fsrs",  # the practice schedule: imported as a round starts (Session.start_round)
 )
 
 
