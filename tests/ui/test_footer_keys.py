@@ -157,7 +157,7 @@ def test_a_footer_that_needs_more_keys_as_the_app_ends_mounts_none() -> None:
     async def scenario(pilot: Pilot) -> None:
         footer = await _short_of_two_keys(app, pilot)
         app.exit()
-        await footer._show_keys()
+        await footer._show_keys(footer._items())
         assert len(footer.query_children(FitKey)) == 3
 
     run_app(app, scenario)

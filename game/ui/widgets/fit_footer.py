@@ -118,6 +118,10 @@ def plan_footer(
 KeyLook = tuple[FooterItem, bool, bool]
 
 
+# The keys a screen has now: those for the footer's line, and the command palette's (or None).
+Found = tuple[list[FooterItem], FooterItem | None]
+
+
 def _look(item: FooterItem, plan: FooterPlan) -> KeyLook:
     return (item, plan.compact, plan.short)
 
@@ -200,8 +204,11 @@ class FitFooter(Footer):
                 palette = FooterItem(binding, shown, enabled, tooltip)
         return items, palette
 
-    def _plan(self) -> tuple[FooterPlan, list[FooterItem], FooterItem | None]:
-        items, palette = self._items()
+    def _plan(
+        self, found: Found | None = None
+    ) -> tuple[FooterPlan, list[FooterItem], FooterItem | None]:
+        """What the footer shows now, of the keys found (found now when not given)."""
+        items, palette = found or self._items()
         width = self._width()
         self._planned_width = width
         labels = [(item.key_display, item.binding.description) for item in items]
@@ -252,7 +259,7 @@ class FitFooter(Footer):
                 tooltip=palette.binding.tooltip or palette.binding.description,
             )
 
-    async def _show_keys(self) -> None:
+    async def _show_keys(self, found: Found) -> None:
         """Show the keys of the screen now in the key widgets there are: a key widget that
         already shows a wanted key keeps it and is only moved into place; the others are
         filled afresh, hidden when left over, and more are mounted when needed. A new
@@ -261,7 +268,7 @@ class FitFooter(Footer):
         refilling each key in turn redrew them all, as the keys of a question and of its
         feedback share "esc Leave round" and "^q Quit" at other places). The palette key and
         the plan's spacing rebuild the footer when they change (a resize, not a question)."""
-        plan, items, palette = self._plan()
+        plan, items, palette = self._plan(found)
         keys: list[FooterKey] = []
         palette_keys: list[FooterKey] = []
         for key in self.query_children(FooterKey):
@@ -309,9 +316,9 @@ class FitFooter(Footer):
             key._disabled = not palette.enabled
             key.set_class(not palette.enabled, "-disabled")
 
-    def _signature(self) -> tuple[object, ...]:
+    def _signature(self, found: Found) -> tuple[object, ...]:
         """What the footer would show now: its keys, their state, and the width."""
-        items, palette = self._items()
+        items, palette = found
         shown = tuple(
             (i.binding.key, i.key_display, i.binding.description, i.enabled, i.tooltip)
             for i in items
@@ -326,7 +333,8 @@ class FitFooter(Footer):
             if not self.is_attached:
                 return  # its screen has gone (a late call after the screen was switched)
             try:
-                signature = self._signature()
+                found = self._items()  # the screen's keys, looked up once
+                signature = self._signature(found)
             except NoScreen:
                 return
             if signature != self._shown:
@@ -335,7 +343,7 @@ class FitFooter(Footer):
                 if first:
                     await self.recompose()
                 else:
-                    await self._show_keys()
+                    await self._show_keys(found)
 
     def bindings_changed(self, screen: Screen) -> None:
         """Lay the keys out again, unless they are the ones already shown."""
