@@ -1,7 +1,8 @@
 """What the round draws ahead, while the player reads or thinks: the next question's answer rows
 during the feedback, and why (with the article's words) during the question. Enter then only
 shows them. What is shown must be what a fresh draw shows, and the feedback's text can still be
-selected with the mouse and copied."""
+selected with the mouse and copied. Text already shown is not given again (it would be drawn
+again)."""
 
 from __future__ import annotations
 
@@ -174,5 +175,34 @@ def test_the_feedback_and_the_quote_can_be_selected_with_the_mouse_and_copied() 
         screen.query_one(FeedbackPanel).text_select_all()
         await pilot.pause()
         assert "✓ Right" in (screen.get_selected_text() or "")
+
+    run_app(app, scenario)
+
+
+def test_text_the_header_already_shows_is_not_given_again(monkeypatch) -> None:
+    # Giving a Static text lays it out and draws it again: the score (unchanged from the
+    # feedback to the next question) and the empty hint are left as they are.
+    from textual.widgets import Static
+
+    app = RoundHarness(make_round(count=3, seed=99))
+    updated: list[str | None] = []
+    update = Static.update
+
+    def counting_update(self: Static, *args, **kwargs) -> None:
+        updated.append(self.id)
+        update(self, *args, **kwargs)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        await pilot.press(*right_keys(screen.round_state.current))
+        await pilot.pause()
+        monkeypatch.setattr(Static, "update", counting_update)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.phase == "answering"
+        assert "round-score" not in updated and "round-hint" not in updated, updated
+        assert "round-prompt" in updated  # the new question's text is given
+        assert "pts" in screen.query_one("#round-score", Static).render().plain
 
     run_app(app, scenario)

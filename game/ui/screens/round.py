@@ -77,6 +77,15 @@ def answer_widget_for(asked: AskedQuestion) -> AnswerWidget:
 SaveAnswer = Callable[[int, AnswerRecord], "str | None"]
 
 
+def _show_text(static: Static, text: Content) -> None:
+    """Give a Static this text, unless it shows it already: an update lays the Static out and
+    draws it again (the score and an empty hint were, for each question)."""
+    shown = static.content
+    if isinstance(shown, Content) and (shown.plain, shown.spans) == (text.plain, text.spans):
+        return
+    static.update(text)
+
+
 def speed_bonus(asked: AskedQuestion, record: AnswerRecord) -> int:
     """The points a right timed answer earned for speed, beyond its (maybe halved) base."""
     if record.result is not Result.RIGHT or record.points <= 0:
@@ -223,7 +232,7 @@ class RoundScreen(Screen[None]):
         parts: list[str | tuple[str, str]] = [(f"{played.score}", "bold"), " pts"]
         if played.streak >= 2:
             parts += ["  ·  streak ", (f"{played.streak}", "bold")]
-        score.update(Content.assemble(*parts))
+        _show_text(score, Content.assemble(*parts))
 
     def _clear_question_warnings(self) -> None:
         """Take down warnings about the question just answered ("Choose an answer first"), so
@@ -263,16 +272,16 @@ class RoundScreen(Screen[None]):
             f"difficulty {question.difficulty}/3  ·  ",
             self.round_state.topic_name(question.topic),
         )
-        self.query_one("#round-meta", Static).update(meta)
+        _show_text(self.query_one("#round-meta", Static), meta)
         reason = self.query_one("#round-reason", Static)
         # practice: why this question is here; any round: a skipped question come back
         why = "skipped earlier" if self.round_state.current_was_skipped else asked.reason
-        reason.update(Content(why))
+        _show_text(reason, Content(why))
         reason.display = bool(why)
         self._show_score()
         self.query_one("#round-prompt", Static).update(Content(question.prompt))
         hint = self.query_one("#round-hint", Static)
-        hint.update("")
+        _show_text(hint, Content(""))
         hint.display = False
         self.query_one("#round-feedback", FeedbackPanel).display = False
         why_panel = self.query_one("#round-why", WhyPanel)
@@ -351,7 +360,7 @@ class RoundScreen(Screen[None]):
             return
         left = limit - self.elapsed_seconds()
         timer = self.query_one("#round-timer", Static)
-        timer.update(Content(f"{max(math.ceil(left), 0)} s left"))
+        _show_text(timer, Content(f"{max(math.ceil(left), 0)} s left"))
         urgent = left <= URGENT_SECONDS
         timer.set_class(urgent, "-urgent")
         self.query_one("#round-countdown", CountdownBar).show(left / limit, urgent=urgent)
