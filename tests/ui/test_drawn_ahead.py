@@ -16,7 +16,7 @@ from textual.widget import Widget
 
 from game.ui.screens.round import QuestionBody, RoundScreen
 from game.ui.widgets import feedback
-from game.ui.widgets.answer_base import AnswerRow
+from game.ui.widgets.answer_base import AnswerRow, Caption
 from game.ui.widgets.feedback import FeedbackPanel, WhyPanel
 
 
@@ -95,7 +95,8 @@ def test_drawn_ahead_lines_are_what_a_fresh_draw_shows_after_every_change(monkey
         with monkeypatch.context() as patch:
             for kind in (AnswerRow, FeedbackPanel, WhyPanel):
                 patch.setattr(kind, "render_line", Widget.render_line)
-            patch.setattr(AnswerRow, "render_lines", Widget.render_lines)
+            for kind in (AnswerRow, Caption):
+                patch.setattr(kind, "render_lines", Widget.render_lines)
             fresh = terminal_output(app)[0]
         return kept, fresh
 
@@ -204,5 +205,47 @@ def test_text_the_header_already_shows_is_not_given_again(monkeypatch) -> None:
         assert "round-score" not in updated and "round-hint" not in updated, updated
         assert "round-prompt" in updated  # the new question's text is given
         assert "pts" in screen.query_one("#round-score", Static).render().plain
+
+    run_app(app, scenario)
+
+
+def test_a_caption_drawn_for_a_question_before_is_not_drawn_again(monkeypatch) -> None:
+    # Each question has a new answer widget and caption; "Pick one: ..." was drawn already.
+    from game.core.model import Bank, Question, QuestionType
+
+    questions = tuple(
+        Question(
+            id=f"q{n}",
+            type=QuestionType.CHOICE,
+            prompt=f"Question {n}?",
+            choices=("Right", "Wrong"),
+            answer="Right",
+            explanation="Because.",
+        )
+        for n in range(3)
+    )
+    app = RoundHarness(make_round(Bank("c", "c.yaml", "Captions", questions), count=3))
+    drawn: list[str] = []
+    draw = Widget.render_lines
+
+    def counting(self: Widget, crop):
+        if isinstance(self, Caption):
+            drawn.append(str(self.content))
+        return draw(self, crop)
+
+    monkeypatch.setattr(Widget, "render_lines", counting)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        for _ in range(2):
+            await pilot.press(*right_keys(screen.round_state.current))
+            await pilot.pause()
+            drawn.clear()
+            await pilot.press("enter")
+            await pilot.pause()
+            caption = next(c for c in screen.query(Caption) if c.region.height)
+            assert str(caption.content).startswith("Pick one"), str(caption.content)
+            assert drawn == [], drawn
 
     run_app(app, scenario)

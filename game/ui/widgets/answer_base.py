@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Self
+from typing import ClassVar, Self
 
 from rich.console import RenderableType
 from rich.padding import Padding
@@ -16,11 +16,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.errors import NoWidget
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style as TextualStyle
 from textual.widget import Widget
+from textual.widgets import Static
 
 from game.core.scoring import Response
 from game.ui.widgets.kept_lines import MAX_LOOKS, KeptLines, content_strip
@@ -386,6 +387,39 @@ class KeyTarget(Widget, can_focus=True):
         """Nothing to restyle: no style of the game's depends on the target's focus (its
         answer widget's rows ask for it when they draw). Textual restyles a widget as it
         gains or loses the keys; for this one that was half a millisecond of each Enter."""
+
+
+class Caption(Static):
+    """An answer widget's caption ("Pick one: press its number, then Enter."). Each question
+    brings a new answer widget, and with it a new caption, most often with a text drawn for
+    questions before: the lines drawn for a text, size and look are kept for every caption."""
+
+    _kept: ClassVar[dict[Hashable, list[Strip]]] = {}
+
+    def __init__(self, text: str, *, classes: str = "") -> None:
+        super().__init__(Content(text), classes=f"answer-caption {classes}".strip())
+        self._text = text
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines of this text and look, drawn by the first caption that showed them."""
+        if self.text_selection is not None:  # drawn with the selection, as Textual does
+            return super().render_lines(crop)
+        key = (
+            self._text,
+            self.classes,
+            self.size,
+            crop,
+            self.visual_style,
+            self.background_colors,
+            tuple(map(id, self.get_line_filters())),
+        )
+        kept = Caption._kept
+        lines = kept.get(key)
+        if lines is None:
+            if len(kept) >= 4 * MAX_LOOKS:  # a few captions, in a few looks
+                kept.clear()
+            lines = kept[key] = super().render_lines(crop)
+        return lines
 
 
 class AnswerWidget(Vertical):

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
-from textual.widgets import Static
 
 from game.core.scoring import Response
-from game.ui.widgets.answer_base import AnswerRow, AnswerWidget
+from game.ui.widgets.answer_base import AnswerRow, AnswerWidget, Caption
 
 
 class _ChoiceList(AnswerWidget):
@@ -27,7 +25,7 @@ class _ChoiceList(AnswerWidget):
 
     def compose(self) -> ComposeResult:
         """Lay out the widgets."""
-        yield Static(Content(self.CAPTION), classes="answer-caption")
+        yield Caption(self.CAPTION)
         for index, choice in enumerate(self.choices):
             yield AnswerRow(index, f"{index + 1}", choice)
 

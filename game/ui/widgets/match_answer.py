@@ -5,10 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Static
 
 from game.core.scoring import Response
-from game.ui.widgets.answer_base import AnswerRow, AnswerWidget
+from game.ui.widgets.answer_base import AnswerRow, AnswerWidget, Caption
 
 
 class MatchAnswer(AnswerWidget):
@@ -43,12 +42,12 @@ class MatchAnswer(AnswerWidget):
             "Pair them: press the number of the match for the ▸ item; the ▸ then moves "
             "down to the next item not yet paired (↑/↓ choose another)."
         )
-        yield Static(Content(caption), classes="answer-caption")
+        yield Caption(caption)
         for index, left in enumerate(self.lefts):
             row = AnswerRow(index, "", left, mark=False, extra=True, key_width=3)
             row.add_class("match-left")
             yield row
-        yield Static(Content("Choose from:"), classes="answer-caption match-rights-caption")
+        yield Caption("Choose from:", classes="match-rights-caption")
         for index, right in enumerate(self.rights):
             row = AnswerRow(index, f"{index + 1}", right, mark_width=2)
             row.add_class("match-right")

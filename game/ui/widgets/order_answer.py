@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
-from textual.widgets import Static
 
 from game.core.scoring import Response
-from game.ui.widgets.answer_base import AnswerRow, AnswerWidget
+from game.ui.widgets.answer_base import AnswerRow, AnswerWidget, Caption
 
 
 class OrderAnswer(AnswerWidget):
@@ -29,7 +27,7 @@ class OrderAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         """Lay out the widgets."""
         caption = "Put them in order: ↑/↓ choose an item, shift+↑/↓ or [ ] move it, Enter."
-        yield Static(Content(caption), classes="answer-caption")
+        yield Caption(caption)
         for index, item in enumerate(self.items):
             yield AnswerRow(index, f"{index + 1}.", item, mark=False)
 

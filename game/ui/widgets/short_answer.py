@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from game.core.scoring import Response
-from game.ui.widgets.answer_base import AnswerWidget, shown_on_screen
+from game.ui.widgets.answer_base import AnswerWidget, Caption, shown_on_screen
 
 
 class AnswerLine(Input):
@@ -38,7 +37,7 @@ class ShortAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         """Lay out the widgets."""
         caption = "Type your answer, then Enter (case and accents do not matter)."
-        yield Static(Content(caption), classes="answer-caption")
+        yield Caption(caption)
         yield AnswerLine(placeholder="your answer", id="short-input")
 
     @property
