@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from shell_kit import run_with_pilot
 from shell_kit import screen_text as screen_text
 from shell_kit import wait_for_text as wait_for_text
 from textual.app import App
+from textual.pilot import Pilot
 
 from game.core.model import Bank, Question, QuestionType
 from game.core.rounds import AskedQuestion, PlayRequest, Round, build_round
@@ -273,3 +275,42 @@ def order_keys(shown: tuple[str, ...], target: tuple[str, ...]) -> list[str]:
         items.insert(place, items.pop(where))
         cursor = place
     return keys
+
+
+def choice_question(
+    choices: tuple[str, ...], *, question_id: str = "rows", prompt: str = "Which one?"
+) -> Question:
+    """A choice question whose first choice is right."""
+    return Question(
+        id=question_id,
+        type=QuestionType.CHOICE,
+        prompt=prompt,
+        choices=choices,
+        answer=choices[0],
+        explanation="Because.",
+    )
+
+
+def choice_round(*questions: Question, **request_fields) -> Round:
+    """A round of these questions, in a bank of their own."""
+    return make_round(Bank("rows", "rows.yaml", "Rows", questions), **request_fields)
+
+
+async def kept_matches_fresh_after_each(
+    pilot: Pilot,
+    steps: list,
+    kept_and_fresh: Callable[[], tuple[str, str]],
+) -> set[str]:
+    """Take each step (keys to press, or an async function), then check that the screen as its
+    widgets keep it drawn is the screen drawn afresh; the looks the steps showed."""
+    looks: set[str] = set()
+    for step in steps:
+        if isinstance(step, tuple):
+            await pilot.press(*step)
+        else:
+            await step()
+        await pilot.pause()
+        kept, fresh = kept_and_fresh()
+        assert kept == fresh, f"stale lines after {step}"
+        looks.add(kept)
+    return looks

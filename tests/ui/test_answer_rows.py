@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import re
 
-from round_kit import RoundHarness, make_round, run_app, screen_text
+from round_kit import (
+    RoundHarness,
+    choice_question,
+    choice_round,
+    kept_matches_fresh_after_each,
+    make_round,
+    run_app,
+    screen_text,
+)
 from shell_kit import terminal_output
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -15,25 +23,8 @@ from game.core.model import Bank, Question, QuestionType
 from game.ui.widgets.answer_base import AnswerRow, AnswerWidget, KeyTarget
 
 
-def _choice_question(
-    choices: tuple[str, ...], *, question_id: str = "rows", prompt: str = "Which one?"
-) -> Question:
-    return Question(
-        id=question_id,
-        type=QuestionType.CHOICE,
-        prompt=prompt,
-        choices=choices,
-        answer=choices[0],
-        explanation="Because.",
-    )
-
-
-def _choice_round(*questions: Question):
-    return make_round(Bank("rows", "rows.yaml", "Rows", questions))
-
-
 def test_a_cursor_move_draws_only_a_row_in_a_new_look_and_restyles_none(monkeypatch) -> None:
-    app = RoundHarness(_choice_round(_choice_question(tuple(f"Choice {n}" for n in range(1, 7)))))
+    app = RoundHarness(choice_round(choice_question(tuple(f"Choice {n}" for n in range(1, 7)))))
     rendered: list[int] = []
     restyled: list[object] = []
     original_lines = AnswerRow._content_lines
@@ -78,8 +69,8 @@ def test_the_keys_coming_and_going_restyle_no_answer_row(monkeypatch) -> None:
     # to an empty target inside the answer widget, so a question coming up, a click on a row
     # and the answer restyle none of its rows; the target itself has no style to change.
     choices = ("Alpha", "Beta", "Gamma")
-    second = _choice_question(choices, question_id="q2", prompt="And this one?")
-    app = RoundHarness(_choice_round(_choice_question(choices), second))
+    second = choice_question(choices, question_id="q2", prompt="And this one?")
+    app = RoundHarness(choice_round(choice_question(choices), second))
     restyled: list[object] = []
 
     async def scenario(pilot: Pilot) -> None:
@@ -113,7 +104,7 @@ def test_kept_lines_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) 
     # A row keeps the lines of each look it has had. After every kind of change (cursor,
     # pick, theme, focus, width) the screen must be what drawing every row afresh shows.
     long = "A choice long enough to wrap onto a second line at sixty columns wide, surely"
-    app = RoundHarness(_choice_round(_choice_question(("Alpha", long, "Gamma [b]x[/b]", "Delta"))))
+    app = RoundHarness(choice_round(choice_question(("Alpha", long, "Gamma [b]x[/b]", "Delta"))))
 
     def kept_and_fresh() -> tuple[str, str]:
         kept = terminal_output(app)[0]
@@ -148,16 +139,7 @@ def test_kept_lines_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) 
             ("down",), ("up",), ("down",), ("2",), ("up",), light, ("down",), ("up",),
             blur, ("down",), refocus, narrow, ("down",), ("up",), wide, dark, ("3",),
         ]  # fmt: skip
-        looks = set()
-        for step in steps:
-            if isinstance(step, tuple):
-                await pilot.press(*step)
-            else:
-                await step()
-            await pilot.pause()
-            kept, fresh = kept_and_fresh()
-            assert kept == fresh, f"a row shows stale lines after {step}"
-            looks.add(kept)
+        looks = await kept_matches_fresh_after_each(pilot, steps, kept_and_fresh)
         assert len(looks) >= 8  # the steps did change what is shown
 
     run_app(app, scenario)
@@ -165,7 +147,7 @@ def test_kept_lines_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) 
 
 def test_bank_text_with_brackets_is_shown_as_written_in_every_state() -> None:
     choices = ("[red]stop[/red]", "[b]bold[/b] and [link=x]y[/link]", "plain")
-    app = RoundHarness(_choice_round(_choice_question(choices)))
+    app = RoundHarness(choice_round(choice_question(choices)))
 
     async def scenario(pilot: Pilot) -> None:
         for keys in ((), ("down",), ("2",), ("3",)):
@@ -189,7 +171,7 @@ def test_a_cursor_move_draws_no_container_around_the_rows(monkeypatch) -> None:
     from textual.screen import Screen
     from textual.widgets import Footer
 
-    app = RoundHarness(_choice_round(_choice_question(tuple(f"Choice {n}" for n in range(1, 5)))))
+    app = RoundHarness(choice_round(choice_question(tuple(f"Choice {n}" for n in range(1, 5)))))
     drawn: list[str] = []
     original = StylesCache.render_widget
 
@@ -213,7 +195,7 @@ def test_a_cursor_move_draws_no_container_around_the_rows(monkeypatch) -> None:
 
 def test_a_long_choice_wraps_in_its_own_column_under_the_cursor() -> None:
     long = "A choice long enough to wrap onto a second line in a window sixty cells wide"
-    app = RoundHarness(_choice_round(_choice_question(("Short", long))))
+    app = RoundHarness(choice_round(choice_question(("Short", long))))
 
     async def scenario(pilot: Pilot) -> None:
         number = app.screen.query_one(AnswerWidget).choices.index(long) + 1

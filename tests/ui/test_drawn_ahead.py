@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from round_kit import ARTICLE_BANK, RoundHarness, make_round, right_keys, run_app
+from round_kit import (
+    ARTICLE_BANK,
+    RoundHarness,
+    choice_question,
+    choice_round,
+    kept_matches_fresh_after_each,
+    make_round,
+    right_keys,
+    run_app,
+)
 from shell_kit import terminal_output
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -127,16 +136,7 @@ def test_drawn_ahead_lines_are_what_a_fresh_draw_shows_after_every_change(monkey
             answer_wrongly, narrow, light, ("enter",), wide, answer_wrongly, dark, ("enter",),
             ("down",), ("down",), answer_wrongly, ("enter",),
         ]  # fmt: skip
-        looks = set()
-        for step in steps:
-            if isinstance(step, tuple):
-                await pilot.press(*step)
-            else:
-                await step()
-            await pilot.pause()
-            kept, fresh = kept_and_fresh()
-            assert kept == fresh, f"stale lines after {step}"
-            looks.add(kept)
+        looks = await kept_matches_fresh_after_each(pilot, steps, kept_and_fresh)
         assert len(looks) == len(steps)  # every step changed what is shown
 
     run_app(app, scenario)
@@ -211,20 +211,8 @@ def test_text_the_header_already_shows_is_not_given_again(monkeypatch) -> None:
 
 def test_a_caption_drawn_for_a_question_before_is_not_drawn_again(monkeypatch) -> None:
     # Each question has a new answer widget and caption; "Pick one: ..." was drawn already.
-    from game.core.model import Bank, Question, QuestionType
-
-    questions = tuple(
-        Question(
-            id=f"q{n}",
-            type=QuestionType.CHOICE,
-            prompt=f"Question {n}?",
-            choices=("Right", "Wrong"),
-            answer="Right",
-            explanation="Because.",
-        )
-        for n in range(3)
-    )
-    app = RoundHarness(make_round(Bank("c", "c.yaml", "Captions", questions), count=3))
+    questions = [choice_question(("Right", "Wrong"), question_id=f"q{n}") for n in range(3)]
+    app = RoundHarness(choice_round(*questions, count=3))
     drawn: list[str] = []
     draw = Widget.render_lines
 
