@@ -476,7 +476,7 @@ class RoundScreen(Screen[None]):
         # its rows are drawn ahead as wide as the answered question's were, or as wide with
         # or without the body's scroll bar (the next question may be longer or shorter)
         width, bar = self._row_width, self.query_one(QuestionBody).styles.scrollbar_size_vertical
-        widget.look_up_styles(*(w for w in (width, width - bar, width + bar) if width))
+        widget.draw_ahead(*(w for w in (width, width - bar, width + bar) if width))
 
     def _scroll_to_verdict(self, panel: FeedbackPanel) -> None:
         """Keep the question in view above its verdict and the way on; a prompt too long for

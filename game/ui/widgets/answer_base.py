@@ -511,9 +511,9 @@ class AnswerWidget(Vertical):
         """The cursor row gives up the focused highlight."""
         self._refresh_cursor_rows()
 
-    def look_up_styles(self, *row_widths: int) -> None:
-        """Look up its rows' styles ahead of their first draw (see AnswerRow.look_up_styles),
-        and draw them ahead at each of the widths they may have."""
+    def draw_ahead(self, *row_widths: int) -> None:
+        """Before the widget is shown: look up its rows' styles (see AnswerRow.look_up_styles)
+        and draw the rows at each of the widths they may have (AnswerRow.draw_ahead)."""
         for row in self.query(AnswerRow):
             row.look_up_styles()
             for width in row_widths:
