@@ -28,6 +28,7 @@ from game.ui.reading import ArticleAsked
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.player import PlayerScreen, clean_player_name
 from game.ui.screens.too_small import TooSmallScreen
+from game.ui.unsaved import AsksBeforeQuit
 
 # Rounds, set-up, summary, history and a class's join screen load when first used, not before home shows; their
 # messages are handled by name (on_round_completed ...) so that nothing here needs them sooner.
@@ -243,14 +244,21 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         loop.call_soon_threadsafe(lambda: self.exit(return_code=return_code))
 
     async def action_quit(self) -> None:
-        """ctrl+q: during a round, ask first (as Escape does); anywhere else, quit."""
+        """ctrl+q: during a round, or in a form with changes not saved, ask first (as Escape
+        does); anywhere else, quit. ctrl+q on the question itself is yes."""
         from game.ui.screens.confirm import ConfirmScreen
 
-        # RoundScreen is imported when first played: found by what it can do, not its class
-        playing = next((s for s in self.screen_stack if hasattr(s, "ask_to_quit")), None)
         asking = not isinstance(self.screen, ConfirmScreen) and self._too_small is None
-        if playing is not None and getattr(playing, "phase", "done") != "done" and asking:
-            playing.ask_to_quit()
+        guard = next(
+            (
+                screen
+                for screen in reversed(self.screen_stack)
+                if isinstance(screen, AsksBeforeQuit) and screen.quit_needs_asking()
+            ),
+            None,
+        )
+        if guard is not None and asking:
+            guard.ask_to_quit()
             return
         await super().action_quit()
 

@@ -15,16 +15,18 @@ from textual.widgets import Input, Static, TextArea
 
 from game.core.drafts import BankDetails, topics_from_names
 from game.ui.screen_css import screen_css
+from game.ui.unsaved import UnsavedForm
 from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.problem_list import ProblemList
 
 
-class BankDetailsScreen(Screen[BankDetails | None]):
+class BankDetailsScreen(UnsavedForm, Screen[BankDetails | None]):
     """Dismisses with the details (ctrl+s), or None (Escape). ``check`` returns the problems,
     in the validator's words, that the details would bring to the bank (given by the App)."""
 
     DEFAULT_CSS = screen_css(__file__)  # bank_details.tcss: see game.ui.screen_css
     SCOPED_CSS = False
+    LOST_DETAIL = "The changes to the title, description and topics will be lost."
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -43,6 +45,7 @@ class BankDetailsScreen(Screen[BankDetails | None]):
         self._check = check
         self._new = new
         self._problems: list[str] = []
+        self._opened_with = details  # replaced by what the fields give back, once mounted
         self._touched = not new  # a new bank's problems show once the teacher starts
 
     def compose(self) -> ComposeResult:
@@ -90,6 +93,7 @@ class BankDetailsScreen(Screen[BankDetails | None]):
 
     def on_mount(self) -> None:
         """Start in the title."""
+        self._opened_with = self.details()  # as the fields give it back (spaces folded)
         self.query_one("#details-title", Input).focus()
         self._validate()
 
@@ -141,9 +145,9 @@ class BankDetailsScreen(Screen[BankDetails | None]):
             return
         self.dismiss(self.details())
 
-    def action_back(self) -> None:
-        """Leave without changing anything."""
-        self.dismiss(None)
+    def has_changes(self) -> bool:
+        """Whether the fields differ from what they opened with."""
+        return self.details() != self._opened_with
 
 
 def _field_of(message: str) -> str:

@@ -19,8 +19,8 @@ from textual.widgets import Input, Select, Static, TextArea
 from game.core.drafts import DraftCheck, FieldProblem, id_from_prompt
 from game.core.model import Question, QuestionType
 from game.ui.screen_css import screen_css
-from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.preview import PreviewScreen
+from game.ui.unsaved import UnsavedForm
 from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.problem_list import ProblemList, problem_line
 from game.ui.widgets.type_fields import TypeFields
@@ -54,12 +54,13 @@ ROW_OF_FIELD = {
 }
 
 
-class QuestionFormScreen(Screen[None]):
+class QuestionFormScreen(UnsavedForm, Screen[None]):
     """Write or change one question; posts SaveAsked, and the App answers with `saved` or
     `refused`. ``check`` runs the bank format's checks on a draft (given by the App)."""
 
     DEFAULT_CSS = screen_css(__file__)  # question_form.tcss: see game.ui.screen_css
     SCOPED_CSS = False
+    LOST_DETAIL = "The changes to this question will be lost."
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -327,27 +328,8 @@ class QuestionFormScreen(Screen[None]):
         """Add a row to the list of choices, answers, items or pairs."""
         await self.query_one(TypeFields).add_row()
 
-    def action_back(self) -> None:
-        """Back to the question list; ask first when there are changes not saved."""
-        if not self._changed():
-            self.dismiss(None)
-            return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave without saving?",
-                detail="The changes to this question will be lost.",
-                yes_label="Leave",
-                no_label="Stay",
-            ),
-            answered,
-        )
-
-    def _changed(self) -> bool:
+    def has_changes(self) -> bool:
+        """Whether the form differs from the question it opened with (or, new, has any text)."""
         draft = self.draft()
         if self._original is None:
             return bool(draft.prompt or draft.explanation or draft.choices or draft.items)

@@ -590,6 +590,10 @@ class RoundScreen(Screen[None]):
         """Ask whether to leave; answers given so far stay saved."""
         self._ask_to_end("Leave this round?", self._leave_answered)
 
+    def quit_needs_asking(self) -> bool:
+        """ctrl+q asks until the round is over (see game.ui.unsaved)."""
+        return self.phase != "done"
+
     def ask_to_quit(self) -> None:
         """ctrl+q during a round: ask, as for leaving; the round can be resumed later."""
         self._ask_to_end("Quit the game?", self._quit_answered)
