@@ -12,11 +12,14 @@ from shell_kit import (
     footer_keys,
     make_app,
     run_with_pilot,
+    screen_text,
     write_bank,
 )
 from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
+from game.ui.screens.editor import BankEditorScreen
+from game.ui.screens.question_form import QuestionFormScreen
 from game.ui.screens.round import RoundScreen
 from game.ui.widgets.fit_footer import keys_width, plan_footer, short_label
 
@@ -91,5 +94,46 @@ def test_home_and_setup_footers_are_whole(folders: dict[str, Path], size) -> Non
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert "esc Back" in footer_keys(app)
+
+    run_with_pilot(app, scenario, size=size)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), NARROW], ids=["100x30", "80x24", "60x20"])
+def test_the_question_forms_topic_and_difficulty_read_whole(
+    folders: dict[str, Path], size: tuple[int, int]
+) -> None:
+    """At 60 columns the topic once had 8 to wrap in ("(no" / "topic" / ")"), and at 80 a
+    26-letter name wrapped: below 90 columns difficulty goes under it, and sits beside it in a
+    wider window."""
+    question = choice_question("q1", "Which sea?", "Black", ("Red",), topic="ties", level=2)
+    topics = {"ties": "Military and security ties"}
+    write_bank(folders["questions"], "ties", bank_yaml("Ties", [question], topics))
+    app = make_app(folders, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("w")
+        for _ in range(200):
+            if isinstance(app.screen, BankEditorScreen):
+                break
+            await pilot.pause(0.02)
+        await pilot.press("enter")
+        for _ in range(200):
+            if isinstance(app.screen, QuestionFormScreen) and app.screen.query("#form-topic"):
+                break
+            await pilot.pause(0.02)
+        app.screen.query_one("#form-difficulty").focus()  # scrolled into view, topic above
+        lines: list[str] = []
+        for _ in range(200):
+            lines = screen_text(app).splitlines()
+            if any("Military and security ties" in line for line in lines) and any(
+                "2 (understanding)" in line for line in lines
+            ):
+                break
+            await pilot.pause(0.02)
+        topic = next(line for line in lines if "Military and security ties" in line)
+        assert topic.lstrip().startswith("Topic")
+        difficulty = next(line for line in lines if "2 (understanding)" in line)
+        assert difficulty.lstrip().startswith("Topic" if size[0] >= 90 else "Difficulty")
+        assert "Difficulty" in difficulty
 
     run_with_pilot(app, scenario, size=size)

@@ -61,6 +61,9 @@ class QuestionFormScreen(UnsavedForm, Screen[None]):
     DEFAULT_CSS = screen_css(__file__)  # question_form.tcss: see game.ui.screen_css
     SCOPED_CSS = False
     LOST_DETAIL = "The changes to this question will be lost."
+    # below 90 columns a topic's name (up to 30 or so) has too little room beside the
+    # difficulty: difficulty goes under it
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -125,23 +128,26 @@ class QuestionFormScreen(UnsavedForm, Screen[None]):
                 "explanation", "Explanation", question.explanation if question else ""
             )
             yield from self._text_row("quote", "Quote", (question.quote or "") if question else "")
+            # topic and difficulty side by side; in a narrow window, one under the other
             with Horizontal(classes="form-row", id="form-row-topic"):
-                yield Static("Topic", classes="form-label")
-                yield Select(
-                    [(Content(name), topic) for topic, name in self._topics.items()],
-                    value=question.topic if question and question.topic else Select.NULL,
-                    prompt="(no topic)",
-                    compact=True,
-                    id="form-topic",
-                )
-                yield Static("Difficulty", classes="form-label form-label-inline")
-                yield Select(
-                    list(DIFFICULTIES),
-                    value=question.difficulty if question else 1,
-                    allow_blank=False,
-                    compact=True,
-                    id="form-difficulty",
-                )
+                with Horizontal(id="form-topic-part"):
+                    yield Static("Topic", classes="form-label")
+                    yield Select(
+                        [(Content(name), topic) for topic, name in self._topics.items()],
+                        value=question.topic if question and question.topic else Select.NULL,
+                        prompt="(no topic)",
+                        compact=True,
+                        id="form-topic",
+                    )
+                with Horizontal(id="form-difficulty-part"):
+                    yield Static("Difficulty", classes="form-label form-label-inline")
+                    yield Select(
+                        list(DIFFICULTIES),
+                        value=question.difficulty if question else 1,
+                        allow_blank=False,
+                        compact=True,
+                        id="form-difficulty",
+                    )
             yield from self._text_row("hint", "Hint", (question.hint or "") if question else "")
             with Horizontal(classes="form-row", id="form-row-id"):
                 yield Static("Id", classes="form-label")
