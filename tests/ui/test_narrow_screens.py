@@ -18,6 +18,7 @@ from shell_kit import (
 from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
+from game.core.rounds import PlayRequest
 from game.ui.screens.editor import BankEditorScreen
 from game.ui.screens.question_form import QuestionFormScreen
 from game.ui.screens.round import RoundScreen
@@ -135,5 +136,36 @@ def test_the_question_forms_topic_and_difficulty_read_whole(
         difficulty = next(line for line in lines if "2 (understanding)" in line)
         assert difficulty.lstrip().startswith("Topic" if size[0] >= 90 else "Difficulty")
         assert "Difficulty" in difficulty
+
+    run_with_pilot(app, scenario, size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), NARROW], ids=["80x24", "60x20"])
+def test_a_questions_difficulty_and_topic_read_whole_in_a_timed_round(
+    folders: dict[str, Path], size: tuple[int, int]
+) -> None:
+    """Beside the progress the topic was cut ("Fentanyl and the sanctio…") and, at 60 columns
+    in a timed round, the difficulty too ("difficulty 2/… 36 s left"): the topic has a line of
+    its own, and the difficulty keeps its place beside the seconds left."""
+    topics = {"mideast": "Iran, the Red Sea and the Middle East"}
+    questions = [
+        choice_question(f"q{n}", f"Question {n}?", "Yes", ("No",), topic="mideast", level=2)
+        for n in range(1, 11)
+    ]
+    text = bank_yaml("Timed", questions, topics).replace("questions:", "time_limit: 45\nquestions:")
+    write_bank(folders["questions"], "timed", text)
+    play = PlayRequest("timed", mode="timed", count=10, seed=2)
+    app = make_app(folders, player="Ana", play=play)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        lines: list[str] = []
+        for _ in range(200):
+            lines = screen_text(app).splitlines()
+            if isinstance(app.screen, RoundScreen) and "s left" in lines[1]:
+                break
+            await pilot.pause(0.02)
+        assert "Question 1 / 10" in lines[1]
+        assert "difficulty 2/3" in lines[1] and "s left" in lines[1]
+        assert lines[2].strip() == "Topic: Iran, the Red Sea and the Middle East"
 
     run_with_pilot(app, scenario, size=size)

@@ -24,13 +24,13 @@ from game.ui.screens.setup import SetupScreen
 from game.ui.screens.summary import SummaryScreen
 
 
-def status_line(app) -> str:
-    """The round screen's second line: progress, difficulty, topic and the practice reason."""
-    return screen_text(app).splitlines()[1]
+def context_line(app) -> str:
+    """The round screen's third line: the topic and, at its end, the practice reason."""
+    return screen_text(app).splitlines()[2]
 
 
 def reason_shown(screen: RoundScreen) -> str:
-    """The practice reason beside the topic line ('' when hidden)."""
+    """The practice reason beside the topic ('' when hidden)."""
     label = screen.query_one("#round-reason", Static)
     return str(label.content) if label.display else ""
 
@@ -69,7 +69,8 @@ def test_a_practice_round_moves_what_home_says_is_due(library: dict[str, Path]) 
         assert isinstance(screen, RoundScreen)
         assert "Practice" in screen_text(app).splitlines()[0]
         assert [asked.reason for asked in screen.round_state.questions] == ["new"] * 3
-        assert status_line(app).rstrip().endswith("new")
+        line = context_line(app).rstrip()
+        assert line.lstrip().startswith("Topic: ") and line.endswith("new")
         first, second = screen.round_state.questions[:2]
         clock.advance(3)  # right and fast: Easy
         await pilot.press(*right_keys(first), "enter")
@@ -153,7 +154,7 @@ def test_home_and_the_round_follow_a_history(library: dict[str, Path]) -> None:
         ]
         shown = []
         for _ in range(4):
-            shown.append((reason_shown(screen), status_line(app).rstrip()))
+            shown.append((reason_shown(screen), context_line(app).rstrip()))
             await pilot.press(*right_keys(screen.round_state.current), "enter")
         assert [reason for reason, _ in shown] == [
             "due",

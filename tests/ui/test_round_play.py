@@ -223,7 +223,7 @@ def test_exam_gives_the_same_round_twice_and_no_feedback() -> None:
     first, second = play_exam(), play_exam()
     assert first == second
     assert "Exam  ·  class code 31337" in first[-1]
-    assert len({page.splitlines()[5] for page in first[:-1]}) == 6  # six different prompts
+    assert len({page.splitlines()[6] for page in first[:-1]}) == 6  # six different prompts
 
 
 def test_escape_asks_and_leaves_with_answers_kept() -> None:

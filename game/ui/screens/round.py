@@ -108,6 +108,8 @@ class RoundScreen(Screen[None]):
     SCOPED_CSS = False
 
     BLANK = True  # the screen is its background: see game.ui.widgets.blank
+    # below 80 columns the progress bar is shorter, so a timed round's difficulty stays whole
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     # No widget has the keys during the feedback, on purpose: coming back from a dialog or
     # the article, Textual must not give them to the first widget that can take them.
@@ -176,8 +178,12 @@ class RoundScreen(Screen[None]):
                 yield Static(id="round-progress-label")
                 yield ProgressLine(played.total, id="round-progress")
                 yield Static(id="round-meta")
-                yield Static(id="round-reason")
                 yield Static(id="round-timer")
+            # the topic has a line of its own: beside the progress it was cut ("Fentanyl
+            # and the sanctio…"), and at 60 columns so was the difficulty
+            with BlankHorizontal(id="round-context"):
+                yield Static(id="round-topic")
+                yield Static(id="round-reason")
             yield CountdownBar(id="round-countdown")
         with QuestionBody(id="round-body"):
             if played.mode == "exam":
@@ -268,11 +274,10 @@ class RoundScreen(Screen[None]):
             Content(f"Question {number} / {total}")
         )
         self.query_one("#round-progress", ProgressLine).show(number - 1)
-        meta = Content.assemble(
-            f"difficulty {question.difficulty}/3  ·  ",
-            self.round_state.topic_name(question.topic),
-        )
+        meta = Content(f"difficulty {question.difficulty}/3")
         _show_text(self.query_one("#round-meta", Static), meta)
+        topic = Content(f"Topic: {self.round_state.topic_name(question.topic)}")
+        _show_text(self.query_one("#round-topic", Static), topic)
         reason = self.query_one("#round-reason", Static)
         # practice: why this question is here; any round: a skipped question come back
         why = "skipped earlier" if self.round_state.current_was_skipped else asked.reason
