@@ -244,8 +244,25 @@ class HomeScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         """The modes' lines in full, or in short when the window is too narrow for them."""
-        self.query_one("#home-modes", Static).update(self._modes_text())
+        self._fit_modes()
         self.call_after_refresh(self._show_detail_hint)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown again: fitted to the window as it is now (it may have changed meanwhile)."""
+        self._fit_modes()
+        self.call_after_refresh(self._show_detail_hint)
+
+    def _fit_modes(self) -> None:
+        """The modes' lines for the window's width, and their height set with them.
+
+        The height is given, not left to ``auto``: a screen beneath another is laid out
+        again when the window changes size, with the lines it had then (the full ones,
+        wrapped at 60 columns to ten), and Textual kept that measure after the short lines
+        replaced them, so home came back with its panels squashed over empty rows."""
+        modes = self.query_one("#home-modes", Static)
+        text = self._modes_text()
+        modes.update(text)
+        modes.styles.height = len(text.split("\n")) + modes.styles.gutter.height
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The About panel's hint says how to scroll it, or how to reach it."""

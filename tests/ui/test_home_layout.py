@@ -1,0 +1,64 @@
+"""Home keeps its layout and its practice line current while other screens come and go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shell_kit import make_app, run_with_pilot, screen_text, wait_for_text
+from textual.pilot import Pilot
+
+from game.ui.screens.home import HomeScreen
+
+
+async def wait_for_screen(pilot: Pilot[object], kind: type, timeout: float = 20) -> None:
+    """Let the app run until a screen of this kind is on top."""
+    for _ in range(int(timeout / 0.02)):
+        if isinstance(pilot.app.screen, kind):
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"{kind.__name__} never on top: {pilot.app.screen!r}")
+
+
+def panel_bottom_row(app: object) -> int:
+    """The screen row of the bank panel's bottom border (╰)."""
+    rows = screen_text(app).splitlines()  # type: ignore[arg-type]
+    return max(n for n, row in enumerate(rows) if row.startswith("╰"))
+
+
+async def wait_for_panels_to_end(pilot: Pilot[object], row: int, timeout: float = 20) -> None:
+    """Let the app run until the panels' bottom border is on this row, no row empty above the
+    footer."""
+    for _ in range(int(timeout / 0.02)):
+        rows = screen_text(pilot.app).splitlines()
+        if panel_bottom_row(pilot.app) == row and all(line.strip() for line in rows[:-1]):
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("\n".join(screen_text(pilot.app).splitlines()))
+
+
+def test_home_fills_the_height_after_a_resize_under_another_screen(
+    library: dict[str, Path],
+) -> None:
+    app = make_app(library, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await wait_for_text(pilot, "Question banks")
+        await pilot.press("enter")  # the set-up screen, over home
+        await wait_for_text(pilot, "Start")
+        await pilot.resize_terminal(60, 20)
+        await wait_for_text(pilot, "Start")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        # at 60×20 the panels end above the rule, the modes' two short lines and the footer
+        await wait_for_panels_to_end(pilot, 20 - 5)
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Start")
+        await pilot.resize_terminal(80, 24)
+        await wait_for_text(pilot, "Start")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        # at 80×24 above the rule, the modes' five full lines and the footer
+        await wait_for_panels_to_end(pilot, 24 - 8)
+        assert "random questions, right or wrong after each" in screen_text(app)
+
+    run_with_pilot(app, scenario, size=(80, 24))
