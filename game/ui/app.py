@@ -368,6 +368,8 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
             due=self.session.due_counts(),
             locked=self._locked(),
             resume=self.session.unfinished_round(),
+            read_due=self.session.due_counts,
+            clock=self._clock,
         )
 
     def _home(self) -> HomeScreen | None:

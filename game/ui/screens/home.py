@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
 
 from textual import events, on
@@ -34,6 +36,8 @@ MODES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 DISABLED_STYLE = "$text-disabled"
+# How often home, while it is shown, brings its "next in 40 s" up to date.
+DUE_TICK_SECONDS = 1.0
 # The mode of an unfinished round, as the line offering it again says it.
 RESUME_MODES = {
     "quick": "quick round",
@@ -62,6 +66,17 @@ def plural(count: int, word: str) -> str:
 def _due_style(due: DueCount | None) -> str:
     """Accent when questions are due now, muted otherwise."""
     return "$text-accent" if due is not None and due.due_now else "$text-muted"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def due_after(due: DueCount, waited: timedelta) -> DueCount:
+    """The outlook read some time ago, ``waited`` later (the count due now as it was)."""
+    if due.next_due_in is None:
+        return due
+    return replace(due, next_due_in=due.next_due_in - waited)
 
 
 def shared_titles(banks: Sequence[BankSummary]) -> set[str]:
@@ -206,7 +221,11 @@ class HomeScreen(Screen[None]):
         due: Mapping[str, DueCount] | None = None,
         locked: Collection[str] = (),
         resume: Unfinished | None = None,
+        read_due: Callable[[], Mapping[str, DueCount]] | None = None,
+        clock: Callable[[], datetime] = _utc_now,
     ) -> None:
+        """``due`` is what is due as read at ``clock()`` now; ``read_due`` reads it again (when
+        home is shown again, on reload, and when a question falls due while it is shown)."""
         super().__init__()
         self._locked = frozenset(locked)
         self._resume = resume
@@ -214,6 +233,11 @@ class HomeScreen(Screen[None]):
         self._banks = playable_first(banks)
         self._best = dict(best)
         self._due = dict(due or {})
+        self._read_due = read_due
+        self._clock = clock
+        self._due_read_at = clock()
+        self._due_shown = self._due_now()
+        self._shown_before = False
         self._notices = list(notices)
         self._library_location = library_location
 
@@ -241,6 +265,10 @@ class HomeScreen(Screen[None]):
         self._refresh_visibility()
         self._show_detail()
         banks.focus()
+        # "next in 40 s" counts down while home is shown (paused under other screens)
+        self._due_timer = self.set_interval(
+            DUE_TICK_SECONDS, self._tick_due, name="home-due", pause=True
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         """The modes' lines in full, or in short when the window is too narrow for them."""
@@ -248,9 +276,18 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self._show_detail_hint)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Shown again: fitted to the window as it is now (it may have changed meanwhile)."""
+        """Shown again: fitted to the window as it is now (it may have changed meanwhile),
+        and what is due read again (the first time, it was read just before)."""
         self._fit_modes()
         self.call_after_refresh(self._show_detail_hint)
+        if self._shown_before:
+            self.refresh_due()
+        self._shown_before = True
+        self._due_timer.resume()
+
+    def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
+        """Under another screen: the practice line waits until home is shown again."""
+        self._due_timer.pause()
 
     def _fit_modes(self) -> None:
         """The modes' lines for the window's width, and their height set with them.
@@ -290,15 +327,71 @@ class HomeScreen(Screen[None]):
         self._player = player
         self._best = dict(best)
         if due is not None:
-            self._due = dict(due)
+            self._set_due(due)
         self.query_one("#home-top", Static).update(self._top_line())
         self._rebuild_options()
 
     def show_banks(self, banks: Sequence[BankSummary], best: Mapping[str, float]) -> None:
-        """Show a freshly scanned list of banks."""
+        """Show a freshly scanned list of banks, and what is due in them now."""
         self._banks = playable_first(banks)
         self._best = dict(best)
+        if self._read_due is not None:
+            self._set_due(self._read_due())
         self._rebuild_options()
+
+    def refresh_due(self) -> None:
+        """Read what is due again and show it where it changed."""
+        if self._read_due is None:
+            return
+        self._set_due(self._read_due())
+        self._show_due_changes()
+
+    def _set_due(self, due: Mapping[str, DueCount]) -> None:
+        self._due = dict(due)
+        self._due_read_at = self._clock()
+
+    def _due_now(self) -> dict[str, DueCount]:
+        """What is due, as the last reading says it is by now."""
+        waited = self._clock() - self._due_read_at
+        return {bank_id: due_after(due, waited) for bank_id, due in self._due.items()}
+
+    def _tick_due(self) -> None:
+        """Count the waits down; read again once one of them is over (a question is due)."""
+        if any(
+            due.next_due_in is not None and due.next_due_in <= timedelta(0)
+            for due in self._due_now().values()
+        ):
+            self.refresh_due()
+        else:
+            self._show_due_changes()
+
+    def _show_due_changes(self) -> None:
+        """Give the banks whose practice line reads otherwise now their new lines, leaving the
+        list's highlight and the About panel's scroll where they are."""
+        due = self._due_now()
+        changed = {
+            bank_id
+            for bank_id in due.keys() | self._due_shown.keys()
+            if due_phrase(due.get(bank_id)) != due_phrase(self._due_shown.get(bank_id))
+            or _due_style(due.get(bank_id)) != _due_style(self._due_shown.get(bank_id))
+        }
+        self._due_shown = due
+        if not changed:
+            return
+        banks = self.query_one("#home-banks", OptionList)
+        shared = shared_titles(self._banks)
+        for bank in self._banks:
+            if bank.bank_id in changed:
+                prompt = bank_prompt(
+                    bank,
+                    self._best.get(bank.bank_id),
+                    due.get(bank.bank_id),
+                    show_file=one_line(bank.title or bank.bank_id).casefold() in shared,
+                )
+                banks.replace_option_prompt(bank.bank_id, prompt)
+        highlighted = self._highlighted_bank()
+        if highlighted is not None and highlighted.bank_id in changed:
+            self._show_detail(keep_scroll=True)
 
     def show_resume(self, resume: Unfinished | None) -> None:
         """Offer this round to take up again (None: there is none)."""
@@ -405,13 +498,14 @@ class HomeScreen(Screen[None]):
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
         shared = shared_titles(self._banks)
+        self._due_shown = due = self._due_now()
         for bank in self._banks:
             if options:
                 options.append(None)  # a dividing line between banks
             prompt = bank_prompt(
                 bank,
                 self._best.get(bank.bank_id),
-                self._due.get(bank.bank_id),
+                due.get(bank.bank_id),
                 show_file=one_line(bank.title or bank.bank_id).casefold() in shared,
             )
             options.append(Option(prompt, id=bank.bank_id))
@@ -440,15 +534,16 @@ class HomeScreen(Screen[None]):
             return None
         return self._banks[index]
 
-    def _show_detail(self) -> None:
+    def _show_detail(self, *, keep_scroll: bool = False) -> None:
         bank = self._highlighted_bank()
         if bank is None:
             detail = Content("")
         else:
             bank_id = bank.bank_id
-            detail = bank_detail(bank, self._best.get(bank_id), self._due.get(bank_id))
+            detail = bank_detail(bank, self._best.get(bank_id), self._due_shown.get(bank_id))
         self.query_one("#home-detail", Static).update(HangingBullets(detail))
-        self.query_one("#home-detail-box").scroll_home(animate=False)
+        if not keep_scroll:
+            self.query_one("#home-detail-box").scroll_home(animate=False)
         self.call_after_refresh(self._show_detail_hint)
 
     @on(OptionList.OptionHighlighted, "#home-banks")
