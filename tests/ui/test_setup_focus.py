@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from shell_kit import make_app, run_with_pilot, screen_text
+from shell_kit import make_app, run_with_pilot, screen_text, wait_for_text
 from textual.pilot import Pilot
-from textual.widgets import Input, Select
+from textual.widgets import Button, Input, Select
 
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.setup import SetupScreen
@@ -86,6 +86,38 @@ def test_exam_set_up_fits_60x20(library: dict[str, Path], theme: str) -> None:
         assert "of 12 available" in text
         assert "Start" in text and "Back" in text
         assert setup.query_one("#setup-form").region.bottom <= 19  # nothing under the footer
-        assert not setup.query_one("#setup-help").display  # the footer has the keys
+        assert "Tab: next field · Enter: play (on a list: open it)" in words
+
+    run_with_pilot(app, scenario, size=(60, 20))
+
+
+@pytest.mark.parametrize("mode", ["quick", "timed", "exam", "practice"])
+def test_every_set_up_is_whole_above_the_footer_at_60x20(
+    library: dict[str, Path], mode: str
+) -> None:
+    app = make_app(library, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        setup = await open_setup(pilot, mode)
+        if mode == "exam":  # a wrong class code: the problem is said under the fields
+            await pilot.press(*"hello", "enter")
+            await wait_for_text(pilot, "A class code looks like 482913-10")
+        rows = screen_text(app).splitlines()
+        shown = "\n".join(rows)
+        # the buttons whole (both borders) and the help line, all above the footer
+        start = setup.query_one("#setup-start", Button)
+        assert start.region.height == 3 and start.region.bottom <= 19, shown
+        assert rows[start.region.y].strip().startswith("▔"), shown
+        assert rows[start.region.bottom - 1].strip().startswith("▁"), shown
+        assert "Start ⏎" in " ".join(rows[start.region.y + 1].split()), shown
+        help_line = " ".join(rows[setup.query_one("#setup-help").region.y].split())
+        assert help_line == "Tab: next field · Enter: play (on a list: open it)", shown
+        assert setup.query_one("#setup-form").region.bottom <= 19, shown
+        assert setup.scroll_y == 0 and setup.max_scroll_y == 0, shown
+        if mode == "exam":  # said once, on the form: no notice covers the form
+            words = " ".join(shown.split())
+            assert "A class code looks like 482913-10: the numbers your teacher shows." in words
+            assert words.count("A class code looks like") == 1, shown
+            assert isinstance(app.screen, SetupScreen)
 
     run_with_pilot(app, scenario, size=(60, 20))

@@ -1,10 +1,10 @@
-"""Snapshots of the home and set-up screens at 80×24."""
+"""Snapshots of the home and set-up screens at 80×24, and of the exam set-up at 60×20."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from shell_kit import make_app
+from shell_kit import make_app, wait_for_text
 from textual.pilot import Pilot
 
 from game.store import open_store
@@ -31,3 +31,14 @@ def test_setup_snapshot(library: dict[str, Path], snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(_app_for(library), run_before=open_exam_setup, terminal_size=(80, 24))
+
+
+def test_setup_wrong_code_snapshot_60x20(library: dict[str, Path], snap_compare) -> None:
+    async def type_a_wrong_code(pilot: Pilot[object]) -> None:
+        await pilot.press("e")
+        await wait_for_text(pilot, "Class code")
+        await pilot.press(*"hello", "enter")
+        await wait_for_text(pilot, "A class code looks like 482913-10")
+
+    app = _app_for(library)
+    assert snap_compare(app, run_before=type_a_wrong_code, terminal_size=(60, 20))

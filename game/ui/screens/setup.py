@@ -23,6 +23,10 @@ from game.core.rounds import (
 from game.ui.screen_css import screen_css
 from game.ui.widgets.fit_footer import FitFooter
 
+# The line under the buttons; in a narrow window without Esc (the footer shows it), so that
+# it is one line at 60 columns.
+HELP = "Tab: next field  ·  Enter: play (on a list: open it)  ·  Esc: back"
+SHORT_HELP = "Tab: next field  ·  Enter: play (on a list: open it)"
 # What the class code field says while no whole code is typed (it fits 80 columns).
 SEED_HINT = "empty: a new one; same code, same round"
 ALL_TOPICS = ""  # Select values cannot be None
@@ -132,10 +136,7 @@ class SetupScreen(Screen[PlayRequest | None]):
             with Horizontal(id="setup-buttons"):
                 yield Button("Start  ⏎", variant="primary", id="setup-start")
                 yield Button("Back  esc", id="setup-back")
-            yield Static(
-                "Tab: next field  ·  Enter: play (on a list: open it)  ·  Esc: back",
-                id="setup-help",
-            )
+            yield Static(HELP, id="setup-help")
         yield FitFooter()
 
     def on_mount(self) -> None:
@@ -147,8 +148,11 @@ class SetupScreen(Screen[PlayRequest | None]):
         self.query_one(start_in).focus()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Below 24 rows the help line gives its room to the form (the footer has the keys)."""
+        """Below 24 rows the fields close up; in a narrow window the help line is shorter."""
         self.set_class(event.size.height < 24, "-short")
+        form = self.query_one("#setup-form")
+        room = event.size.width - form.styles.gutter.width
+        self.query_one("#setup-help", Static).update(HELP if len(HELP) <= room else SHORT_HELP)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Mark the focused field's label with ▸ (its colour alone says less in some themes)."""
@@ -355,6 +359,13 @@ class SetupScreen(Screen[PlayRequest | None]):
         """Start the round as chosen."""
         request = self.request()
         if request is None:
+            problem_line = self.query_one("#setup-problem", Static)
+            if problem_line.display:
+                # The form says what is wrong already: a notice would cover it (and the
+                # class code's hint) in a narrow window.
+                self.app.bell()
+                problem_line.scroll_visible(animate=False)
+                return
             code = self._class_code()
             problem = (
                 _sentence(code)
