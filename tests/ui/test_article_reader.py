@@ -307,3 +307,55 @@ def test_a_question_without_a_quote_says_so(town: dict[str, Path]) -> None:
         assert reader.span is None
 
     run_with_pilot(app, scenario)
+
+
+HEADED = "November 7, 2024\nThe Town [b]Gazette[/b] reports\n\n" + ARTICLE
+
+
+@pytest.fixture
+def headed_town(town: dict[str, Path]) -> dict[str, Path]:
+    """The town's article file starting, as many do, with its date and title."""
+    (town["questions"] / "sources" / "town.txt").write_text(HEADED, encoding="utf-8")
+    return town
+
+
+def test_the_article_s_own_date_and_title_lines_are_shown_once_in_the_heading(
+    headed_town: dict[str, Path],
+) -> None:
+    app = make_app(headed_town, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await _wait_for(pilot, HomeScreen)
+        await pilot.press("a")
+        await _wait_for(pilot, ArticleScreen)
+        rows = screen_text(app).splitlines()
+        shown = "\n".join(rows)
+        assert shown.count("The Town [b]Gazette[/b] reports") == 1, shown
+        assert shown.count("November 7, 2024") == 1, shown
+        assert rows[0].strip() == "The Town [b]Gazette[/b] reports", shown  # the heading
+        assert rows[1].strip() == "November 7, 2024  ·  The Daily Example", shown
+        assert rows[2].strip().startswith("The whole article."), shown
+        # then the article's first paragraph, as written
+        assert rows[3].strip() == "The first paragraph says the river [red]floods[/] in", shown
+
+    run_with_pilot(app, scenario, size=(60, 20))
+
+
+def test_quotes_are_found_in_an_article_whose_heading_lines_are_left_out(
+    headed_town: dict[str, Path],
+) -> None:
+    app = make_app(headed_town, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await _wait_for(pilot, HomeScreen)
+        quotes = [QUOTES["floods"], QUOTES["harbour"]]
+        reader = ArticleScreen(_source(headed_town), "Town news", quotes)
+        await app.push_screen(reader)
+        await _wait_for(pilot, ArticleScreen)
+        assert _highlighted(reader) == "the river [red]floods[/] in spring."
+        shown = [str(p.render()) for p in reader.query(".article-paragraph")]
+        assert shown == ARTICLE.strip().split("\n\n")  # every paragraph exactly as written
+        await pilot.press("n")
+        assert _highlighted(reader) == "the harbour [@click=app.quit]closes[/] at night."
+
+    run_with_pilot(app, scenario, size=(60, 20))

@@ -2,7 +2,8 @@
 
 Opened with `a` from a question's feedback, from a round in History and from home. `n` and `N`
 step to the next and previous quote of the round, `esc` goes back. The text is shown exactly as
-written (never read as markup; control codes written out).
+written (never read as markup; control codes written out), except first lines that only repeat
+the heading (an article file often starts with its date and title): the heading shows them.
 """
 
 from __future__ import annotations
@@ -38,6 +39,31 @@ def date_text(published: str | None) -> str:
     except ValueError:
         return published
     return f"{day:%B} {day.day}, {day.year}"
+
+
+def _same_words(line: str) -> str:
+    """A line as compared with the heading: spaces folded, any case, curly quotes straight."""
+    return " ".join(line.replace("’", "'").replace("‘", "'").split()).casefold()
+
+
+def heading_end(text: str, heading: Sequence[str]) -> int:
+    """Where the article's own text starts: after its first lines (and the blank lines among
+    them) when each only repeats a line of the heading (the title, the date); 0 when none
+    does, or when nothing would be left."""
+    said = {_same_words(line) for line in heading if line.strip()}
+    end = 0
+    position = 0
+    for line in text.splitlines(keepends=True):
+        words = _same_words(line)
+        if words and words not in said:
+            break
+        position += len(line)
+        if words:
+            end = position
+    if end == 0:
+        return 0
+    rest = len(text) - len(text[end:].lstrip())
+    return rest if rest < len(text) else 0
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -80,7 +106,9 @@ class ArticleScreen(Screen[None]):
         self.text = unicodedata.normalize("NFC", source.text or "")
         self.quotes = list(quotes)
         self.index = min(max(index, 0), max(len(self.quotes) - 1, 0))
-        self.parts = paragraphs(self.text)
+        heading = [source.title or bank_title, date_text(source.published)]
+        skipped = heading_end(self.text, [*heading, source.published or ""])
+        self.parts = [(skipped + at, part) for at, part in paragraphs(self.text[skipped:])]
 
     # -- layout ----------------------------------------------------------------------------
 
