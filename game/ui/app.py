@@ -67,7 +67,12 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
 
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Before any screen's own esc, but only while the Keys panel (ctrl+p "Keys") is open:
+        # otherwise esc goes on to the screen (check_action).
+        Binding("escape", "hide_help_panel", "Close keys", priority=True),
+    ]
 
     def __init__(
         self,
@@ -261,6 +266,28 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
             guard.ask_to_quit()
             return
         await super().action_quit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """esc closes the Keys panel when it is open, and is the screen's key otherwise."""
+        if action == "hide_help_panel":
+            return self._help_panel_open()
+        return True
+
+    def _help_panel_open(self) -> bool:
+        try:
+            return bool(self.screen.query("HelpPanel"))
+        except Exception:  # no screen yet
+            return False
+
+    def action_show_help_panel(self) -> None:
+        """The Keys panel; the footer then offers esc to close it."""
+        super().action_show_help_panel()
+        self.call_after_refresh(self.screen.refresh_bindings)
+
+    def action_hide_help_panel(self) -> None:
+        """Close the Keys panel; the footer gives esc back to the screen."""
+        super().action_hide_help_panel()
+        self.call_after_refresh(self.screen.refresh_bindings)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette offers what the home screen's keys do, besides Textual's own."""

@@ -156,6 +156,18 @@ class BankList(OptionList):
     BINDINGS = [Binding("enter", "select", "Quick")]
 
 
+class ModesLines(Static):
+    """The modes' lines under the panels; says when its width changes (the Keys panel, beside
+    home, takes a third of it) so that home can fit the lines to it."""
+
+    class Resized(Message):
+        """The lines' width changed."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        """See the class."""
+        self.post_message(self.Resized())
+
+
 class HomeScreen(Screen[None]):
     """Pick a bank and a mode; switch player; the App answers the messages this posts."""
 
@@ -251,7 +263,7 @@ class HomeScreen(Screen[None]):
             # tab reaches it: ↑/↓ then scroll what is below the edge (the topics at 80×24)
             with VerticalScroll(id="home-detail-box"):
                 yield HangingStatic("", id="home-detail")
-        yield Static(self._modes_text(), id="home-modes")
+        yield ModesLines(self._modes_text(), id="home-modes")
         yield FitFooter()
 
     def on_mount(self) -> None:
@@ -274,6 +286,11 @@ class HomeScreen(Screen[None]):
         """The modes' lines in full, or in short when the window is too narrow for them."""
         self._fit_modes()
         self.call_after_refresh(self._show_detail_hint)
+
+    @on(ModesLines.Resized)
+    def _modes_resized(self, event: ModesLines.Resized) -> None:
+        event.stop()
+        self._fit_modes()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Shown again: fitted to the window as it is now (it may have changed meanwhile),
@@ -298,7 +315,8 @@ class HomeScreen(Screen[None]):
         replaced them, so home came back with its panels squashed over empty rows."""
         modes = self.query_one("#home-modes", Static)
         text = self._modes_text()
-        modes.update(text)
+        if text != modes.content:
+            modes.update(text)
         modes.styles.height = len(text.split("\n")) + modes.styles.gutter.height
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -443,7 +461,10 @@ class HomeScreen(Screen[None]):
 
     def _modes_text(self) -> Content:
         full = self._full_modes_text()
-        width = self.size.width or self.app.size.width
+        # the lines' own width once laid out (the Keys panel may take a part of the screen's)
+        modes = self.query("#home-modes").first() if self.is_mounted else None
+        room = modes.size.width + 2 if modes is not None and modes.size.width else 0
+        width = room or self.size.width or self.app.size.width
         if max(line.cell_length for line in full.split("\n")) + 2 <= width:
             return full
         return self._short_modes_text()
