@@ -130,3 +130,22 @@ def test_esc_closes_the_keys_panel_before_it_leaves_a_screen(library: dict[str, 
         await wait_for_screen(pilot, HomeScreen)
 
     run_with_pilot(app, scenario, size=(80, 24))
+
+
+def test_beside_the_keys_panel_at_60x20_no_mode_is_cut(library: dict[str, Path]) -> None:
+    app = make_app(library, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await wait_for_text(pilot, "a Article")
+        await open_keys_panel(pilot)
+        for _ in range(1000):  # until home is laid out beside the panel (its banks narrower)
+            if app.screen.query_one("#home-banks").size.width < 20:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        modes = app.screen.query_one("#home-modes")
+        rows = screen_text(app).splitlines()[modes.region.y : modes.region.bottom]
+        words = " ".join(" ".join(row[: modes.region.right] for row in rows).split())
+        assert words.endswith("w Write · n New bank · a Article"), words
+
+    run_with_pilot(app, scenario, size=(60, 20))

@@ -312,12 +312,18 @@ class HomeScreen(Screen[None]):
         The height is given, not left to ``auto``: a screen beneath another is laid out
         again when the window changes size, with the lines it had then (the full ones,
         wrapped at 60 columns to ten), and Textual kept that measure after the short lines
-        replaced them, so home came back with its panels squashed over empty rows."""
+        replaced them, so home came back with its panels squashed over empty rows. Only
+        when even the short lines must wrap (the Keys panel beside home at 60 columns) is
+        the height left to ``auto``, so that no line is cut."""
         modes = self.query_one("#home-modes", Static)
         text = self._modes_text()
         if text != modes.content:
             modes.update(text)
-        modes.styles.height = len(text.split("\n")) + modes.styles.gutter.height
+        lines = text.split("\n")
+        if max(line.cell_length for line in lines) + 2 <= self._modes_width():
+            modes.styles.height = len(lines) + modes.styles.gutter.height
+        else:
+            modes.styles.height = "auto"
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The About panel's hint says how to scroll it, or how to reach it."""
@@ -461,13 +467,16 @@ class HomeScreen(Screen[None]):
 
     def _modes_text(self) -> Content:
         full = self._full_modes_text()
-        # the lines' own width once laid out (the Keys panel may take a part of the screen's)
-        modes = self.query("#home-modes").first() if self.is_mounted else None
-        room = modes.size.width + 2 if modes is not None and modes.size.width else 0
-        width = room or self.size.width or self.app.size.width
-        if max(line.cell_length for line in full.split("\n")) + 2 <= width:
+        if max(line.cell_length for line in full.split("\n")) + 2 <= self._modes_width():
             return full
         return self._short_modes_text()
+
+    def _modes_width(self) -> int:
+        """The modes' width with their padding: their own once laid out (the Keys panel may
+        take a part of the screen's), the screen's before."""
+        modes = self.query("#home-modes").first() if self.is_mounted else None
+        room = modes.size.width + 2 if modes is not None and modes.size.width else 0
+        return room or self.size.width or self.app.size.width
 
     def _short_modes_text(self) -> Content:
         """The modes without what each is, for a narrow window (60 columns)."""
