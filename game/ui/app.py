@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
@@ -276,7 +276,7 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
     def _help_panel_open(self) -> bool:
         try:
             return bool(self.screen.query("HelpPanel"))
-        except Exception:  # no screen yet
+        except ScreenStackError:  # no screen yet
             return False
 
     def action_show_help_panel(self) -> None:
