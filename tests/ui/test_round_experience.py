@@ -4,6 +4,7 @@ question, the running score and streak, skipping, spelling slips, multi picks in
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 from round_kit import ARTICLE_BANK, RoundHarness, make_round, right_keys, run_app, screen_text
@@ -70,10 +71,74 @@ def test_multi_feedback_lists_picks_in_the_screens_order() -> None:
         # Pick every choice, last shown first: the feedback still reads top to bottom.
         await pilot.press(*(str(n) for n in range(len(shown), 0, -1)), "enter")
         await _until(pilot, lambda: "Your answer:" in screen_text(app))
-        assert "; ".join(shown) in " ".join(screen_text(app).split())
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        picks = [line for line in lines if line.endswith(("✓", "✗"))]
+        assert [pick[:-3] for pick in picks] == list(shown)
 
     run_app(app, scenario, size=(120, 30))
     assert app.records[0].given == "; ".join(shown)
+
+
+def test_multi_feedback_marks_each_pick_and_gives_the_whole_right_answer() -> None:
+    """A multi answer's feedback was one run-on line ("Iran; Taiwan; ..."): each pick now has
+    a line, ✓ when it is one of the right ones, ✗ when not, then the right answer whole."""
+    played = make_round(question_ids=("ties-with",))
+    shown = played.questions[0].choices
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        keys = [str(shown.index(pick) + 1) for pick in ("Iran", "Taiwan")]
+        await pilot.press(*keys, "enter")
+        await _until(pilot, lambda: "Right answer:" in screen_text(app))
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        picks = [line for line in lines if line.endswith(("✓", "✗"))]
+        assert sorted(picks) == ["Iran  ✓", "Taiwan  ✗"]
+        assert "Right answer: " + "; ".join(c for c in shown if c in ("Iran", "North Korea")) in (
+            lines
+        )
+
+    run_app(app, scenario)
+
+
+def test_order_feedback_hangs_wrapped_lines_under_the_item_at_60x20() -> None:
+    """At 60 columns a wrong item's line ran on into "✗ should be" and wrapped to the left
+    edge: the ✗ ends the item, "should be" starts a line of its own, and every wrapped line
+    sits in under its item's text."""
+    long_items = (
+        "Officials restart the long-stalled fentanyl talks in Beijing",
+        "China's top diplomat meets Mr. Biden's national security adviser",
+        "Presidents meet at a summit near San Francisco in November",
+    )
+    bank = replace(
+        ARTICLE_BANK,
+        questions=tuple(
+            replace(q, items=long_items) if q.id == "timeline" else q
+            for q in ARTICLE_BANK.questions
+        ),
+    )
+    played = make_round(bank, question_ids=("timeline",), seed=3)
+    shown = played.questions[0].items
+    assert shown != long_items  # the shuffle leaves something to get wrong
+    app = RoundHarness(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("enter")  # the order as shown
+        await _until(pilot, lambda: "Your answer:" in screen_text(app))
+        lines = screen_text(app).splitlines()
+        start = next(n for n, line in enumerate(lines) if "Your answer:" in line) + 1
+        body = [line for line in lines[start:] if line.strip()][:9]
+        items = [line for line in body if line.lstrip()[:1].isdigit()]
+        assert len(items) == 3, body
+        indent = len(items[0]) - len(items[0].lstrip())
+        for line in body:
+            # an item at the indent; its wrapped lines and "should be" under its text
+            shown_at = len(line) - len(line.lstrip())
+            assert shown_at == (indent if line in items else indent + len("1. ")), body
+        # the last column may hold the scroll bar
+        assert any(line[:-1].rstrip().endswith("✗") for line in body), body
+        assert any(line.strip().startswith("should be ") for line in body)
+
+    run_app(app, scenario, size=(60, 20))
 
 
 def test_a_spelling_slip_scores_nothing_but_says_close() -> None:

@@ -86,6 +86,9 @@ def test_hostile_text_on_every_round_screen() -> None:
             if question.type in (QuestionType.ORDER, QuestionType.MATCH):
                 # shown item by item, each checked: every item, left and right is there
                 feedback = [*asked.items, *asked.lefts, *asked.rights]
+            elif question.type is QuestionType.MULTI:
+                # a pick a line, each checked, then the right answer whole
+                feedback = [*record.given.split("; "), record.expected]
             else:
                 feedback = [record.given, record.expected]
             for expected in (*feedback, record.explanation, record.quote):

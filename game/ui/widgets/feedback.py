@@ -56,18 +56,34 @@ def _differing_part(mine: str, right: str) -> str:
     return right
 
 
-def checked_lines(given: tuple[str, ...], expected: tuple[str, ...]) -> list[Content]:
-    """One line per item or pair given: ✓ when in its right place, else ✗ and the right one."""
-    lines = []
+HANG = 3  # columns a checked item's wrapped lines, and its "should be", sit in from its start
+
+
+def checked_lines(given: tuple[str, ...], expected: tuple[str, ...]) -> list[_Block]:
+    """Order and match: one item or pair given a line, ✓ when in its right place, else ✗ and,
+    under it, what should be there."""
+    blocks = []
     for mine, right in zip(given, expected, strict=True):
         if mine == right:
-            lines.append(Content.assemble(mine, ("  ✓", "bold")))
+            blocks.append(_Block(Content.assemble(mine, ("  ✓", "bold")), left=2, hang=HANG))
         else:
-            should_be = _differing_part(mine, right)
-            lines.append(
-                Content.assemble(mine, ("  ✗ ", "bold"), ("should be ", "italic"), should_be)
-            )
-    return lines
+            blocks.append(_Block(Content.assemble(mine, ("  ✗", "bold")), left=2, hang=HANG))
+            should_be = Content.assemble(("should be ", "italic"), _differing_part(mine, right))
+            blocks.append(_Block(should_be, left=2 + HANG))
+    return blocks
+
+
+def checked_picks(given: tuple[str, ...], expected: tuple[str, ...]) -> list[_Block]:
+    """Multi: each pick a line, in the screen's order, ✓ when it is one of the right ones,
+    else ✗ (the right answer follows in full)."""
+    return [
+        _Block(
+            Content.assemble(pick, ("  ✓" if pick in expected else "  ✗", "bold")),
+            left=2,
+            hang=HANG,
+        )
+        for pick in given
+    ]
 
 
 @dataclass(frozen=True)
@@ -81,6 +97,7 @@ class _Block:
     gap: bool = False
     fill: TextualStyle | None = None
     bar: TextualStyle | None = None
+    hang: int = 0  # columns its second and later lines sit further in
 
 
 def _block_lines(blocks: list[_Block], width: int) -> list[Content]:
@@ -89,11 +106,12 @@ def _block_lines(blocks: list[_Block], width: int) -> list[Content]:
     for block in blocks:
         if block.gap:
             lines.append(Content(""))
-        for line in _wrap(block.text, width - block.left - block.right):
+        wrapped = _wrap(block.text, width - block.left - block.right - block.hang)
+        for number, line in enumerate(wrapped):
             if block.bar is not None:  # the bar, then a column of padding
                 shown = Content.assemble(("▌", block.bar), " ", line)
             else:
-                shown = Content.assemble(" " * block.left, line)
+                shown = Content.assemble(" " * (block.left + (block.hang if number else 0)), line)
             if block.fill is not None:  # the fill goes across the whole line
                 shown = shown.pad_right(max(0, width - shown.cell_length))
                 shown = shown.stylize_before(block.fill)
@@ -266,15 +284,19 @@ class FeedbackPanel(_LinesPanel):
         head = self._blocks()[:2]
         return 1 + sum(len(_wrap(block.text, width - block.left - block.right)) for block in head)
 
-    def _item_by_item(self) -> bool:
-        """Order and match answers are shown a line per item, each checked."""
+    def _checked(self) -> list[_Block]:
+        """Order and match answers a line per item, multi answers a line per pick, each
+        checked; none for other answers (and for no answer)."""
         record = self.record
-        return (
-            record is not None
-            and record.question_type in (QuestionType.ORDER, QuestionType.MATCH)
-            and bool(self._given_parts)
-            and len(self._given_parts) == len(self._expected_parts)
-        )
+        if record is None or not self._given_parts:
+            return []
+        if record.question_type == QuestionType.MULTI:
+            return checked_picks(self._given_parts, self._expected_parts)
+        if record.question_type in (QuestionType.ORDER, QuestionType.MATCH) and len(
+            self._given_parts
+        ) == len(self._expected_parts):
+            return checked_lines(self._given_parts, self._expected_parts)
+        return []
 
     def _blocks(self) -> list[_Block]:
         """The panel's blocks of text, in order."""
@@ -293,17 +315,21 @@ class FeedbackPanel(_LinesPanel):
                 right=1,
             ),
         ]
-        if self._item_by_item():
+        checked = self._checked()
+        if checked:
             blocks.append(_Block(labelled("Your answer:", ""), gap=True))
-            for line in checked_lines(self._given_parts, self._expected_parts):
-                blocks.append(_Block(line, left=2))
+            blocks += checked
         else:
             blocks.append(_Block(labelled("Your answer:", record.given), gap=True))
             if self._close_spelling:
                 close = Content("close: check the spelling").stylize(style("feedback--close"))
                 blocks.append(_Block(close, left=2))
-            if record.result is not Result.RIGHT:
-                blocks.append(_Block(labelled("Right answer:", record.expected), gap=True))
+        # order and match say what should be at each place; any other answer not right gives
+        # the right answer whole (a multi answer: every right pick, the missed ones too)
+        if record.result is not Result.RIGHT and not (
+            checked and record.question_type != QuestionType.MULTI
+        ):
+            blocks.append(_Block(labelled("Right answer:", record.expected), gap=True))
         return blocks
 
 
