@@ -112,16 +112,34 @@ def test_only_the_newest_round_is_offered(isolated_folders: dict[str, Path]) -> 
     session.close()
 
 
-def test_a_round_left_before_its_first_answer_is_offered_at_0(
+def test_a_round_left_before_its_first_answer_is_not_offered(
     isolated_folders: dict[str, Path],
 ) -> None:
+    """As History does not list it: there is nothing of it to go on with."""
     session = _session(isolated_folders)
-    played, _ = _start(session, PlayRequest(BANK_ID, mode="timed", count=5))
+    played, round_id = _start(session, PlayRequest(BANK_ID, mode="timed", count=5))
+    assert session.unfinished_round() is None
+    _answer(session, played, round_id, 1)  # from its first answer on, it is offered
+    unfinished = session.unfinished_round()
+    assert unfinished is not None and (unfinished.answered, unfinished.total) == (1, 5)
+    resumed = session.resume_round(unfinished)
+    assert isinstance(resumed, Round)
+    assert resumed.time_limit == played.time_limit and resumed.mode == "timed"
+    assert _shown(resumed) == _shown(played)
+    session.close()
+
+
+def test_an_exam_left_before_its_first_answer_is_offered_at_0(
+    isolated_folders: dict[str, Path],
+) -> None:
+    """An exam keeps its class round: the same code goes on with it, even at 0."""
+    session = _session(isolated_folders)
+    played, _ = _start(session, PlayRequest(BANK_ID, mode="exam", count=5, seed=154769))
     unfinished = session.unfinished_round()
     assert unfinished is not None and (unfinished.answered, unfinished.total) == (0, 5)
     resumed = session.resume_round(unfinished)
     assert isinstance(resumed, Round)
-    assert resumed.time_limit == played.time_limit and resumed.mode == "timed"
+    assert resumed.mode == "exam" and resumed.request.seed == 154769
     assert _shown(resumed) == _shown(played)
     session.close()
 

@@ -43,6 +43,13 @@ class Unfinished:
     plan: str  # the round's plan (plan_text); empty for rounds saved before plans were kept
 
 
+def offered(unfinished: Unfinished) -> bool:
+    """Whether home (and plain mode) offer this unfinished round again: not when it was left
+    before its first answer (History does not list such a round either), except an exam with
+    its class code, which keeps the class round for the same code given again."""
+    return unfinished.answered > 0 or (unfinished.mode == "exam" and unfinished.seed is not None)
+
+
 class PlanError(ValueError):
     """The round cannot be rebuilt; the message says why, in a player's words."""
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from game.core.records import Result
-from game.core.resume import Unfinished
+from game.core.resume import Unfinished, offered
 from game.store.errors import StoreError
 from game.store.rows import (
     AnswerRow,
@@ -186,7 +186,8 @@ class HistoryQueries:
         seed: int | None = None,
     ) -> Unfinished | None:
         """The player's newest round (of that bank, mode and seed, when given), if they left it
-        before the end and it can be taken up again (it has a plan and a question to go)."""
+        before the end and it can be taken up again (it has a plan and a question to go) and
+        is offered again (game.core.resume.offered: an answer given, or an exam's class code)."""
         clauses = []
         parameters: list[Any] = []
         if mode is not None:
@@ -210,7 +211,7 @@ class HistoryQueries:
         round_id, bank, title, kind, round_seed, answered, total, started, finished, plan = rows[0]
         if finished is not None or plan is None or answered >= total:
             return None
-        return Unfinished(
+        unfinished = Unfinished(
             round_id,
             bank,
             title,
@@ -221,6 +222,7 @@ class HistoryQueries:
             from_stored_time(started),
             plan,
         )
+        return unfinished if offered(unfinished) else None
 
     def round_answers(self, round_id: int) -> list[AnswerRow]:
         """A round's answers in the order they were given, everything as stored."""

@@ -179,3 +179,33 @@ async def _round_screen(pilot: Pilot[object]) -> RoundScreen:
     screen = pilot.app.screen
     assert isinstance(screen, RoundScreen)
     return screen
+
+
+def test_a_round_left_before_its_first_answer_is_not_offered_but_an_exam_is(
+    library: dict[str, Path],
+) -> None:
+    """History does not list a round with no answer, and home does not offer it either; an
+    exam keeps its class round, so it is offered even before its first answer."""
+    timed = make_app(library, player="Ana", play=PlayRequest("rivers", mode="timed", count=4))
+
+    async def leave_at_once(pilot: Pilot[object]) -> None:
+        await wait_for_text(pilot, "Question 1 / 4")
+        await pilot.press("escape", "y")
+        await wait_for_text(pilot, "Question banks")
+        assert "Resume" not in screen_text(timed)
+        await pilot.press("c")
+        note = await _wait_for_note(pilot, "There is no")
+        assert note == "There is no unfinished round to take up again."
+
+    run_with_pilot(timed, leave_at_once)
+
+    exam = PlayRequest("rivers", mode="exam", count=4, seed=482913)
+    again = make_app(library, player="Ana", play=exam)
+
+    async def leave_exam_at_once(pilot: Pilot[object]) -> None:
+        await wait_for_text(pilot, "class code 482913-4")
+        await pilot.press("escape", "y")
+        text = await wait_for_text(pilot, "Resume: 0 of 4 answered")
+        assert "exam of Rivers of Europe" in text
+
+    run_with_pilot(again, leave_exam_at_once)
