@@ -283,16 +283,35 @@ class Session:
     # -- unfinished rounds ---------------------------------------------------------------
 
     def unfinished_round(
-        self, bank_id: str | None = None, *, mode: str | None = None, seed: int | None = None
+        self,
+        bank_id: str | None = None,
+        *,
+        mode: str | None = None,
+        seed: int | None = None,
+        count: int | None = None,
     ) -> Unfinished | None:
-        """This player's newest round (of that bank, mode and seed, when given) if they left it
-        unfinished; None when there is none or the save file cannot say."""
+        """This player's newest round (of that bank, mode, seed and number of questions, when
+        given) if they left it unfinished; None when there is none or the save file cannot say."""
         if self.player is None:
             return None
         try:
-            return self._store().unfinished_round(self.player, bank_id, mode=mode, seed=seed)
+            return self._store().unfinished_round(
+                self.player, bank_id, mode=mode, seed=seed, count=count
+            )
         except StoreError:
             return None
+
+    def unfinished_exam(self, played: Round) -> Unfinished | None:
+        """This player's newest exam of the same class round as played (the same bank and
+        seed, and the same questions: the code's count, topic and difficulty), if they left
+        it unfinished: the same class code given again goes on with it. None otherwise."""
+        from game.core.resume import plans_round
+
+        seed = played.request.seed
+        if played.mode != "exam" or seed is None:
+            return None
+        left = self.unfinished_round(played.bank_id, mode="exam", seed=seed, count=played.total)
+        return left if left is not None and plans_round(left, played) else None
 
     def resume_round(self, unfinished: Unfinished) -> Round | str:
         """The unfinished round again, from its first unanswered question, with the answers

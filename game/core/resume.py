@@ -50,6 +50,24 @@ def offered(unfinished: Unfinished) -> bool:
     return unfinished.answered > 0 or (unfinished.mode == "exam" and unfinished.seed is not None)
 
 
+def plans_round(unfinished: Unfinished, played: Round) -> bool:
+    """Whether the unfinished round's plan is the round played would be: the same mode and
+    seed, and the same questions in the same order (a class code's count, topic and
+    difficulty decide which). A damaged plan plans no round."""
+    try:
+        plan = json.loads(unfinished.plan) if unfinished.plan else None
+    except ValueError:
+        return False
+    if not isinstance(plan, dict) or not isinstance(plan.get("questions"), list):
+        return False
+    planned = [entry.get("id") if isinstance(entry, dict) else None for entry in plan["questions"]]
+    return (
+        plan.get("mode") == played.mode
+        and plan.get("seed") == played.request.seed
+        and planned == [asked.question.id for asked in played.questions]
+    )
+
+
 class PlanError(ValueError):
     """The round cannot be rebuilt; the message says why, in a player's words."""
 

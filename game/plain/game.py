@@ -114,16 +114,15 @@ class PlainGame:
             request = self._choose_round(request)
             if request is None:
                 return EXIT_STOPPED
-        if request.mode == "exam" and request.seed is not None:
-            # The same class round asked for again (the terminal was closed): go on with it.
-            left = self.session.unfinished_round(request.bank_id, mode="exam", seed=request.seed)
-            resumed = self._resumed(left) if left is not None else None
-            if resumed is not None:
-                return self._play(*resumed)
         played = self.session.prepare_round(request, self.rng)
         if isinstance(played, str):
             self.say(f"This round cannot be played: {played}")
             return EXIT_STOPPED
+        # The same class round asked for again (the terminal was closed): go on with it.
+        left = self.session.unfinished_exam(played)
+        resumed = self._resumed(left) if left is not None else None
+        if resumed is not None:
+            return self._play(*resumed)
         return self._play(played)
 
     def _offer_unfinished(self) -> tuple[Round, int] | None:

@@ -184,8 +184,10 @@ class HistoryQueries:
         *,
         mode: str | None = None,
         seed: int | None = None,
+        count: int | None = None,
     ) -> Unfinished | None:
-        """The player's newest round (of that bank, mode and seed, when given), if they left it
+        """The player's newest round (of that bank, mode, seed and number of questions, when
+        given), if they left it
         before the end and it can be taken up again (it has a plan and a question to go) and
         is offered again (game.core.resume.offered: an answer given, or an exam's class code)."""
         clauses = []
@@ -196,6 +198,9 @@ class HistoryQueries:
         if seed is not None:
             clauses.append("r.seed = ?")
             parameters.append(seed)
+        if count is not None:
+            clauses.append("r.question_count = ?")
+            parameters.append(count)
         where, filters = _filters(player, bank_id, *clauses)
         rows = self._read(
             f"""
@@ -204,7 +209,7 @@ class HistoryQueries:
             FROM rounds r JOIN players p ON p.id = r.player_id{where}
             ORDER BY r.id DESC LIMIT 1
             """,
-            [*parameters, *filters],  # the mode and seed clauses come first in the WHERE
+            [*parameters, *filters],  # the mode, seed and count clauses come first in the WHERE
         )
         if not rows:
             return None

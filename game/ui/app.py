@@ -569,9 +569,9 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
             return
         self._resume_round(unfinished)
 
-    def _resume_round(self, unfinished: Unfinished) -> bool:
+    def _resume_round(self, unfinished: Unfinished, *, same_code: bool = False) -> bool:
         """Take an unfinished round up again at its first unanswered question; False (and
-        says why) when it cannot be."""
+        says why) when it cannot be. same_code: an exam's class code was given again."""
         from game.ui.screens.round import RoundScreen
 
         played = self.session.resume_round(unfinished)
@@ -587,21 +587,28 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         )
         self._replace_or_push(screen)
         number, total = played.progress
-        self.notify(f"Resumed at question {number} of {total}.", timeout=3)
+        if same_code:
+            self.notify(
+                "Same class code: this exam goes on where you stopped, "
+                f"at question {number} of {total}.",
+                timeout=5,
+            )
+        else:
+            self.notify(f"Resumed at question {number} of {total}.", timeout=3)
         return True
 
     def _start_round(self, request: PlayRequest) -> None:
         """Build the round, open it in the store and show it in place of any summary."""
         from game.ui.screens.round import RoundScreen
 
-        if self.classroom is not None and request.mode == "exam" and request.seed is not None:
-            # A class tab closed mid-round: the same name takes the same class round up again.
-            left = self.session.unfinished_round(request.bank_id, mode="exam", seed=request.seed)
-            if left is not None and self._resume_round(left):
-                return
         played = self.session.prepare_round(request, self._rng)
         if isinstance(played, str):
             self.notify(played, severity="error", markup=False, timeout=10)
+            return
+        # The same class code again (typed in the set-up, or a class tab closed mid-round and
+        # joined again by the same name): go on with that exam where it stopped.
+        left = self.session.unfinished_exam(played)
+        if left is not None and self._resume_round(left, same_code=True):
             return
         player = self.session.player or ""
         started = self._clock()  # the round's time runs from here (game.core.figures)

@@ -403,3 +403,22 @@ def test_the_same_class_code_again_goes_on_with_that_exam(
     assert "4 of 4 right" in transcript
     rows = open_read_only(isolated_folders["saves"] / "quiz.sqlite3")
     assert len(rows.rounds) == 1
+
+
+def test_the_same_seed_with_another_count_is_another_exam(
+    isolated_folders: dict[str, Path],
+) -> None:
+    """Only the same class code goes on with an exam: the seed of a 4-question exam with 3
+    questions asked for is a new round, and the 4-question one stays to go on with."""
+    write_bank(isolated_folders["questions"])
+    four = PlayRequest("rivers", mode="exam", count=4, seed=482913)
+    play(isolated_folders, right_lines(_round(isolated_folders, four))[:2], four)
+    three = PlayRequest("rivers", mode="exam", count=3, seed=482913)
+    status, transcript, _ = play(
+        isolated_folders, right_lines(_round(isolated_folders, three)), three
+    )
+    assert status == 0
+    assert "Resuming" not in transcript and "Exam, class code 482913-3" in transcript
+    assert "3 of 3 right" in transcript
+    _, transcript, _ = play(isolated_folders, [], four)
+    assert "Resuming at question 3 of 4." in transcript

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor_kit import keys_for
 from round_kit import right_keys
 from shell_kit import make_app, rivers_bank, run_with_pilot, screen_text, wait_for_text, write_bank
 from textual.pilot import Pilot
@@ -209,3 +210,48 @@ def test_a_round_left_before_its_first_answer_is_not_offered_but_an_exam_is(
         assert "exam of Rivers of Europe" in text
 
     run_with_pilot(again, leave_exam_at_once)
+
+
+async def _exam_by_code(pilot: Pilot[object], code: str) -> RoundScreen:
+    """From home: e, the class code typed in the set-up, enter; the exam's screen."""
+    await pilot.press("e")
+    await wait_for_text(pilot, "Set up a round")
+    await pilot.press(*keys_for(code), "enter")
+    return await _round_screen(pilot)
+
+
+def test_the_same_class_code_again_goes_on_with_that_exam_where_it_stopped(
+    library: dict[str, Path],
+) -> None:
+    app = make_app(library, player="Ana")
+    planned: dict[str, object] = {}
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        screen = await _exam_by_code(pilot, "482913-5")
+        await wait_for_text(pilot, "Question 1 / 5")
+        planned["id"], planned["shown"] = screen.round_id, _shown(screen)
+        for number in (2, 3, 4):
+            await pilot.press(*right_keys(screen.round_state.current))
+            await wait_for_text(pilot, f"Question {number} / 5")
+        await pilot.press("escape", "y")
+        text = await wait_for_text(pilot, "Resume: 3 of 5 answered")
+        assert "exam of Rivers of Europe" in text
+
+        screen = await _exam_by_code(pilot, "482913-5")
+        text = await wait_for_text(pilot, "Question 4 / 5")
+        assert "class code 482913-5" in text
+        note = await _wait_for_note(pilot, "Same class code")
+        assert note == "Same class code: this exam goes on where you stopped, at question 4 of 5."
+        assert screen.round_id == planned["id"] and _shown(screen) == planned["shown"]
+        await pilot.press("escape", "y")
+        await wait_for_text(pilot, "Resume: 3 of 5 answered")
+
+        screen = await _exam_by_code(pilot, "482913-4")  # another count: another round
+        await wait_for_text(pilot, "Question 1 / 4")
+        assert screen.round_id != planned["id"]
+
+    run_with_pilot(app, scenario)
+    store = open_store(library["saves"]).store
+    rounds = store.rounds(player="Ana")
+    assert [(r.id == planned["id"], r.total) for r in rounds] == [(False, 0), (True, 3)]
+    store.close()
