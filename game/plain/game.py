@@ -21,8 +21,9 @@ from game.core.rounds import (
     Round,
     RoundSummary,
     class_code_request,
+    close_spelling,
 )
-from game.core.scoring import SCORING_RULE
+from game.core.scoring import SCORING_RULE, Response
 from game.core.standing import grade_word, is_personal_best
 from game.plain.answers import LETTERS, Malformed, how_to_answer, read_answer
 from game.plain.lines import EndOfInput, LineInput, Printer, TimedOut
@@ -245,7 +246,7 @@ class PlainGame:
                     "Your answers are saved; the round stays unfinished."
                 )
                 return EXIT_OK
-            played, record = outcome
+            played, record, response = outcome
             if record is None:
                 self.say("Skipped: it comes back at the end.")
                 continue
@@ -255,7 +256,8 @@ class PlainGame:
             if record.given == SKIPPED_ANSWER:
                 self.say("Skipped again: given up. It counts as wrong.")  # as on the screen
             elif played.mode != "exam":
-                self._feedback(record)
+                close = not record.timed_out and close_spelling(asked.question, response)
+                self._feedback(record, close_spelling=close)
                 self._running_score(played)
         summary = played.summary()
         problem = self.session.finish_round(round_id, summary.score, summary.max_score)
@@ -312,9 +314,12 @@ class PlainGame:
         for mark, text in zip(marks, texts, strict=True):
             self.say(f"{mark}. {text}", indent="  ", hang=len(mark) + 2)
 
-    def _ask(self, played: Round, asked: AskedQuestion) -> tuple[Round, AnswerRecord | None] | None:
+    def _ask(
+        self, played: Round, asked: AskedQuestion
+    ) -> tuple[Round, AnswerRecord | None, Response] | None:
         """Ask one question until it is answered, skipped (no record: it comes back later; a
-        record: given up) or its time is up; None: the player left."""
+        record: given up) or its time is up: the round, the record and what was answered;
+        None: the player left."""
         self._question_text(played, asked)
         question = asked.question
         shown_at = self.monotonic()
@@ -349,7 +354,7 @@ class PlainGame:
                     self.say(f"{left} seconds left.")
                 continue
             if command in ("s", "skip"):
-                return played.skip(answered_at=self.now())
+                return (*played.skip(answered_at=self.now()), None)
             if command in ("q", "quit"):
                 if self._confirm_leave():
                     return None
@@ -365,13 +370,14 @@ class PlainGame:
         seconds = self.monotonic() - shown_at
         if timed_out and limit is not None:
             seconds = float(limit)
-        return played.answer(
+        answered = played.answer(
             response,  # type: ignore[arg-type]
             seconds=round(seconds, 3),
             answered_at=self.now(),
             hint_used=hint_used,
             timed_out=timed_out,
         )
+        return (*answered, response)  # type: ignore[return-value]
 
     def _read_answer_line(self, deadline: float | None) -> str:
         typed = self.lines.read_line(deadline, self._announce)
@@ -386,7 +392,9 @@ class PlainGame:
         self.say("Leave the round? The answers you gave are kept. Type y to leave, n to go on.")
         return self._read().lower() in ("y", "yes")
 
-    def _feedback(self, record: AnswerRecord) -> None:
+    def _feedback(self, record: AnswerRecord, *, close_spelling: bool = False) -> None:
+        """What the screen's feedback says: the verdict, the answers, why and the quote;
+        close_spelling: a typed answer a letter or two off an accepted one (still wrong)."""
         points = f"{record.points} of {record.max_points} points"
         if record.hint_used:
             points += ", halved for the hint"
@@ -400,6 +408,8 @@ class PlainGame:
         else:
             self.say(f"Wrong. The answer is: {record.expected}.")
             self.say(f"You answered: {record.given}.")
+        if close_spelling:
+            self.say("Close: check the spelling.")  # the screen's "close: check the spelling"
         self.say(f"Why: {record.explanation}")
         if record.quote:
             self.say("From the article:")

@@ -422,3 +422,20 @@ def test_the_same_seed_with_another_count_is_another_exam(
     assert "3 of 3 right" in transcript
     _, transcript, _ = play(isolated_folders, [], four)
     assert "Resuming at question 3 of 4." in transcript
+
+
+def test_a_typed_answer_a_letter_off_says_close_check_the_spelling(
+    isolated_folders: dict[str, Path],
+) -> None:
+    """As the screen's feedback does: still wrong, but the player learns it was a slip."""
+    write_bank(isolated_folders["questions"])
+    request = PlayRequest("rivers", mode="quick", count=1, seed=1, question_ids=("danube-mouth",))
+    status, transcript, _ = play(isolated_folders, ["Blak Sea"], request)
+    assert status == 0
+    assert (
+        "Wrong. The answer is: Black Sea.\nYou answered: Blak Sea.\n"
+        "Close: check the spelling.\nWhy:" in transcript
+    )
+    _, transcript, _ = play(isolated_folders, ["Red Sea"], request)
+    assert "You answered: Red Sea.\nWhy:" in transcript and "spelling" not in transcript
+    assert [row[3] for row in _saved(isolated_folders)] == ["wrong", "wrong"]
