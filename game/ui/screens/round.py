@@ -189,6 +189,7 @@ class RoundScreen(Screen[None]):
             if played.mode == "exam":
                 note = "Exam: no marks until the end; your answers are kept as you go."
                 yield Static(Content(note), id="round-exam-note")
+            yield Static(id="round-skipped")  # a skipped question come back: the way to give up
             yield Static(id="round-prompt")
             yield BlankVertical(id="round-answer")
             yield Static(id="round-hint")
@@ -280,9 +281,18 @@ class RoundScreen(Screen[None]):
         _show_text(self.query_one("#round-topic", Static), topic)
         reason = self.query_one("#round-reason", Static)
         # practice: why this question is here; any round: a skipped question come back
-        why = "skipped earlier" if self.round_state.current_was_skipped else asked.reason
+        skipped = self.round_state.current_was_skipped
+        why = "skipped earlier" if skipped else asked.reason
         _show_text(reason, Content(why))
         reason.display = bool(why)
+        skip_again = self.query_one("#round-skipped", Static)
+        if skipped:  # plain mode says it too: "Skip it again to give it up."
+            key = "ctrl+s" if question.type is QuestionType.SHORT else "s"
+            _show_text(
+                skip_again,
+                Content(f"Skip it again ({key}) to give it up: it then counts as wrong."),
+            )
+        skip_again.display = skipped
         self._show_score()
         self.query_one("#round-prompt", Static).update(Content(question.prompt))
         hint = self.query_one("#round-hint", Static)
