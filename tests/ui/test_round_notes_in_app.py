@@ -1,6 +1,6 @@
 """What the round screen tells the player about keys that would otherwise surprise them,
 through the real QuizApp: a skipped question come back says that skipping it again gives it
-up (as plain mode does)."""
+up (as plain mode does), and the hint key on a question with no hint says there is none."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from round_kit import right_keys
-from shell_kit import make_app, run_with_pilot, wait_for_text, write_bank
+from shell_kit import footer_keys, make_app, run_with_pilot, wait_for_text, write_bank
 from textual.pilot import Pilot
 
 from game.core.rounds import PlayRequest
@@ -93,3 +93,25 @@ def test_a_skipped_question_come_back_says_skipping_again_gives_it_up(
     answers = store.round_answers(played.id)
     assert [(a.question_id, a.result.value) for a in answers][-1] == (skipped, "wrong")
     store.close()
+
+
+@pytest.mark.parametrize(("key", "question"), [("h", "longest"), ("ctrl+t", "danube-mouth")])
+def test_the_hint_key_on_a_question_with_no_hint_says_so(
+    rivers: dict[str, Path], key: str, question: str
+) -> None:
+    app = make_app(rivers, player="Ana", play=_request(question, "hinted"))
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await wait_for_text(pilot, "Question 1 / 2")
+        before = footer_keys(app)
+        assert not [shown for shown in before if "Hint" in shown]
+        await pilot.press(key)
+        await _wait_for_note(pilot, "This question has no hint.")
+        assert footer_keys(app) == before  # the footer stays as it is
+        screen = app.screen
+        assert isinstance(screen, RoundScreen) and not screen.hint_used
+        await pilot.press(*right_keys(screen.round_state.current))  # type: ignore[arg-type]
+        await wait_for_text(pilot, "Right")
+        assert "halved" not in " ".join(_notes(app))
+
+    run_with_pilot(app, scenario)

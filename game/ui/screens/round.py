@@ -119,6 +119,9 @@ class RoundScreen(Screen[None]):
         Binding("escape", "leave", "Leave round"),
         Binding("h", "hint", "Hint (½ pts)"),
         Binding("ctrl+t", "hint_while_typing", "Hint (½ pts)", key_display="^t"),
+        # the same keys on a question with no hint: a notice says so (not in the footer)
+        Binding("h", "no_hint", "No hint", show=False),
+        Binding("ctrl+t", "no_hint_while_typing", "No hint", show=False),
         Binding("s", "skip", "Skip"),
         Binding("ctrl+s", "skip_while_typing", "Skip", key_display="^s"),
         Binding("enter", "next", "Next"),
@@ -533,6 +536,10 @@ class RoundScreen(Screen[None]):
             )
             typing = asked is not None and asked.question.type is QuestionType.SHORT
             return can_hint and typing == (action == "hint_while_typing")
+        if action in ("no_hint", "no_hint_while_typing"):
+            no_hint = self.phase == "answering" and asked is not None and not asked.question.hint
+            typing = asked is not None and asked.question.type is QuestionType.SHORT
+            return no_hint and typing == (action == "no_hint_while_typing")
         if action in ("next", "article"):
             return self.phase == "feedback"
         if action in ("skip", "skip_while_typing"):
@@ -584,6 +591,14 @@ class RoundScreen(Screen[None]):
     def action_hint_while_typing(self) -> None:
         """The hint, by a key that does not type a letter."""
         self.action_hint()
+
+    def action_no_hint(self) -> None:
+        """The hint key on a question that has none: say so, rather than nothing."""
+        self.notify("This question has no hint.", timeout=2)
+
+    def action_no_hint_while_typing(self) -> None:
+        """The same, by the key typed answers use for the hint."""
+        self.action_no_hint()
 
     def action_scroll_body(self, direction: int) -> None:
         """Page the question and feedback up or down."""
