@@ -153,6 +153,16 @@ class Session:
             return {}
         return self._store().best_percentages(self.player)
 
+    def unfinished_counts(self) -> dict[str, int]:
+        """Per bank id: how many of this player's rounds were left unfinished with answers;
+        empty when unknown (home then says nothing of them)."""
+        if self.player is None:
+            return {}
+        try:
+            return self._store().unfinished_counts(self.player)
+        except StoreError:
+            return {}
+
     def earlier_scores(self, bank_id: str, round_id: int) -> list[tuple[int, int]]:
         """(score, max score) of this player's other finished rounds of a bank that count
         towards a personal best (game.core.standing); empty when unknown."""

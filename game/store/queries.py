@@ -138,6 +138,21 @@ class HistoryQueries:
         )
         return {bank_id: float(best) for bank_id, best in rows}
 
+    def unfinished_counts(self, player: str) -> dict[str, int]:
+        """bank id -> how many of the player's rounds of that bank were left unfinished after
+        at least one answer (a round left before its first answer is not counted, as History
+        does not list it)."""
+        rows = self._read(
+            """
+            SELECT r.bank_id, count(*)
+            FROM rounds r JOIN players p ON p.id = r.player_id
+            WHERE p.name = ? AND r.finished_at IS NULL AND r.answer_count > 0
+            GROUP BY r.bank_id
+            """,
+            (clean_player_name(player),),
+        )
+        return {bank_id: int(count) for bank_id, count in rows}
+
     def _player_ids(self, player: str) -> dict[int, str]:
         """The ids of the players of that name (as given, or as the store would keep it), and
         each one's name as stored."""

@@ -397,6 +397,7 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
             resume=self.session.unfinished_round(),
             read_due=self.session.due_counts,
             clock=self._clock,
+            unfinished=self.session.unfinished_counts(),
         )
 
     def _home(self) -> HomeScreen | None:
@@ -412,6 +413,7 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
                 self.session.player or "",
                 self.session.best_percentages(),
                 self.session.due_counts(),
+                self.session.unfinished_counts(),
             )
             home.show_notices(self.session.notices)
             home.show_resume(self.session.unfinished_round())

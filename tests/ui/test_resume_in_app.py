@@ -255,3 +255,33 @@ def test_the_same_class_code_again_goes_on_with_that_exam_where_it_stopped(
     rounds = store.rounds(player="Ana")
     assert [(r.id == planned["id"], r.total) for r in rounds] == [(False, 0), (True, 3)]
     store.close()
+
+
+def test_a_bank_with_a_round_left_unfinished_is_not_said_to_be_not_played_yet(
+    library: dict[str, Path],
+) -> None:
+    app = make_app(library, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        text = await wait_for_text(pilot, "Rivers of Europe")
+        assert "12 questions · not played yet" in text
+        await pilot.press("enter")  # the set-up of a quick round
+        await wait_for_text(pilot, "Set up a round")
+        await pilot.press("enter")
+        screen = await _round_screen(pilot)
+        for _ in range(2):
+            await pilot.press(*right_keys(screen.round_state.current), "enter")
+        await pilot.press("escape", "y")
+        text = await wait_for_text(pilot, "Resume: 2 of 10 answered")
+        assert "12 questions · 1 round unfinished" in text
+        assert "not played yet" not in text
+
+    run_with_pilot(app, scenario)
+
+    again = make_app(library, player="Ana")  # the game started again later
+
+    async def later(pilot: Pilot[object]) -> None:
+        text = await wait_for_text(pilot, "Resume: 2 of 10 answered")
+        assert "12 questions · 1 round unfinished" in text
+
+    run_with_pilot(again, later)

@@ -91,10 +91,13 @@ def bank_prompt(
     due: DueCount | None = None,
     *,
     show_file: bool = False,
+    unfinished: int = 0,
 ) -> Content:
     """How one bank reads in the list: title, then its facts or, when broken, its first error;
     for a bank the player practises, a line of what is due (``5 due now · next in 3 h``).
-    ``show_file`` adds the file name after the title, for banks that share their title."""
+    ``show_file`` adds the file name after the title, for banks that share their title;
+    ``unfinished``: the player's rounds of it left unfinished with answers (a bank with no
+    round finished but one of those is not "not played yet")."""
     title = one_line(bank.title or bank.bank_id)
     if not bank.playable:
         return Content.assemble(
@@ -104,7 +107,12 @@ def bank_prompt(
             "\n",
             (f"{one_line(bank_file(bank))}:{one_line(bank.first_error or '')}", DISABLED_STYLE),
         )
-    best = "not played yet" if best_percent is None else f"best {percent_text(best_percent)}"
+    if best_percent is not None:
+        best = f"best {percent_text(best_percent)}"
+    elif unfinished:
+        best = f"{plural(unfinished, 'round')} unfinished"
+    else:
+        best = "not played yet"
     facts = f"{plural(bank.question_count, 'question')} · {best}"
     heading = Content.assemble((title, "bold"))
     if show_file:
@@ -235,6 +243,7 @@ class HomeScreen(Screen[None]):
         resume: Unfinished | None = None,
         read_due: Callable[[], Mapping[str, DueCount]] | None = None,
         clock: Callable[[], datetime] = _utc_now,
+        unfinished: Mapping[str, int] | None = None,
     ) -> None:
         """``due`` is what is due as read at ``clock()`` now; ``read_due`` reads it again (when
         home is shown again, on reload, and when a question falls due while it is shown)."""
@@ -250,6 +259,7 @@ class HomeScreen(Screen[None]):
         self._due_read_at = clock()
         self._due_shown = self._due_now()
         self._shown_before = False
+        self._unfinished = dict(unfinished or {})  # bank id -> rounds left with answers
         self._notices = list(notices)
         self._library_location = library_location
 
@@ -345,13 +355,20 @@ class HomeScreen(Screen[None]):
     # -- attributes down ---------------------------------------------------------------
 
     def show_player(
-        self, player: str, best: Mapping[str, float], due: Mapping[str, DueCount] | None = None
+        self,
+        player: str,
+        best: Mapping[str, float],
+        due: Mapping[str, DueCount] | None = None,
+        unfinished: Mapping[str, int] | None = None,
     ) -> None:
-        """Show another player (or the same one after a round): best scores and what is due."""
+        """Show another player (or the same one after a round): best scores, what is due and
+        the rounds left unfinished."""
         self._player = player
         self._best = dict(best)
         if due is not None:
             self._set_due(due)
+        if unfinished is not None:
+            self._unfinished = dict(unfinished)
         self.query_one("#home-top", Static).update(self._top_line())
         self._rebuild_options()
 
@@ -537,6 +554,7 @@ class HomeScreen(Screen[None]):
                 self._best.get(bank.bank_id),
                 due.get(bank.bank_id),
                 show_file=one_line(bank.title or bank.bank_id).casefold() in shared,
+                unfinished=self._unfinished.get(bank.bank_id, 0),
             )
             options.append(Option(prompt, id=bank.bank_id))
         return options
