@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -422,7 +423,7 @@ def _playable_bank(bank_id: str, paths: GamePaths) -> Bank | str:
         said = f": {first}" if first else ""
         return (
             f"the bank {bank_id} has an error and cannot be played{said} "
-            f"(quiz validate {loaded.path} lists every problem)"
+            f"(quiz validate {shlex.quote(os.path.abspath(loaded.path))} lists every problem)"
         )
     return loaded.bank
 

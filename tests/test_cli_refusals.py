@@ -48,7 +48,17 @@ def test_play_a_bank_with_errors_says_its_first_error(article_library, no_game, 
     (article_library / "broken.yaml").write_text("title: Broken\n", encoding="utf-8")
     err = play_refused(capsys, "--bank", "broken")
     assert "the bank broken has an error and cannot be played: " in err
-    assert 'the bank has no "questions" key' in err and "quiz validate" in err
+    assert 'the bank has no "questions" key' in err
+    assert f"(quiz validate {article_library / 'broken.yaml'} lists every problem)" in err
+
+
+def test_play_a_broken_bank_under_a_relative_folder_gives_its_full_path(
+    article_library, no_game, capsys, monkeypatch
+):
+    (article_library / "broken.yaml").write_text("title: Broken\n", encoding="utf-8")
+    monkeypatch.chdir(article_library.parent)
+    err = play_refused(capsys, "--questions", article_library.name, "--bank", "broken")
+    assert f"(quiz validate {article_library / 'broken.yaml'} lists every problem)" in err
 
 
 def test_play_a_code_for_more_questions_than_fit_uses_the_set_up_screens_words(

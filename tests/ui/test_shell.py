@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import re
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from shell_kit import make_app, run_with_pilot, screen_text
 from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Select
 
+from game.cli import main
 from game.core.rounds import PlayRequest
 from game.store import open_store
+from game.ui.app import create_app
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.player import PlayerScreen, clean_player_name
@@ -152,6 +157,38 @@ def test_broken_bank_is_greyed_shows_its_error_and_cannot_be_played(
         assert isinstance(app.screen, HomeScreen)
 
     run_with_pilot(app, scenario)
+
+
+def test_broken_banks_panel_gives_a_validate_command_that_works_from_any_folder(
+    library: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The game started with a relative questions folder; the command is then typed elsewhere.
+    monkeypatch.chdir(library["questions"].parent)
+    _remember(library, "Ana")
+    app = create_app(Path(library["questions"].name), library["saves"], seed=1)
+    shown: list[str] = []
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await pilot.press("end")  # the broken bank is listed last
+        await pilot.pause()
+        text = " ".join(screen_text(app).replace("│", " ").split())
+        found = re.search(r"This command lists every problem: (quiz validate \S+)", text)
+        assert found is not None, text
+        shown.append(found[1])
+
+    run_with_pilot(app, scenario, size=(300, 30))  # wide enough for the path on one line
+    full = library["questions"] / "period-3" / "week-5.yaml"
+    assert shown == [f"quiz validate {full}"]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    capsys.readouterr()
+    assert main(shlex.split(shown[0])[1:]) == 1  # errors found, not "no such file"
+    out = capsys.readouterr().out
+    assert f'{full}:7:13: error: answer "Berlin" is not one of the choices' in out, out
 
 
 def test_set_up_defaults_capping_and_start(library: dict[str, Path]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
@@ -51,6 +53,12 @@ RESUME_MODES = {
 def bank_file(bank: BankSummary) -> str:
     """The bank's file as the questions folder names it (``period-3/week-5.yaml``)."""
     return bank.bank_id + PurePath(bank.path).suffix
+
+
+def validate_command(bank: BankSummary) -> str:
+    """The command that lists every problem of a bank, as it can be typed from any folder:
+    the file's full path, quoted when it needs to be."""
+    return f"quiz validate {shlex.quote(os.path.abspath(bank.path))}"
 
 
 def playable_first(banks: Sequence[BankSummary]) -> list[BankSummary]:
@@ -134,9 +142,9 @@ def bank_detail(
             "\n\n",
             (f"{one_line(bank_file(bank))}:{one_line(bank.first_error or '')}", "bold"),
             "\n\n",
-            "Fix the file (",
-            (f"quiz validate {one_line(bank_file(bank))}", "bold"),
-            " lists every problem), then press r to look again.",
+            "Fix the file, then press r to look again. This command lists every problem:",
+            "\n\n",
+            (one_line(validate_command(bank)), "bold"),
         )
     # The facts first, so that at 80×24 they are in view with the topics' count; the topics
     # themselves come after the description (tab scrolls the panel to them).
