@@ -334,8 +334,14 @@ def _positive_int(text: str) -> int:
 
 
 def _class_code(text: str) -> ClassCode:
-    from game.core.class_code import parse_code
+    from game.core.class_code import EXAMPLE, parse_code
 
+    if text.strip()[:1] in ("-", "\N{EN DASH}", "\N{EM DASH}", "\N{MINUS SIGN}"):
+        # The code's reader takes a dash for a separator; a seed below 0 is not a seed.
+        raise argparse.ArgumentTypeError(
+            f"a seed is a whole number, 0 or more, not {text.strip()} "
+            f"(a class code looks like {EXAMPLE})"
+        )
     parsed = parse_code(text)
     if isinstance(parsed, str):
         raise argparse.ArgumentTypeError(parsed)
@@ -357,6 +363,10 @@ def _play_request(args: argparse.Namespace, paths: GamePaths) -> PlayRequest | s
     loaded = _playable_bank(bank_id, paths) if bank_id is not None else None
     if isinstance(loaded, str):
         return loaded
+    if loaded is not None and topic is not None:
+        unknown = _unknown_topic(loaded, topic)
+        if unknown is not None:
+            return unknown
     if code is not None and code.complete:
         if count is not None and count != code.count:
             return f"the class code {code} is for {code.count} questions, not {count}"
@@ -388,6 +398,24 @@ def _play_request(args: argparse.Namespace, paths: GamePaths) -> PlayRequest | s
         difficulty=difficulty,
         seed=code.seed if code is not None else None,
     )
+
+
+def _unknown_topic(bank: Bank, topic: str) -> str | None:
+    """Why --topic names no topic of the bank, with the ids it could be; None when it does."""
+    from game.core.class_code import topic_order
+
+    topics = topic_order(bank)  # every topic id: the bank's named topics, then others used
+    if topic in (topic_id for topic_id, _ in topics):
+        return None
+    if not topics:
+        return f"the bank {bank.bank_id} has no topics: leave out --topic"
+    said = f"the bank {bank.bank_id} has no topic with the id {topic}"
+    wanted = topic.strip().casefold()
+    named = [pair for pair in topics if wanted in (pair[0].casefold(), pair[1].casefold())]
+    if named:
+        topic_id, name = named[0]
+        said += f' (the topic "{name}" is --topic {topic_id})'
+    return f"{said}; its topic ids: {', '.join(topic_id for topic_id, _ in topics)}"
 
 
 def _bank_ids(paths: GamePaths) -> list[str]:

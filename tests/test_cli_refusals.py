@@ -101,3 +101,54 @@ def test_new_and_import_onto_an_existing_file_both_exit_two(tmp_path, capsys):
     assert main(["import", str(aiken), str(bank)]) == 2
     assert "exists" in capsys.readouterr().err
     assert bank.read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize("seed", ["-5", "-5-10", "\N{EN DASH}5"])
+def test_play_a_negative_seed_is_refused_in_words(article_library, no_game, capsys, seed):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["play", "--bank", "china-us-detente", "--mode", "exam", f"--seed={seed}"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.endswith(
+        f"quiz play: error: argument --seed: a seed is a whole number, 0 or more, not {seed} "
+        "(a class code looks like 482913-10)\n"
+    )
+
+
+def test_play_a_negative_seed_after_a_space_is_refused_too(article_library, no_game, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["play", "--bank", "china-us-detente", "--mode", "exam", "--seed", "-5"])
+    assert exit_info.value.code == 2
+    assert "argument --seed: a seed is a whole number, 0 or more, not -5" in capsys.readouterr().err
+
+
+TOPIC_IDS = "fentanyl, diplomacy, framing, security, korea, middle-east, motives, people"
+
+
+def test_play_an_unknown_topic_names_the_topic_ids(article_library, no_game, capsys):
+    err = play_refused(capsys, "--bank", "china-us-detente", "--topic", "details")
+    assert err == (
+        "quiz play: the bank china-us-detente has no topic with the id details; "
+        f"its topic ids: {TOPIC_IDS}\n"
+    )
+
+
+def test_play_a_topics_name_as_topic_says_which_id_to_give(article_library, no_game, capsys):
+    err = play_refused(capsys, "--bank", "china-us-detente", "--topic", "meetings and TIMELINE")
+    assert err == (
+        "quiz play: the bank china-us-detente has no topic with the id meetings and TIMELINE "
+        '(the topic "Meetings and timeline" is --topic diplomacy); '
+        f"its topic ids: {TOPIC_IDS}\n"
+    )
+
+
+def test_play_a_topic_in_a_bank_without_topics_says_to_leave_it_out(
+    article_library, no_game, capsys
+):
+    (article_library / "plain.yaml").write_text(
+        "title: Plain\nquestions:\n  - {id: q1, type: truefalse, prompt: 'Is it?', "
+        "answer: true, explanation: It is., quote: q}\n",
+        encoding="utf-8",
+    )
+    err = play_refused(capsys, "--bank", "plain", "--topic", "Details")
+    assert err == "quiz play: the bank plain has no topics: leave out --topic\n"
