@@ -529,6 +529,9 @@ def run_new(args: argparse.Namespace) -> int:
     if path.suffix.lower() not in (".yaml", ".yml"):
         print(f"quiz new: a bank file ends in .yaml or .yml: {path}", file=sys.stderr)
         return EXIT_USAGE
+    if not path.parent.is_dir():  # as quiz import says it: no folder is made unasked
+        print(f"quiz new: no such folder for {path}: {path.parent}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         write_template(path, args.title, force=args.force)
     except FileRefused as exc:  # usage, as quiz import and quiz export say it

@@ -68,6 +68,7 @@ def test_validate_and_help_never_load_textual():
 
 def test_new_writes_a_template_that_validates_strictly(tmp_path, capsys):
     path = tmp_path / "period-3" / "week-5.yaml"
+    path.parent.mkdir()
     assert main(["new", str(path), "--title", 'Week 5: "Rivers" [draft]']) == 0
     capsys.readouterr()
     text = path.read_text(encoding="utf-8")
@@ -86,6 +87,15 @@ def test_new_refuses_to_overwrite(tmp_path, capsys):
     assert main(["new", str(path)]) == 2  # usage, as quiz import onto an existing file
     assert "already exists" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == "mine"
+
+
+def test_new_refuses_a_missing_folder_as_import_does(tmp_path, capsys):
+    path = tmp_path / "nowhere" / "week-5.yaml"
+    assert main(["new", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"quiz new: no such folder for {path}: {path.parent}\n"
+    assert captured.out == ""
+    assert not path.parent.exists()  # no folder made
 
 
 def test_folders_flag_then_environment_then_checkout(tmp_path, monkeypatch):
