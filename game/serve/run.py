@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ipaddress
 import signal
+import socket
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,14 +34,47 @@ class ServeOptions:
     about: str  # the bank and class code, in words, for the teacher
 
 
-def address_for(host: str, port: int) -> str:
-    """The address students type (the machine's name when it listens on every address)."""
-    if host in ("0.0.0.0", "::", ""):
-        import socket
+EVERY_ADDRESS = ("0.0.0.0", "::", "")
 
-        host = socket.gethostname()
-    shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}/"
+
+def network_hosts(candidates: Iterable[str], hostname: str) -> list[str]:
+    """What students can reach this machine by: the network (non-loopback IPv4) addresses
+    among the candidates, each once and in order; else the machine's name."""
+    found: list[str] = []
+    for candidate in candidates:
+        try:
+            address = ipaddress.ip_address(candidate)
+        except ValueError:
+            continue
+        usable = not (address.is_loopback or address.is_unspecified or address.is_link_local)
+        if address.version == 4 and usable and candidate not in found:
+            found.append(candidate)
+    return found or [hostname]
+
+
+def machine_addresses() -> list[str]:
+    """This machine's addresses as far as the standard library tells them, without a new
+    dependency: the one a UDP socket would send from (connecting it sends nothing), then
+    those its name resolves to. Any of them may be loopback; `network_hosts` sorts them."""
+    found: list[str] = []
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))  # TEST-NET-1: a route is looked up, nothing is sent
+        found.append(probe.getsockname()[0])
+    with contextlib.suppress(OSError, UnicodeError):
+        for *_, sockaddr in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found.append(str(sockaddr[0]))
+    return found
+
+
+def address_for(host: str, port: int, candidates: Iterable[str] | None = None) -> str:
+    """The address students type: the host listened on; when it listens on every address,
+    the machine's network addresses (``http://192.168.1.20:8000/ or http://10.0.0.5:8000/``),
+    else its name. ``candidates`` stands for `machine_addresses` (tests give their own)."""
+    hosts = [host]
+    if host in EVERY_ADDRESS:
+        found = machine_addresses() if candidates is None else candidates
+        hosts = network_hosts(found, socket.gethostname())
+    return " or ".join(f"http://{f'[{h}]' if ':' in h else h}:{port}/" for h in hosts)
 
 
 def make_server(options: ServeOptions) -> ClassServer:

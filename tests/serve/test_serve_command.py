@@ -68,6 +68,29 @@ def test_a_network_address_is_only_used_when_asked_and_then_said(tmp_path: Path)
     assert "every machine that can reach this one can join" in lines("0.0.0.0")[2]
 
 
+def test_on_every_address_students_are_given_the_network_addresses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = ["127.0.1.1", "192.168.1.20", "::1", "192.168.1.20", "169.254.7.7", "10.0.0.5"]
+    monkeypatch.setattr("game.serve.run.machine_addresses", lambda: found)
+    monkeypatch.setattr("socket.gethostname", lambda: "teachers-pc")
+    options = ServeOptions(
+        Classroom(join_code="ABC123"), tmp_path, tmp_path, "0.0.0.0", 8000, 60, 30.0, "Rivers"
+    )
+    assert opening_lines(options, 8000)[0] == (
+        "Class open at http://192.168.1.20:8000/ or http://10.0.0.5:8000/  (Rivers)"
+    )
+
+
+def test_network_hosts_keeps_network_ipv4_else_gives_the_machines_name() -> None:
+    from game.serve.run import network_hosts
+
+    candidates = ["127.0.0.1", "10.1.2.3", "fe80::1", "0.0.0.0", "not an address", "10.1.2.3"]
+    assert network_hosts(candidates, "teachers-pc") == ["10.1.2.3"]
+    assert network_hosts(["127.0.0.1", "127.0.1.1", "::1"], "teachers-pc") == ["teachers-pc"]
+    assert network_hosts([], "teachers-pc") == ["teachers-pc"]
+
+
 def _listening_addresses(port: int) -> list[str]:
     """The local addresses of sockets listening on this port (Linux /proc/net/tcp)."""
     found = []
