@@ -39,13 +39,29 @@ def stop_words(progress: ClassProgress) -> str:
     )
 
 
+class StopQuestion(ConfirmScreen):
+    """The question before the class stops: ctrl+c (or ctrl+q) again is yes, as ctrl+c
+    alone stops a class served without the live view."""
+
+    BINDINGS = [
+        Binding("ctrl+c", "answer(True)", show=False),
+        Binding("ctrl+q", "answer(True)", show=False),
+    ]
+
+
 class TeacherApp(App[str]):
     """The class's live table: each student, question k of N, score, finished; the hardest
-    question so far. `q` stops the server after asking."""
+    question so far. `q`, `ctrl+q` or `ctrl+c` stops the server after asking."""
 
     CSS_PATH = ["../ui/quiz.tcss", "live.tcss"]
     TITLE = "quiz serve"
-    BINDINGS = [Binding("q", "stop", "Stop the class"), Binding("ctrl+q", "stop", show=False)]
+    BINDINGS = [
+        Binding("q", "stop", "Stop the class"),
+        Binding("ctrl+q", "stop", show=False),
+        # Textual's own ctrl+c only copies a selection, or points at a "quit" key there is none
+        # of here: a teacher's ctrl+c did nothing and the class went on.
+        Binding("ctrl+c", "stop", show=False),
+    ]
 
     def __init__(
         self,
@@ -170,7 +186,7 @@ class TeacherApp(App[str]):
             else "1 student is still playing; their answers so far are kept."
         )
         self.push_screen(
-            ConfirmScreen("Stop the class?", detail=detail, yes_label="Stop"), self._stop_chosen
+            StopQuestion("Stop the class?", detail=detail, yes_label="Stop"), self._stop_chosen
         )
 
     async def _stop_chosen(self, stop: bool | None) -> None:

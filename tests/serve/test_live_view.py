@@ -176,3 +176,71 @@ def test_at_60_by_20_every_column_is_in_view(isolated_folders: dict[str, Path]) 
     assert "Status" in next(line for line in lines if "Student" in line)
     assert "finished" in next(line for line in lines if "Mia" in line)
     assert "playing" in next(line for line in lines if "[b]Zoe" in line)
+
+
+def _live_view(saves: Path) -> tuple[TeacherApp, FakeServer]:
+    server = FakeServer(saves)
+    app = TeacherApp(
+        server,  # type: ignore[arg-type]
+        address="http://127.0.0.1:8000/",
+        join_code="K7MQ4X",
+        about="Class bank, class code 482913-3",
+        since=OPENED,
+        bank_id="class",
+        seed=482913,
+    )
+    return app, server
+
+
+def test_ctrl_c_asks_to_stop_the_class_and_ctrl_c_again_stops_it(
+    isolated_folders: dict[str, Path],
+) -> None:
+    _class_saves(isolated_folders["saves"])
+    app, server = _live_view(isolated_folders["saves"])
+    shown: list[str] = []
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(600):
+                if app.progress.students:
+                    break
+                await pilot.pause(0.05)
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            shown.append(_screen(app))
+            await pilot.press("ctrl+c")
+            for _ in range(600):
+                if app.return_value is not None:
+                    break
+                await pilot.pause(0.05)
+
+    asyncio.run(scenario())
+    assert "Stop the class?" in shown[0] and "1 student is still playing" in shown[0]
+    assert server.stopped
+    assert app.return_value == (
+        "The class has stopped. 2 started, 1 round was unfinished; every answer given is kept."
+    )
+
+
+def test_ctrl_c_then_no_keeps_the_class_open(
+    isolated_folders: dict[str, Path],
+) -> None:
+    _class_saves(isolated_folders["saves"])
+    app, server = _live_view(isolated_folders["saves"])
+    shown: list[str] = []
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            shown.append(_screen(app))
+            await pilot.press("n")
+            await pilot.pause()
+            shown.append(_screen(app))
+
+    asyncio.run(scenario())
+    asked, after = shown
+    assert "Stop the class?" in asked
+    assert "Stop the class?" not in after and "Class is open" in after
+    assert not server.stopped and app.return_value is None
