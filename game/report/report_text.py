@@ -318,6 +318,10 @@ def _csv_number(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
+def _csv_percent(value: float | None) -> int | None:
+    return None if value is None else figures.round_half_up(value)
+
+
 def table_records(analyses: Sequence[BankAnalysis], table: str) -> list[dict[str, object]]:
     """The rows of one table (students, questions, options or unfinished) as dicts."""
     if table == "students":
@@ -327,8 +331,9 @@ def table_records(analyses: Sequence[BankAnalysis], table: str) -> list[dict[str
                 "student": s.player,
                 "rounds": s.rounds,
                 "unfinished": s.unfinished,
-                "best_percent": _csv_number(s.best_percent, 1),
-                "latest_percent": _csv_number(s.latest_percent, 1),
+                # Whole percentages rounded as the table rounds them (85.6 is 86 in both).
+                "best_percent": _csv_percent(s.best_percent),
+                "latest_percent": _csv_percent(s.latest_percent),
             }
             for a in analyses
             for s in a.students

@@ -210,13 +210,20 @@ def test_banks_and_modes_are_reported_apart():
     assert analyse(rounds, answers, bank_id="seas") == []
 
 
+def test_the_csv_gives_the_percentages_the_table_shows_rounded_half_up():
+    half = analysed(class_round("G", {"q1": 2, "q2": 2, "q3": 1, "q4": 0}))  # 5 of 8: 62.5%
+    assert "\nG                1           0   63%     63%\n" in table_text([half])
+    assert "rivers,G,1,0,63,63" in csv_text([half])
+
+
 def test_the_three_formats_show_the_same_figures(six_students):
     table = table_text([six_students])
     assert "\nPrompt of q1?" + " " * 46 + "6      0.67      0.26\n" in table
     assert "\nPrompt of q3?" + " " * 46 + "6      0.17      0.48\n    flagged: too hard\n" in table
     assert "\nB                1           0   67%     67%\n" in table
     assert "rivers,,q1,,6,2,0.667,0.255,,," in csv_text([six_students], "questions")
-    assert "rivers,A,1,0,100.0,100.0" in csv_text([six_students])
+    assert "rivers,A,1,0,100,100" in csv_text([six_students])
+    assert "rivers,B,1,0,67,67" in csv_text([six_students])  # the table's 67%, not 66.7
     markdown = markdown_text([six_students])
     assert "| Prompt of q3? | 6 | 0.17 | 0.48 | too hard |" in markdown
 

@@ -106,11 +106,11 @@ def test_report_reads_three_machines_and_leaves_them_untouched(collected, capsys
     )
     assert students.splitlines() == [
         "bank_id,student,rounds,unfinished,best_percent,latest_percent",
-        "rivers,Ana,2,0,100.0,0.0",
-        "rivers,Ben,1,0,66.7,66.7",
-        "rivers,Cy,1,0,50.0,50.0",
-        "rivers,Dan,1,0,33.3,33.3",
-        "rivers,Eve,1,0,33.3,33.3",
+        "rivers,Ana,2,0,100,0",
+        "rivers,Ben,1,0,67,67",
+        "rivers,Cy,1,0,50,50",
+        "rivers,Dan,1,0,33,33",
+        "rivers,Eve,1,0,33,33",
     ]
     # Ana's practice round comes after her exam answers, so her first answers are the exam's.
     # Item scores (q1, q2, q3): Ana 1,1,1; Ben 1,1,0; Cy 1,.5,0; Dan 0,1,0; Eve 1,0,0.
@@ -166,7 +166,7 @@ def test_a_wal_with_the_last_answers_is_read_from_a_copy(tmp_path, capsys):
     assert len(rows.answers) == 3
     code, out, _ = run_report(capsys, str(collected), "--format", "csv")
     assert code == 0
-    assert "rivers,Ana,1,0,100.0,100.0" in out
+    assert "rivers,Ana,1,0,100,100" in out
     assert fingerprint(collected) == before
 
 
@@ -186,7 +186,7 @@ def test_damaged_and_missing_files(collected, capsys):
     code, out, err = run_report(capsys, *folders, str(bad), "--format", "csv")
     assert code == 0
     assert f"quiz report: skipped {bad}: " in err
-    assert "rivers,Eve,1,0,33.3,33.3" in out
+    assert "rivers,Eve,1,0,33,33" in out
     assert bad.read_bytes() == b"this is not a database, just bytes " * 200
     code, _, err = run_report(capsys, str(collected / "nowhere"))
     assert code == 2
@@ -203,8 +203,8 @@ def test_one_name_on_two_machines_is_two_students_and_said(collected, capsys):
     folders = [str(collected / m) for m in MACHINES]
     code, out, err = run_report(capsys, *folders, "--mode", "exam", "--format", "csv")
     assert code == 0
-    assert "rivers,Ana (machine-1),1,0,100.0,100.0" in out
-    assert "rivers,Ana (machine-3),1,0,100.0,100.0" in out
+    assert "rivers,Ana (machine-1),1,0,100,100" in out
+    assert "rivers,Ana (machine-3),1,0,100,100" in out
     assert "2 students named Ana (machine-1, machine-3): kept apart" in err
 
 
@@ -214,7 +214,7 @@ def test_no_saves_argument_reads_the_games_own_saves_folder(isolated_folders, ca
     opening.store.close()
     code, out, _ = run_report(capsys, "--format", "csv")
     assert code == 0
-    assert "rivers,Ana,1,0,100.0,100.0" in out
+    assert "rivers,Ana,1,0,100,100" in out
 
 
 def test_help_lists_import_and_report(capsys):
