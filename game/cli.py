@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import __version__, exit_deadline
+from game.files import os_words
 from game.paths import GamePaths, resolve_paths
 
 if TYPE_CHECKING:
@@ -479,7 +480,7 @@ def run_validate(args: argparse.Namespace) -> int:
             source_text = Path(args.source_text).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             print(
-                f"quiz validate: cannot read the source text {args.source_text}: {exc}",
+                f"quiz validate: cannot read the source text {args.source_text}: {os_words(exc)}",
                 file=sys.stderr,
             )
             return EXIT_USAGE
@@ -520,6 +521,14 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
+def _no_folder_for(path: Path) -> str | None:
+    """A file's folder that does not exist, in quiz import's words; None when it does (no
+    command makes a folder for a file unasked)."""
+    if path.parent.is_dir():
+        return None
+    return f"no such folder for {path}: {path.parent}"
+
+
 def run_new(args: argparse.Namespace) -> int:
     """`quiz new`: write a template, never over an existing file."""
     from game.banks.template import write_template
@@ -529,8 +538,9 @@ def run_new(args: argparse.Namespace) -> int:
     if path.suffix.lower() not in (".yaml", ".yml"):
         print(f"quiz new: a bank file ends in .yaml or .yml: {path}", file=sys.stderr)
         return EXIT_USAGE
-    if not path.parent.is_dir():  # as quiz import says it: no folder is made unasked
-        print(f"quiz new: no such folder for {path}: {path.parent}", file=sys.stderr)
+    missing = _no_folder_for(path)
+    if missing is not None:
+        print(f"quiz new: {missing}", file=sys.stderr)
         return EXIT_USAGE
     try:
         write_template(path, args.title, force=args.force)
@@ -538,7 +548,7 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"quiz new: {exc} (--force replaces it)", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"quiz new: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"quiz new: cannot write {path}: {os_words(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Wrote {path}. Edit it, then check it with: quiz validate --strict {path}")
     return EXIT_OK
@@ -588,6 +598,9 @@ def run_export(args: argparse.Namespace) -> int:
         if refused is not None:  # said before reading, so a refusal costs nothing
             print(f"quiz export: {refused} (--force replaces it)", file=sys.stderr)
             return EXIT_USAGE
+    if args.out and _no_folder_for(Path(args.out)) is not None:
+        print(f"quiz export: {_no_folder_for(Path(args.out))}", file=sys.stderr)
+        return EXIT_USAGE
     if args.save_paths:
         text = _gradebook_or_reason(args)
         if text is None:
@@ -607,7 +620,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"quiz export: {exc} (--force replaces it)", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"quiz export: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"quiz export: cannot write {args.out}: {os_words(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -629,8 +642,10 @@ def _gradebook_or_reason(args: argparse.Namespace) -> str | None:
     for path in paths:
         try:
             saves.append(open_read_only(path))
-        except (StoreError, OSError) as exc:
+        except StoreError as exc:
             print(f"quiz export: skipped {path}: {exc}", file=sys.stderr)
+        except OSError as exc:
+            print(f"quiz export: skipped {path}: {os_words(exc)}", file=sys.stderr)
     return gradebook_text(saves, getattr(args, "player", None), args.bank, args.format)
 
 
@@ -680,6 +695,9 @@ def run_export_bank(args: argparse.Namespace) -> int:
     if args.out and not args.force and refusal(Path(args.out)) is not None:
         say(f"{refusal(Path(args.out))} (--force replaces it)")
         return EXIT_USAGE
+    if args.out and _no_folder_for(Path(args.out)) is not None:
+        say(f"{_no_folder_for(Path(args.out))}")
+        return EXIT_USAGE
     given = Path(args.bank)
     result: LoadResult | None
     if given.suffix.lower() in (".yaml", ".yml") and given.is_file():
@@ -719,7 +737,7 @@ def run_export_bank(args: argparse.Namespace) -> int:
         say(f"{exc} (--force replaces it)")
         return EXIT_USAGE
     except OSError as exc:
-        say(f"cannot write {args.out}: {exc.strerror or exc}")
+        say(f"cannot write {args.out}: {os_words(exc)}")
         return EXIT_PROBLEMS
     print(f"Wrote {args.out}.", file=sys.stderr)
     return EXIT_OK
@@ -774,7 +792,7 @@ def _write_new(path: Path, text: str, encoding: str = "utf-8") -> str | None:
     except FileRefused as exc:
         return str(exc)
     except OSError as exc:
-        return f"cannot write {path}: {exc.strerror or exc}"
+        return f"cannot write {path}: {os_words(exc)}"
     return None
 
 
@@ -842,7 +860,7 @@ def _write_tables(out: Path, outcome: ClassReport) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"quiz report: cannot make {out}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"quiz report: cannot make {out}: {os_words(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     for table in TABLE_COLUMNS:
         path = out / f"{table}.csv"
@@ -881,7 +899,7 @@ def _write_sheets(args: argparse.Namespace, outcome: ClassReport) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"quiz report: cannot make {folder}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"quiz report: cannot make {folder}: {os_words(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     used: set[str] = set()
     for student in students_in(outcome.rounds):
@@ -926,7 +944,7 @@ def run_hand_in(args: argparse.Namespace) -> int:
         print(f"quiz hand-in: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     except OSError as exc:
-        print(f"quiz hand-in: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"quiz hand-in: cannot write {out}: {os_words(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(
         f"Wrote {out}: {_plural(done.rounds, 'round')} and {_plural(done.answers, 'answer')} "

@@ -11,9 +11,40 @@ A symbolic link at the name, even one pointing nowhere, counts as an existing fi
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+_WORDS = {
+    errno.ENOENT: "no such file",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "is a folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EEXIST: "already exists",
+    errno.ENOSPC: "the disk is full",
+    errno.EROFS: "the disk is read-only",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.ELOOP: "too many symbolic links",
+    errno.EMFILE: "too many files are open",
+    errno.EADDRINUSE: "the port is in use by another program",
+    errno.EADDRNOTAVAIL: "this machine has no such address",
+}
+
+
+def os_words(error: OSError | UnicodeDecodeError) -> str:
+    """Why a file could not be read or written, in a few plain words for a message
+    (``no such file``, ``permission denied``, ``is a folder``), never Python's own text
+    (``[Errno 2] No such file or directory: '/nope.txt'``): the message names the file."""
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8 text (save it as UTF-8)"
+    said = _WORDS.get(error.errno) if error.errno is not None else None
+    if said is not None:
+        return said
+    if error.strerror:
+        return error.strerror[:1].lower() + error.strerror[1:]
+    return "it could not be done"
 
 
 class FileRefused(OSError):

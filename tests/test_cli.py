@@ -98,6 +98,38 @@ def test_new_refuses_a_missing_folder_as_import_does(tmp_path, capsys):
     assert not path.parent.exists()  # no folder made
 
 
+def test_validate_says_in_plain_words_why_the_source_text_cannot_be_read(tmp_path, capsys):
+    bank = tmp_path / "bank.yaml"
+    assert main(["new", str(bank)]) == 0
+    capsys.readouterr()
+    missing = tmp_path / "nope.txt"
+    assert main(["validate", "--source-text", str(missing), str(bank)]) == 2
+    assert capsys.readouterr().err == (
+        f"quiz validate: cannot read the source text {missing}: no such file\n"
+    )
+    latin = tmp_path / "latin-1.txt"
+    latin.write_bytes("Détente".encode("latin-1"))
+    assert main(["validate", "--source-text", str(latin), str(bank)]) == 2
+    assert capsys.readouterr().err == (
+        f"quiz validate: cannot read the source text {latin}: not UTF-8 text (save it as UTF-8)\n"
+    )
+
+
+def test_export_refuses_a_missing_folder_as_new_and_import_do(tmp_path, capsys):
+    out = tmp_path / "nowhere" / "answers.csv"
+    assert main(["export", "--format", "csv", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == f"quiz export: no such folder for {out}: {out.parent}\n"
+    paper = tmp_path / "nowhere" / "paper.md"
+    bank = tmp_path / "bank.yaml"
+    assert main(["new", str(bank)]) == 0
+    capsys.readouterr()
+    assert main(["export-bank", str(bank), "--format", "markdown", "--out", str(paper)]) == 2
+    assert capsys.readouterr().err == (
+        f"quiz export-bank: no such folder for {paper}: {paper.parent}\n"
+    )
+    assert not out.parent.exists()
+
+
 def test_folders_flag_then_environment_then_checkout(tmp_path, monkeypatch):
     monkeypatch.setenv("QUIZ_QUESTIONS", str(tmp_path / "env-q"))
     monkeypatch.setenv("QUIZ_SAVES", str(tmp_path / "env-s"))

@@ -19,7 +19,7 @@ from game.banks.loader import check_bytes
 from game.core.drafts import BankDetails
 from game.core.figures import plural
 from game.core.model import LoadResult
-from game.files import FileRefused, write_user_file
+from game.files import FileRefused, os_words, write_user_file
 from game.interchange.imported import ImportedBank, SourceNote
 
 FORMAT_NAMES = {"gift": "GIFT", "aiken": "Aiken"}
@@ -70,7 +70,7 @@ def read_source(path: Path, shown: str) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
-        raise ImportFailed(f"cannot read {shown}: {exc.strerror or exc}") from exc
+        raise ImportFailed(f"cannot read {shown}: {os_words(exc)}") from exc
     if len(data) > MAX_SOURCE_BYTES:
         raise ImportFailed(f"{shown} is larger than {MAX_SOURCE_BYTES // 1024 // 1024} MB")
     try:
@@ -237,6 +237,6 @@ def import_bank(
     except FileExistsError as exc:
         raise ImportUsageError(f"{out_shown} already exists; not overwriting it") from exc
     except OSError as exc:
-        raise ImportFailed(f"cannot write {out_shown}: {exc.strerror or exc}") from exc
+        raise ImportFailed(f"cannot write {out_shown}: {os_words(exc)}") from exc
     lines.append(f"Wrote {out_shown}. Check it with: quiz validate {out_shown}")
     return ImportOutcome(bank, validated[1], tuple(lines))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from game.core.class_code import ClassCode
 from game.core.figures import sentence
+from game.files import os_words
 from game.report.analysis import AnswerFacts, BankAnalysis, RoundFacts, analyse
 from game.report.context import ReportContext, Roster
 from game.report.report_text import report_text
@@ -143,7 +144,7 @@ def read_roster(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ReportUsageError(f"cannot read the roster {path}: {exc}") from exc
+        raise ReportUsageError(f"cannot read the roster {path}: {os_words(exc)}") from exc
     names = []
     for line in text.splitlines():
         name = line.strip()
@@ -227,8 +228,10 @@ def class_report(
     for path in paths:
         try:
             saves.append(open_read_only(path))
-        except (StoreError, OSError) as exc:
+        except StoreError as exc:
             report.notices.append(f"skipped {path}: {exc}")
+        except OSError as exc:
+            report.notices.append(f"skipped {path}: {os_words(exc)}")
     report.files_read = len(saves)
     report.saves = saves
     rounds, answers = facts_from(saves)

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from game.core.figures import percent, plural
+from game.files import os_words
 from game.report.report_text import prompt_start
 from game.serve.server import ClassServer
 from game.store.errors import StoreError
@@ -115,7 +116,7 @@ class TeacherApp(App[str]):
         try:
             await self.server.start()
         except OSError as error:
-            self.exit(f"quiz serve: cannot listen on {self.address}: {error.strerror or error}")
+            self.exit(f"quiz serve: cannot listen on {self.address}: {os_words(error)}")
             return
         self.set_interval(REFRESH_SECONDS, self.read_progress)
         self.read_progress()

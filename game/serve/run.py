@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.core.classroom import Classroom
+from game.files import os_words
 from game.serve.server import ClassServer, is_local_host
 from game.store.errors import StoreError
 from game.store.live import read_class_progress
@@ -136,8 +137,7 @@ async def _headless(options: ServeOptions, since: datetime, out: TextIO) -> int:
         await server.start()
     except OSError as error:
         print(
-            f"quiz serve: cannot listen on {options.host}:{options.port}: "
-            f"{error.strerror or error}",
+            f"quiz serve: cannot listen on {options.host}:{options.port}: {os_words(error)}",
             file=sys.stderr,
         )
         return 1

@@ -196,6 +196,17 @@ def test_damaged_and_missing_files(collected, capsys):
     assert "No rounds of bank lakes in the 3 save files read; banks found: rivers." in err
 
 
+def test_a_roster_that_cannot_be_read_is_said_in_plain_words(collected, capsys):
+    folders = [str(collected / m) for m in MACHINES]
+    missing = collected / "nope.txt"
+    code, out, err = run_report(capsys, *folders, "--roster", str(missing))
+    assert (code, out) == (2, "")
+    assert err == f"quiz report: cannot read the roster {missing}: no such file\n"
+    code, _, err = run_report(capsys, *folders, "--roster", str(collected))
+    assert code == 2
+    assert err == f"quiz report: cannot read the roster {collected}: is a folder\n"
+
+
 def test_one_name_on_two_machines_is_two_students_and_said(collected, capsys):
     opening = open_store(collected / "machine-3")
     play(opening.store, "Ana", CLASS["Ana"], minutes=60)

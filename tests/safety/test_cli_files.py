@@ -211,3 +211,21 @@ def test_import_never_writes_through_a_dangling_link(tmp_path, capsys):
     assert main(["import", str(source), str(link)]) == 2
     assert "already exists; not overwriting it" in capsys.readouterr().err
     assert not (tmp_path / "elsewhere.yaml").exists()
+
+
+def test_os_words_say_why_in_plain_words_never_pythons_text():
+    import errno
+
+    from game.files import os_words
+
+    assert os_words(FileNotFoundError(errno.ENOENT, "No such file or directory", "/x")) == (
+        "no such file"
+    )
+    assert os_words(PermissionError(errno.EACCES, "Permission denied", "/x")) == (
+        "permission denied"
+    )
+    assert os_words(IsADirectoryError(errno.EISDIR, "Is a directory", "/x")) == "is a folder"
+    assert os_words(OSError(errno.ENOSPC, "No space left on device")) == "the disk is full"
+    assert os_words(OSError(errno.EIO, "Input/output error")) == "input/output error"
+    assert os_words(OSError("no errno")) == "it could not be done"
+    assert "Errno" not in os_words(OSError(errno.ENOENT, "x"))
