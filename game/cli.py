@@ -438,15 +438,24 @@ def _which_bank(reason: str, ids: Sequence[str], paths: GamePaths) -> str:
 
 def _playable_bank(bank_id: str, paths: GamePaths) -> Bank | str:
     """The bank `quiz play --bank` names, or in words why it cannot be played."""
-    from game.banks.library import load_bank_by_id
+    from game.banks.library import load_bank_by_id, scan_library
 
     loaded = load_bank_by_id(paths.questions_dir, bank_id)
     if loaded is None:
-        ids = _bank_ids(paths)
+        banks = scan_library(paths.questions_dir, paths.cache_dir)
         where = _display(paths.questions_dir)
-        if not ids:
+        if not banks:
             return f"there is no bank called {bank_id}: there are no banks in {where}"
-        return f"there is no bank called {bank_id} in {where}; the banks there: {', '.join(ids)}"
+        playable = [bank.bank_id for bank in banks if bank.playable]
+        broken = [bank.bank_id for bank in banks if not bank.playable]
+        said = f"there is no bank called {bank_id} in {where}; "
+        said += (
+            f"the banks there: {', '.join(playable)}" if playable else "no bank there can be played"
+        )
+        if broken:
+            has = "it has" if len(broken) == 1 else "they have"
+            said += f" ({', '.join(broken)} cannot be played: {has} errors)"
+        return said
     if loaded.bank is None:
         first = loaded.errors[0] if loaded.errors else None
         said = f": {first}" if first else ""
@@ -817,6 +826,9 @@ def run_report(args: argparse.Namespace) -> int:
         print(f"quiz report: {exc}", file=sys.stderr)
         return EXIT_USAGE
     out = Path(args.out) if args.out else None
+    if out is not None and args.format != "csv" and _no_folder_for(out) is not None:
+        print(f"quiz report: {_no_folder_for(out)}", file=sys.stderr)
+        return EXIT_USAGE
     for folder in (
         out if args.format == "csv" else None,
         Path(args.sheets) if args.sheets else None,

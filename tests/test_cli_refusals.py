@@ -44,6 +44,20 @@ def test_play_an_unknown_bank_names_the_banks_there_are(article_library, no_game
     assert err.rstrip().endswith("; the banks there: china-us-detente")
 
 
+def test_play_an_unknown_bank_lists_broken_banks_apart(article_library, no_game, capsys):
+    (article_library / "broken.yaml").write_text("title: Broken\n", encoding="utf-8")
+    (article_library / "week-5.yaml").write_text("title: Week 5\n", encoding="utf-8")
+    err = play_refused(capsys, "--bank", "nope")
+    assert err.rstrip().endswith(
+        "; the banks there: china-us-detente (broken, week-5 cannot be played: they have errors)"
+    )
+    (article_library / "china-us-detente.yaml").unlink()
+    err = play_refused(capsys, "--bank", "nope")
+    assert err.rstrip().endswith(
+        "; no bank there can be played (broken, week-5 cannot be played: they have errors)"
+    )
+
+
 def test_play_a_bank_with_errors_says_its_first_error(article_library, no_game, capsys):
     (article_library / "broken.yaml").write_text("title: Broken\n", encoding="utf-8")
     err = play_refused(capsys, "--bank", "broken")

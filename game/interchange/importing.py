@@ -98,7 +98,7 @@ def _header(bank: ImportedBank, source_name: str, out_name: str) -> list[str]:
     return [
         f"Imported from {source_name} ({bank.format_name} format) by quiz import.",
         f"{plural(len(bank.questions), 'question')} converted, {len(bank.skipped)} not converted; "
-        f"{len(bank.needs_look)} notes for a teacher's look.",
+        f"{plural(len(bank.needs_look), 'note')} for a teacher's look.",
         f"Check it with: quiz validate {out_name}",
     ]
 

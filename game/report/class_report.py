@@ -269,6 +269,15 @@ def class_report(
         message = " ".join(
             ["No rounds", *conditions, f"in the {count} save file{'s' if count != 1 else ''} read"]
         )
+        if not paths:
+            message = "No save files were found, so there are no rounds to report"
+        elif not saves:  # each file was skipped, and said why
+            message = (
+                "The save file could not be read, so there are no rounds to report"
+                if len(paths) == 1
+                else f"None of the {len(paths)} save files could be read, so there are no "
+                "rounds to report"
+            )
         banks = sorted({r.bank_id for r in rounds})
         if bank_id and banks:
             message += f"; banks found: {', '.join(banks)}"

@@ -169,3 +169,11 @@ def test_a_question_the_loader_refuses_is_listed_not_written():
         (7, 'answer "c" is not one of the choices')
     ]
     assert validated[1].errors == ()
+
+
+def test_the_banks_header_counts_one_note_in_the_singular(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    Path("one.txt").write_text("What is 2+2?\nA. 3\nB. 4\nANSWER: B\n", encoding="utf-8")
+    assert main(["import", "one.txt", "one.yaml"]) == 0
+    header = Path("one.yaml").read_text(encoding="utf-8")
+    assert "1 question converted, 0 not converted; 1 note for a teacher's look." in header

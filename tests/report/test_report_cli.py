@@ -207,6 +207,35 @@ def test_a_roster_that_cannot_be_read_is_said_in_plain_words(collected, capsys):
     assert err == f"quiz report: cannot read the roster {collected}: is a folder\n"
 
 
+def test_when_no_save_file_can_be_read_the_report_says_so_plainly(collected, capsys):
+    bad = collected / "bad.sqlite3"
+    bad.write_bytes(b"this is not a database, just bytes " * 200)
+    code, out, err = run_report(capsys, str(bad))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"quiz report: skipped {bad}: ")
+    assert err.endswith(
+        "quiz report: The save file could not be read, so there are no rounds to report.\n"
+    )
+    other = collected / "other.sqlite3"
+    shutil.copy(bad, other)
+    code, _, err = run_report(capsys, str(bad), str(other))
+    assert code == 1
+    assert err.endswith(
+        "quiz report: None of the 2 save files could be read, so there are no rounds to report.\n"
+    )
+    assert "0 save files" not in err
+
+
+def test_a_report_file_in_a_missing_folder_is_refused_up_front(collected, capsys):
+    out = collected / "nowhere" / "report.md"
+    code, _, err = run_report(
+        capsys, str(collected / "machine-1"), "--format", "markdown", "--out", str(out)
+    )
+    assert code == 2
+    assert err == f"quiz report: no such folder for {out}: {out.parent}\n"
+    assert not out.parent.exists()
+
+
 def test_one_name_on_two_machines_is_two_students_and_said(collected, capsys):
     opening = open_store(collected / "machine-3")
     play(opening.store, "Ana", CLASS["Ana"], minutes=60)
