@@ -43,6 +43,7 @@ from game.core.validate import check_tree
 MAX_QUESTIONS = 1000
 MAX_VALUES = 100_000  # every key, text and list item; a 1,000-question bank has about 25,000
 _TOO_BIG = ("a bank holds at most", "the file holds more than")
+_ANCHOR_WORDS = "anchors and aliases (&name, *name) are not allowed in a bank"
 
 _IMPLICIT_BY_KIND = {
     ScalarNode: IMPLICIT_SCALAR,
@@ -144,10 +145,7 @@ def _yaml_problem(exc: yaml.YAMLError, data: bytes, path: str) -> Problem:
         if "nesting depth" in both:
             message = "the file is nested too deeply; a bank never needs more than 5 levels"
         elif "alias" in both or "anchor" in both:
-            message = (
-                f"anchors and aliases (&name, *name) are not allowed in a bank ({problem}); "
-                "write the text out in full"
-            )
+            message = f"{_ANCHOR_WORDS} ({problem}); write the text out in full"
         elif "single document" in both:
             message = "a bank holds one YAML document, but a second one starts here (after ---)"
         else:
@@ -162,6 +160,14 @@ def _yaml_problem(exc: yaml.YAMLError, data: bytes, path: str) -> Problem:
             line, column, message = words.line + 1, words.column + 1, words.message
         return _problem(path, line, column, message)
     return _problem(path, 1, 1, f"the YAML cannot be read: {exc}")
+
+
+def _said_already(problem: Problem, anchors: list[Problem]) -> bool:
+    """True when the composer stopped at an anchor or alias (an undefined alias, an anchor
+    given twice) that the walk of the events already named at the same place."""
+    return problem.message.startswith(_ANCHOR_WORDS) and any(
+        (p.line, p.column) == (problem.line, problem.column) for p in anchors
+    )
 
 
 class _Container:
@@ -373,7 +379,9 @@ def _check_bytes(
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as exc:
-        return LoadResult(path, bank_id, None, (*anchors, _yaml_problem(exc, data, path)))
+        problem = _yaml_problem(exc, data, path)
+        said = _said_already(problem, anchors)
+        return LoadResult(path, bank_id, None, (*anchors, *([] if said else [problem])))
     except RecursionError:
         return LoadResult(
             path,

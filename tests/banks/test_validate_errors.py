@@ -440,3 +440,14 @@ def test_source_text_option_checks_quotes(tmp_path, capsys):
     )
     assert code == 1
     assert out[0].startswith("bank.yaml:13:12: error: quote not found in the source text")
+
+
+def test_an_undefined_alias_is_reported_once(tmp_path, capsys):
+    text = question(GOOD_CHOICE + "hint: *foo\n")
+    code, out = run_validate(tmp_path, capsys, text)
+    assert code == 1
+    assert out == [
+        'bank.yaml:14:11: error: the alias "*foo" is not allowed: anchors and aliases are not '
+        "used in a bank; write the text out in full",
+        "1 bank, 0 questions, 1 error, 0 warnings",
+    ]
