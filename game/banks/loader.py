@@ -394,7 +394,7 @@ def _check_bytes(
     too_many = _too_many_questions(root, path)
     if too_many is not None:
         return LoadResult(path, bank_id, None, (*anchors, too_many))
-    result = check_tree(root, path, bank_id, source_text, read_source)
+    result = check_tree(root, path, bank_id, source_text, read_source, lambda: FileLines(data))
     if b"#" in data:
         cut = comment_warnings(root, FileLines(data), path)
         if cut:

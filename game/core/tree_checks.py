@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from game.core.model import Problem, QuestionType, Severity
@@ -55,6 +55,19 @@ CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode Cc b
 TRUE_WORDS = frozenset({"true", "yes", "on"})
 FALSE_WORDS = frozenset({"false", "no", "off"})
 KIND_WORDS = {"scalar": "a single value", "sequence": "a list", "mapping": "a mapping of keys"}
+
+
+# A tag where a node starts (after its anchor, if any): ``!<...>`` written out, or a shorthand
+# such as ``!!binary`` or ``!custom``, which ends at white space or a flow indicator.
+WRITTEN_TAG = re.compile(r"(?:&[^\s,\[\]{}]+[ \t]+)?(?P<tag>!<[^>\s]*>|![^\s,\[\]{}]*)")
+YAML_TAG_PREFIX = "tag:yaml.org,2002:"  # what "!!" stands for
+
+
+def short_tag(tag: str) -> str:
+    """A resolved tag as it is usually written: ``tag:yaml.org,2002:binary`` -> ``!!binary``."""
+    if tag.startswith(YAML_TAG_PREFIX):
+        return "!!" + tag[len(YAML_TAG_PREFIX) :]
+    return tag if tag.startswith("!") else f"!<{tag}>"
 
 
 class SourceFileError(Exception):
@@ -141,9 +154,15 @@ class Checker:
     """Walks one bank's tree, collecting problems and building the bank."""
 
     def __init__(
-        self, path: str, source_text: str | None, read_source: SourceReader | None = None
+        self,
+        path: str,
+        source_text: str | None,
+        read_source: SourceReader | None = None,
+        read_lines: Callable[[], Sequence[str]] | None = None,
     ) -> None:
         self.path = path
+        self.read_lines = read_lines
+        self.lines: Sequence[str] | None = None
         self.problems: list[Problem] = []
         self.external_source = source_text
         self.read_source = read_source
@@ -196,10 +215,23 @@ class Checker:
             return True
         self.error(
             node,
-            f"YAML tags such as {show(node.tag)} are not allowed: nothing is ever built from a "
-            "tag; write plain text",
+            f"YAML tags such as {show(self.written_tag(node))} are not allowed: nothing is ever "
+            "built from a tag; write plain text",
         )
         return False
+
+    def written_tag(self, node: TreeNode) -> str:
+        """A node's tag as the writer typed it (``!!binary``, not the parser's
+        ``tag:yaml.org,2002:binary``): read from the file's line where the node starts."""
+        if self.read_lines is not None:
+            if self.lines is None:
+                self.lines = self.read_lines()
+            line = node.start_mark.line
+            text = self.lines[line] if 0 <= line < len(self.lines) else ""
+            found = WRITTEN_TAG.match(text, node.start_mark.column)
+            if found is not None:
+                return found.group("tag")
+        return short_tag(node.tag)
 
     def mapping_items(
         self,

@@ -6,6 +6,7 @@ returns the bank, when it has no errors, with every problem found.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from game.core.giveaways import GiveAway, clashing_pairs, find_give_aways
@@ -43,13 +44,15 @@ def check_tree(
     bank_id: str,
     source_text: str | None = None,
     read_source: SourceReader | None = None,
+    read_lines: Callable[[], Sequence[str]] | None = None,
 ) -> LoadResult:
     """Check a composed bank tree against the format; return the bank (if no errors) and problems.
 
     ``source_text`` is an article to check quotes against, as ``source.text`` would be;
-    ``read_source`` reads a ``source.file`` (without it, a bank naming one is an error).
+    ``read_source`` reads a ``source.file`` (without it, a bank naming one is an error);
+    ``read_lines`` gives the file's lines, asked for only to name a tag as it was written.
     """
-    checker = Checker(path, source_text, read_source)
+    checker = Checker(path, source_text, read_source, read_lines)
     if root is None:
         checker.problems.append(
             Problem(

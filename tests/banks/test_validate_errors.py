@@ -168,7 +168,7 @@ def test_a_good_bank_has_no_problems(tmp_path, capsys):
                     "answer: Volga", "answer: !!python/object/apply:os.system [echo]"
                 )
             ),
-            'bank.yaml:11:13: error: YAML tags such as "tag:yaml.org,2002:python/object/apply:os.system" are not allowed',
+            'bank.yaml:11:13: error: YAML tags such as "!!python/object/apply:os.system" are not allowed',
             id="tag",
         ),
         pytest.param(
@@ -451,3 +451,31 @@ def test_an_undefined_alias_is_reported_once(tmp_path, capsys):
         "used in a bank; write the text out in full",
         "1 bank, 0 questions, 1 error, 0 warnings",
     ]
+
+
+def test_a_tag_is_named_as_it_was_written(tmp_path, capsys):
+    marker = tmp_path / "pwned"
+    text = (
+        HEAD
+        + "  - id: tags\n"  # 6
+        + "    type: short\n"  # 7
+        + "    prompt: !!binary aGVsbG8=\n"  # 8
+        + f"    explanation: !!python/object:os.system touch {marker}\n"  # 9
+        + "    hint: !custom x\n"  # 10
+        + "    answers:\n"  # 11
+        + "      - !<tag:yaml.org,2002:str> one\n"  # 12
+        + "      - !!python/object/apply:os.system [touch, pwned]\n"  # 13
+        + "      - two\n"  # 14
+    )
+    code, out = run_validate(tmp_path, capsys, text)
+    assert code == 1
+    tail = "are not allowed: nothing is ever built from a tag; write plain text"
+    assert out == [
+        f'bank.yaml:8:13: error: YAML tags such as "!!binary" {tail}',
+        f'bank.yaml:9:18: error: YAML tags such as "!!python/object:os.system" {tail}',
+        f'bank.yaml:10:11: error: YAML tags such as "!custom" {tail}',
+        f'bank.yaml:12:9: error: YAML tags such as "!<tag:yaml.org,2002:str>" {tail}',
+        f'bank.yaml:13:9: error: YAML tags such as "!!python/object/apply:os.system" {tail}',
+        "1 bank, 1 question, 5 errors, 0 warnings",
+    ]
+    assert not marker.exists()
