@@ -7,7 +7,8 @@ own lines:
 
 - a tab in the indentation;
 - ``: `` (a colon and a space) inside unquoted text, which starts a new key;
-- a key indented more or less than the keys it belongs with;
+- a key indented more or less than the keys it belongs with, or a list item (``- id: b``)
+  indented unlike the item above it;
 - a ``[``, ``{``, ``"`` or ``'`` opened and never closed, reported on the line where it opened.
 
 Anything else keeps the parser's words alone.
@@ -158,12 +159,13 @@ def _last_open_bracket(lines: Sequence[str], upto: int) -> tuple[str, Place] | N
 
 
 def _misplaced_key(at: Place, lines: Sequence[str], said: str) -> SyntaxWords:
-    """A key indented more or less than the key above it."""
+    """A key indented more or less than the key above it, or a list item ("- ...", which may
+    start with a key: "- id: b") indented unlike the item above it."""
     text = lines[at.line] if 0 <= at.line < len(lines) else ""
     here = _KEY_LINE.match(text)
     indent = len(text) - len(text.lstrip(" "))
     above = _key_above(at.line, lines)
-    if here is None and text.lstrip(" ").startswith("-"):
+    if _is_item(text.lstrip(" ")):
         item_above = _item_above(at.line, lines)
         if item_above is not None and item_above[1] != indent:
             above_line, above_indent = item_above
@@ -171,8 +173,8 @@ def _misplaced_key(at: Place, lines: Sequence[str], said: str) -> SyntaxWords:
                 at.line,
                 indent,
                 f"this list item is indented {_spaces(indent)}, but the item above it (line "
-                f"{above_line + 1}) is indented {_spaces(above_indent)}: indent it by "
-                f"{_spaces(above_indent)} to put it in that list {said}",
+                f"{above_line + 1}) is indented {_spaces(above_indent)}: "
+                f"{_indent_by(above_indent)} to put it in that list {said}",
             )
     if here is None or above is None:
         return SyntaxWords(
@@ -184,31 +186,39 @@ def _misplaced_key(at: Place, lines: Sequence[str], said: str) -> SyntaxWords:
     key = here.group("key").strip()
     column = here.start("key")
     above_line, above_key, above_column = above
-    fix = (
-        f"indent it by {_spaces(above_column)}"
-        if above_column
-        else "start it at the beginning of the line"
-    )
     return SyntaxWords(
         at.line,
         column,
         f'the key "{key}" is indented {_spaces(column)}, but the key above it ("{above_key}", '
-        f"line {above_line + 1}) is indented {_spaces(above_column)}: {fix} to put it with "
-        f"that key {said}",
+        f"line {above_line + 1}) is indented {_spaces(above_column)}: "
+        f"{_indent_by(above_column)} to put it with that key {said}",
     )
 
 
+def _indent_by(column: int) -> str:
+    return f"indent it by {_spaces(column)}" if column else "start it at the beginning of the line"
+
+
+def _is_item(stripped: str) -> bool:
+    """True for a line (without its indentation) that starts a list item: "-" then a space."""
+    return stripped.startswith("-") and stripped[1:2] in ("", " ")
+
+
 def _item_above(line: int, lines: Sequence[str]) -> tuple[int, int] | None:
-    """(line, indentation) of the nearest line above, blanks and comments skipped, when it is a
-    list item ("- ...")."""
+    """(line, indentation) of the list item above a "- " line: the nearest item whose list is
+    still open there, with no line between indented less than the item (blanks and comments
+    skipped). Under "- id: a" and its keys, that is the item "- id: a", not a key of it, nor an
+    item of a list among its keys that a key after it has closed."""
+    lowest: int | None = None  # the least indentation of the lines passed
     for number in range(line - 1, -1, -1):
         text = lines[number]
         stripped = text.lstrip(" ")
         if not stripped.strip() or stripped.startswith("#"):
             continue
-        if stripped.startswith("-"):
-            return number, len(text) - len(stripped)
-        return None
+        indent = len(text) - len(stripped)
+        if _is_item(stripped) and (lowest is None or indent <= lowest):
+            return number, indent
+        lowest = indent if lowest is None else min(lowest, indent)
     return None
 
 

@@ -240,3 +240,66 @@ def test_a_list_item_indented_less_than_the_item_above(tmp_path, capsys):
         f"(line {line - 1}) is indented 6 spaces: indent it by 6 spaces to put it in that list "
         "(the YAML parser says: while parsing a block mapping did not find expected key)"
     )
+
+
+TWO_QUESTIONS = """\
+title: Rivers
+questions:
+  - id: a
+    type: truefalse
+    prompt: Is the Volga long?
+    answer: true
+    explanation: It runs 3,530 km.
+{dash}- id: b
+    type: truefalse
+    prompt: Is the Rhine long?
+    answer: true
+    explanation: It runs 1,230 km.
+"""
+
+
+@pytest.mark.parametrize(
+    ("dash", "parser_says"),
+    [
+        (5, "mapping values are not allowed in this context"),
+        (3, "while parsing a block collection did not find expected '-' indicator"),
+        (1, "while parsing a block mapping did not find expected key"),
+    ],
+)
+def test_a_question_indented_unlike_the_question_above(tmp_path, capsys, dash, parser_says):
+    # The line above the misplaced "- id: b" is a key ("explanation", line 7): the message is
+    # about the list item, the question on line 3, not about that key.
+    text = TWO_QUESTIONS.format(dash=" " * dash)
+    code, out = validate(tmp_path, capsys, text)
+    assert code == 1
+    assert out == [
+        f"bank.yaml:8:{dash + 1}: error: this list item is indented {dash} "
+        f"space{'s' if dash != 1 else ''}, but the item above it (line 3) is indented 2 spaces: "
+        f"indent it by 2 spaces to put it in that list (the YAML parser says: {parser_says})",
+        "1 bank, 0 questions, 1 error, 0 warnings",
+    ]
+
+
+def test_a_list_item_after_the_keys_of_an_inner_list(tmp_path, capsys):
+    # The choices list above is closed by "explanation": the item belongs with the questions.
+    text = (
+        "title: Rivers\n"
+        "questions:\n"
+        "- id: a\n"  # 3
+        "  type: choice\n"
+        "  prompt: Which is longest?\n"
+        "  choices:\n"
+        "    - Volga\n"
+        "    - Rhine\n"
+        "  answer: Volga\n"
+        "  explanation: It runs 3,530 km.\n"  # 10
+        "   - id: b\n"  # 11
+        "  type: truefalse\n"
+    )
+    code, out = validate(tmp_path, capsys, text)
+    assert code == 1
+    assert out[0].startswith(
+        "bank.yaml:11:4: error: this list item is indented 3 spaces, but the item above it "
+        "(line 3) is indented 0 spaces: start it at the beginning of the line to put it in that "
+        "list (the YAML parser says: "
+    ), out
