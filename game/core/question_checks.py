@@ -250,7 +250,8 @@ class QuestionReader:
             answer_node = self._need(keys, answer_key, label, kind, wanted)
             choices = c.text_list(choices_node, "choices", "choice") if choices_node else None
             if choices is not None and choices_node is not None:
-                c.count_in_range(choices_node, len(choices), 2, 8, "choices", kind.value)
+                # Counted as written: a repeated or empty choice is reported as such.
+                c.count_in_range(choices_node, len(choices_node.value), 2, 8, "choices", kind.value)
             if answer_node is None or choices is None:
                 if answer_node is not None:
                     c.scan_unread(answer_node)
@@ -278,12 +279,14 @@ class QuestionReader:
                         f"answer {show(text)} is not one of the choices{suggest(text, choice_texts)}",
                     )
                     good = False
-            if not answers:
+            if not answer_node.value:
                 c.error(
                     answer_node,
                     "a multi question needs at least 1 right answer in answers, found 0",
                 )
                 good = False
+            elif not answers:
+                good = False  # each is reported
             elif good and len(answers) == len(choice_texts):
                 c.warning(
                     answer_node,
@@ -311,17 +314,20 @@ class QuestionReader:
             answers = c.text_list(node, "answers", "answer")
             if answers is None:
                 return None
-            if not answers:
+            if not node.value:
                 c.error(node, "a short question needs at least 1 accepted answer, found 0")
                 return None
+            if not answers:
+                return None  # each is reported
             return {"answers": tuple(t for _, t in answers)}
         if kind is QuestionType.ORDER:
             node = self._need(keys, "items", label, kind, "2 to 8 items in the right order")
             items = c.text_list(node, "items", "item") if node else None
             if items is None or node is None:
                 return None
-            c.count_in_range(node, len(items), 2, 8, "items", kind.value)
-            return {"items": tuple(t for _, t in items)} if 2 <= len(items) <= 8 else None
+            written = len(node.value)  # a repeated or empty item is reported as such
+            c.count_in_range(node, written, 2, 8, "items", kind.value)
+            return {"items": tuple(t for _, t in items)} if 2 <= written <= 8 else None
         node = self._need(keys, "pairs", label, kind, "2 to 8 pairs written [left, right]")
         return self._pairs(node) if node is not None else None
 

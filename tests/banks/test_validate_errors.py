@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.core.figures import plural
 
 HEAD = """\
 format: 1
@@ -479,3 +480,35 @@ def test_a_tag_is_named_as_it_was_written(tmp_path, capsys):
         "1 bank, 1 question, 5 errors, 0 warnings",
     ]
     assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            GOOD_CHOICE.replace("[Danube, Volga, Rhine]", "[Volga, Volga]"),
+            ['bank.yaml:10:22: error: duplicate choice "Volga" (first on line 10)'],
+            id="choices",
+        ),
+        pytest.param(
+            "id: steps\ntype: order\nprompt: Order them.\nitems: [One, One]\n"
+            "explanation: x\nquote: y\n",
+            ['bank.yaml:9:18: error: duplicate item "One" (first on line 9)'],
+            id="items",
+        ),
+        pytest.param(
+            "id: sea\ntype: short\nprompt: Which sea?\nanswers: ['', '  ']\n"
+            "explanation: x\nquote: y\n",
+            [
+                "bank.yaml:9:15: error: each answer is empty; write the text",
+                "bank.yaml:9:19: error: each answer is empty; write the text",
+            ],
+            id="empty-answers",
+        ),
+    ],
+)
+def test_a_list_is_counted_as_written(tmp_path, capsys, body, expected):
+    # Two were written: what is wrong with them is the problem, not also a count of the rest.
+    code, out = run_validate(tmp_path, capsys, question(body))
+    assert code == 1
+    assert out == [*expected, f"1 bank, 1 question, {plural(len(expected), 'error')}, 0 warnings"]
