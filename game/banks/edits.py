@@ -146,15 +146,29 @@ def replace_question(text: str, old: Question, new: Question) -> tuple[str, int]
         return apply_splices(
             text, [Splice(start, end, emit_item(entries, dash_column, newline))]
         ), index
-    splices = _mapping_splices(
-        text,
-        item,
-        question_values(old, with_difficulty="difficulty" in mapping_entries(item)),
-        question_values(new, with_difficulty="difficulty" in mapping_entries(item)),
-        styles,
-        newline,
-    )
+    with_difficulty = "difficulty" in mapping_entries(item)
+    old_values = question_values(old, with_difficulty=with_difficulty)
+    new_values = question_values(new, with_difficulty=with_difficulty)
+    new_values = {key: _as_written(old_values.get(key), value) for key, value in new_values.items()}
+    splices = _mapping_splices(text, item, old_values, new_values, styles, newline)
     return apply_splices(text, splices), index
+
+
+def _as_written(old: Any, new: Any) -> Any:
+    """``new``, with each text in it that is an old text without the white space at its ends
+    given back as that old text. The form shows a text and gives it back stripped (a literal
+    ``|`` text's last line break, the blank lines a ``|+`` text keeps, a space around a
+    choice): such a text is unchanged, and keeps every byte it was written with. A list's
+    item is matched to the old item in its place, else to any old item."""
+    if isinstance(old, str) and isinstance(new, str):
+        return old if new != old and new == old.strip() else new
+    if not isinstance(old, tuple) or not isinstance(new, tuple):
+        return new
+    kept = []
+    for place, now in enumerate(new):
+        candidates = ([old[place]] if place < len(old) else []) + list(old)
+        kept.append(next((was for was in candidates if _as_written(was, now) == was), now))
+    return tuple(kept)
 
 
 def leading_comment_start(text: str, start: int) -> int:

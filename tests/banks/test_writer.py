@@ -390,3 +390,55 @@ def test_a_drafts_problems_are_its_own(tmp_path: Path) -> None:
     assert [(p.field, p.item, p.message) for p in check.errors] == [
         ("pairs", 1, "the right of a pair is empty; write the text")
     ]
+
+
+BLOCK_EXPLANATION = """\
+title: Capitals
+questions:
+  - id: vienna
+    type: choice
+    prompt: Which city is the capital of Austria?
+    choices:
+      - Vienna
+      - Salzburg
+      - Graz
+    answer: Vienna
+    explanation: {style}
+      Vienna has been the capital
+      since 1918.
+{gap}
+  - id: danube
+    type: truefalse
+    prompt: Vienna stands on the Danube.
+    answer: true
+    explanation: It does.
+"""
+
+
+@pytest.mark.parametrize(
+    ("style", "gap"),
+    [("|", ""), ("|", "\n"), (">", ""), ("|+", "\n"), (">+", "\n"), ("|-", ""), (">-", "")],
+)
+def test_an_untouched_block_text_keeps_its_exact_lines(tmp_path: Path, style, gap) -> None:
+    # The form gives each text back without white space at its ends (a literal "|" text ends
+    # in a line break, "|+" keeps the blank lines after it too): that is no change to the text.
+    before = BLOCK_EXPLANATION.format(style=style, gap=gap)
+    path = _bank(tmp_path, before, name="capitals")
+    editor = open_bank(path, "capitals")
+    assert not isinstance(editor, str), editor
+    old = editor.questions[0]
+    if style in ("|", ">", "|+", ">+"):
+        assert old.explanation != old.explanation.strip()  # what the form would drop
+    draft = replace(
+        old,
+        prompt="Which city is Austria's capital?",
+        choices=("Vienna", "Innsbruck", "Graz"),
+        explanation=old.explanation.strip(),
+    )
+    outcome = editor.save_question(old.id, draft)
+    assert outcome.saved, outcome
+    after = path.read_text(encoding="utf-8")
+    assert _changed_lines(before, after) == [5, 8]  # the prompt and the second choice
+    block = f"    explanation: {style}\n      Vienna has been the capital\n      since 1918.\n{gap}"
+    assert block + "\n  - id: danube" in after
+    assert _reload(path)[0].explanation == old.explanation
