@@ -15,7 +15,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.banks.yaml_text import compose, mapping_entries
 from game.core.drafts import FieldProblem
-from game.core.model import Problem, Severity
+from game.core.model import Problem, Severity, first_on_line
 
 _MISSING_KEY = re.compile(r'has no "?([a-z_]+)"?')
 
@@ -47,6 +47,10 @@ class FieldMap:
     def contains(self, problem: Problem) -> bool:
         """True when the problem lies within this entry."""
         return self.first_line <= problem.line - 1 <= self.last_line
+
+    def item_at(self, line: int, column: int) -> tuple[str, int | None] | None:
+        """The key and list item of the value at a 1-based line and column, if one is there."""
+        return self.exact.get((line - 1, column - 1))
 
     def field_of(self, problem: Problem) -> tuple[str, int | None]:
         """The key (and list item) a problem inside this entry belongs to."""
@@ -100,9 +104,16 @@ def field_problems(problems: Iterable[Problem], text: str, index: int) -> tuple[
         inside = fields is not None and fields.contains(problem)
         if problem.severity is Severity.WARNING and not inside:
             continue  # another question's warning, there before the draft
-        if fields is not None and inside:
-            name, item_index = fields.field_of(problem)
+        if fields is None or not inside:
+            found.append(FieldProblem("", problem.severity, problem.message))
+            continue
+        name, item_index = fields.field_of(problem)
+        first_at = problem.first
+        first = fields.item_at(*first_at) if first_at is not None else None
+        if first_at is not None and first is not None and first[0] == name and first[1] is not None:
+            # The form has no lines: it names the first one's row, not its line in the file.
+            message = problem.message.removesuffix(first_on_line(first_at[0]))
+            found.append(FieldProblem(name, problem.severity, message, item_index, first[1]))
         else:
-            name, item_index = "", None
-        found.append(FieldProblem(name, problem.severity, problem.message, item_index))
+            found.append(FieldProblem(name, problem.severity, problem.message, item_index))
     return tuple(found)

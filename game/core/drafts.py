@@ -121,18 +121,28 @@ class FieldProblem:
     """One problem of a draft, in the validator's words, with the form field it belongs to.
 
     ``field`` is a question key (``prompt``, ``choices``...), ``""`` when it belongs to no one
-    field; ``item`` is the 0-based row of a list field, or None.
+    field; ``item`` is the 0-based item of a list field, or None. For a choice, item or pair
+    side written twice, ``first_item`` is the item of the first one, and the message leaves
+    out the file's line of it ("first on line 106"): the form says its row (`words`).
     """
 
     field: str
     severity: Severity
     message: str
     item: int | None = None
+    first_item: int | None = None
 
     @property
     def is_error(self) -> bool:
         """True for an error (which stops a save), False for a warning."""
         return self.severity is Severity.ERROR
+
+    def words(self, first_row: int | None = None) -> str:
+        """The message as the form shows it: with the 0-based form row of the first of a
+        value written twice, when it names one (``duplicate choice "A" (first in row 1)``)."""
+        if self.first_item is None or first_row is None:
+            return self.message
+        return f"{self.message} (first in row {first_row + 1})"
 
 
 @dataclass(frozen=True, slots=True)

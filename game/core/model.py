@@ -26,16 +26,27 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with a bank, at a 1-based line and column of its file."""
+    """One thing wrong with a bank, at a 1-based line and column of its file.
+
+    ``first``: for a choice, item or pair side written twice (reported at the second), the
+    1-based line and column of the first one; the message ends with `first_on_line` of its
+    line, which the question form, having no lines, says as a row instead.
+    """
 
     path: str
     line: int
     column: int
     severity: Severity
     message: str
+    first: tuple[int, int] | None = None
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+def first_on_line(line: int) -> str:
+    """How a message about a value written twice ends: where the first one is."""
+    return f" (first on line {line})"
 
 
 @dataclass(frozen=True, slots=True)

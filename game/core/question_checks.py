@@ -336,8 +336,8 @@ class QuestionReader:
         if not c.require_kind(node, "sequence", "pairs"):
             return None
         pairs: list[tuple[str, str]] = []
-        lefts: dict[str, int] = {}
-        rights: dict[str, int] = {}
+        lefts: dict[str, TreeNode] = {}
+        rights: dict[str, TreeNode] = {}
         good = True
         for pair_node in node.value:
             if not c.check_tag(pair_node):
@@ -366,13 +366,10 @@ class QuestionReader:
                 ("right", right, right_node, rights),
             ):
                 if text in seen:
-                    c.error(
-                        side_node,
-                        f"duplicate {side} side {show(text)} (first on line {seen[text]})",
-                    )
+                    c.duplicate(side_node, f"duplicate {side} side {show(text)}", seen[text])
                     good = False
                 else:
-                    seen[text] = side_node.start_mark.line + 1
+                    seen[text] = side_node
             pairs.append((left, right))
         if not 2 <= len(node.value) <= 8:
             c.error(node, f"a match question needs 2 to 8 pairs, found {len(node.value)}")

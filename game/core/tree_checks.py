@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
-from game.core.model import Problem, QuestionType, Severity
+from game.core.model import Problem, QuestionType, Severity, first_on_line
 
 IMPLICIT_SCALAR = "?scalar"
 IMPLICIT_SEQUENCE = "?sequence"
@@ -175,6 +175,21 @@ class Checker:
         mark = node.start_mark
         self.problems.append(
             Problem(self.path, mark.line + 1, mark.column + 1, Severity.ERROR, message)
+        )
+
+    def duplicate(self, node: TreeNode, message: str, first: TreeNode) -> None:
+        """An error at a value written a second time: the message then says the first one's
+        line, and the problem keeps its place (see `Problem.first`)."""
+        mark, first_mark = node.start_mark, first.start_mark
+        self.problems.append(
+            Problem(
+                self.path,
+                mark.line + 1,
+                mark.column + 1,
+                Severity.ERROR,
+                message + first_on_line(first_mark.line + 1),
+                first=(first_mark.line + 1, first_mark.column + 1),
+            )
         )
 
     def warning(self, node: TreeNode, message: str) -> None:
@@ -339,18 +354,16 @@ class Checker:
         """A list of texts, duplicates reported at the second occurrence."""
         if not self.require_kind(node, "sequence", what):
             return None
-        seen: dict[str, int] = {}
+        seen: dict[str, TreeNode] = {}
         result: list[tuple[TreeNode, str]] = []
         for child in node.value:
             value = self.text(child, f"each {item_word}")
             if value is None:
                 continue
             if value in seen:
-                self.error(
-                    child, f"duplicate {item_word} {show(value)} (first on line {seen[value]})"
-                )
+                self.duplicate(child, f"duplicate {item_word} {show(value)}", seen[value])
                 continue
-            seen[value] = child.start_mark.line + 1
+            seen[value] = child
             result.append((child, value))
         return result
 

@@ -512,3 +512,17 @@ def test_a_list_is_counted_as_written(tmp_path, capsys, body, expected):
     code, out = run_validate(tmp_path, capsys, question(body))
     assert code == 1
     assert out == [*expected, f"1 bank, 1 question, {plural(len(expected), 'error')}, 0 warnings"]
+
+
+def test_a_value_written_twice_names_the_line_of_the_first(tmp_path, capsys):
+    # quiz validate says the file's line of the first one (the question form says its row).
+    body = (
+        "id: capital\ntype: choice\nprompt: Which is the capital of Austria?\nchoices:\n"
+        "  - Vienna\n  - Austria\n  - Graz\n  - Austria\nanswer: Vienna\nexplanation: x\n"
+    )
+    code, out = run_validate(tmp_path, capsys, question(body))
+    assert code == 1
+    assert out == [
+        'bank.yaml:13:9: error: duplicate choice "Austria" (first on line 11)',
+        "1 bank, 1 question, 1 error, 0 warnings",
+    ]

@@ -442,3 +442,30 @@ def test_an_untouched_block_text_keeps_its_exact_lines(tmp_path: Path, style, ga
     block = f"    explanation: {style}\n      Vienna has been the capital\n      since 1918.\n{gap}"
     assert block + "\n  - id: danube" in after
     assert _reload(path)[0].explanation == old.explanation
+
+
+def test_a_value_written_twice_is_placed_by_its_item_not_its_line(tmp_path: Path) -> None:
+    # The form has no lines: a duplicate names the item of the first one, and the message
+    # leaves out "first on line N" (the line it would have in the file once written).
+    path = _bank(tmp_path)
+    editor = open_bank(path, "rivers")
+    assert not isinstance(editor, str)
+    first, _, last = editor.questions
+    choices = ("Danube", "Volga", "Rhine", "Danube")
+    check = editor.check_question(first.id, replace(first, choices=choices))
+    assert [(p.field, p.item, p.first_item, p.message) for p in check.errors] == [
+        ("choices", 3, 0, 'duplicate choice "Danube"')
+    ]
+    assert check.errors[0].words(first_row=0) == 'duplicate choice "Danube" (first in row 1)'
+    pairs = (("Paris", "Seine"), ("London", "Thames"), ("Rouen", "Seine"))
+    check = editor.check_question(last.id, replace(last, pairs=pairs))
+    assert [(p.field, p.item, p.first_item, p.message) for p in check.errors] == [
+        ("pairs", 2, 0, 'duplicate right side "Seine"')
+    ]
+    order = Question("steps", QuestionType.ORDER, "Order them.", "So.", quote="q",
+                     items=("One", "Two", "Three", "Two"))  # fmt: skip
+    check = editor.check_question(None, order)
+    assert [(p.field, p.item, p.first_item, p.message) for p in check.errors] == [
+        ("items", 3, 1, 'duplicate item "Two"')
+    ]
+    assert path.read_text(encoding="utf-8") == COMMENTED  # checks write nothing

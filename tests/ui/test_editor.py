@@ -181,6 +181,47 @@ def test_an_invalid_question_is_refused_in_the_validators_words(library: dict[st
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        pytest.param(
+            replace(NEW_QUESTIONS[0], choices=("Danube", "", "Rhine", "Danube"), answer="Rhine"),
+            ['Choices, row 4: duplicate choice "Danube" (first in row 1)'],
+            id="choices",
+        ),
+        pytest.param(
+            replace(
+                NEW_QUESTIONS[5],
+                pairs=(("Paris", "Seine"), ("", ""), ("Rouen", "Seine"), ("Rouen", "Loire")),
+            ),
+            [
+                'Pairs, row 3: duplicate right side "Seine" (first in row 1)',
+                'Pairs, row 4: duplicate left side "Rouen" (first in row 3)',
+            ],
+            id="pairs",
+        ),
+    ],
+)
+def test_a_value_written_twice_is_named_by_its_row_in_the_form(
+    library: dict[str, Path], question: Question, expected: list[str]
+) -> None:
+    # The form has no lines: where the first one is, is its row (a blank row counts as a
+    # row but is not written), never the line it would have in the file.
+    app = make_app(library, player="Ana")
+
+    async def scenario(pilot: Pilot) -> None:
+        await open_editor(pilot)
+        form = await new_question_form(pilot)
+        await fill_form(pilot, form, question)
+        await pilot.pause()
+        text = screen_text(app)
+        print(text)
+        assert all(line in text for line in expected)
+        assert "on line" not in text
+
+    run_with_pilot(app, scenario)
+
+
 COMMENTED_BANK = """\
 # Rivers, by Ms. Example.
 title: "Rivers of Europe"   # shown in the list

@@ -48,13 +48,15 @@ def field_name(field: str, kind: QuestionType | None) -> str:
 def problem_line(
     problem: FieldProblem, kind: QuestionType | None, fields: TypeFields | None = None
 ) -> Content:
-    """``✗ Prompt: prompt is empty; write the text`` (the message as `quiz validate` says it)."""
+    """``✗ Prompt: prompt is empty; write the text`` (the message as `quiz validate` says it,
+    but for where a value written twice was first: ``(first in row 1)``, not a file's line)."""
     mark = ("✗ ", "bold $text-error") if problem.is_error else ("! ", "bold $text-warning")
     where = field_name(problem.field, kind)
     row = fields.row_of(problem) if fields is not None else None
     if row is not None:
         where = f"{where}, row {row + 1}"
-    return Content.assemble(mark, (f"{where}: ", "bold"), problem.message)
+    first_row = fields.first_row_of(problem) if fields is not None else None
+    return Content.assemble(mark, (f"{where}: ", "bold"), problem.words(first_row))
 
 
 class ProblemList(VerticalScroll, can_focus=False):

@@ -135,19 +135,28 @@ class TypeFields(Vertical):
 
     def row_of(self, problem: FieldProblem) -> int | None:
         """The 0-based form row a problem's list item is on, when it names one."""
-        if problem.item is None or not self.query(ListField):
+        return self.row_of_item(problem.field, problem.item)
+
+    def first_row_of(self, problem: FieldProblem) -> int | None:
+        """For a value written twice, the 0-based form row of the first one."""
+        return self.row_of_item(problem.field, problem.first_item)
+
+    def row_of_item(self, field_name: str, item: int | None) -> int | None:
+        """The 0-based form row of a list field's item as the file has it (blank rows are
+        not written), or None."""
+        if item is None or not self.query(ListField):
             return None
         field = self.query_one(ListField)
-        if problem.field == LIST_FIELD_OF.get(self.kind):
+        if field_name == LIST_FIELD_OF.get(self.kind):
             rows = (
                 [index for index, _ in field.pairs()]
                 if self.kind is QuestionType.MATCH
                 else [index for index, _ in field.texts()]
             )
-            return rows[problem.item] if problem.item < len(rows) else None
-        if problem.field == "answers" and self.kind is QuestionType.MULTI:
+            return rows[item] if item < len(rows) else None
+        if field_name == "answers" and self.kind is QuestionType.MULTI:
             ticked = [index for index, row in enumerate(field.rows) if row.right]
-            return ticked[problem.item] if problem.item < len(ticked) else None
+            return ticked[item] if item < len(ticked) else None
         return None
 
     def mark_problems(self, problems: Sequence[FieldProblem]) -> None:
