@@ -167,7 +167,6 @@ def test_an_invalid_question_is_refused_in_the_validators_words(library: dict[st
         await pilot.pause()
         assert app.screen is form
         text = screen_text(app)
-        print(text)
         assert "Not saved: 3 problems to fix first" in text
         assert 'Id: duplicate id "q1" (first used on line' in text
         assert "Choices: a choice question needs 2 to 8 choices, found 1" in text
@@ -217,7 +216,6 @@ def test_a_value_written_twice_is_named_by_its_row_in_the_form(
         await pilot.pause()
         assert app.screen is form
         text = screen_text(app)
-        print(text)
         assert all(line in text for line in expected)
         assert "on line" not in text
 

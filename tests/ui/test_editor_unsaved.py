@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from editor_kit import keys_for, open_editor
-from shell_kit import make_app, run_with_pilot, screen_text
+from shell_kit import bank_yaml, choice_question, make_app, run_with_pilot, screen_text, write_bank
 from textual.pilot import Pilot
 from textual.screen import Screen
 
@@ -152,5 +152,29 @@ def test_a_new_banks_details_ask_before_they_are_lost_and_leave_at_once_when_emp
         await pilot.press("n")
         await _on(pilot, BankDetailsScreen)
         await _says(pilot, "Rivers of Asia")
+
+    run_with_pilot(app, scenario)
+
+
+def test_escape_on_an_untouched_question_with_a_block_text_leaves_at_once(
+    folders: dict[str, Path],
+) -> None:
+    """A ``|`` text ends in a line break the form does not give back: that is no change."""
+    text = bank_yaml("Blocks", [choice_question("q1", "Which sea?", "Black", ("Red",))])
+    text = text.replace(
+        '    explanation: "Because Black."', "    explanation: |\n      Because Black."
+    )
+    assert "explanation: |" in text
+    write_bank(folders["questions"], "blocks", text)
+    app = make_app(folders, player="Ana")
+
+    async def scenario(pilot: Pilot) -> None:
+        editor = await open_editor(pilot)
+        await pilot.press("enter")
+        await _on(pilot, QuestionFormScreen)
+        await _says(pilot, "Because Black.")
+        await pilot.press("escape")
+        await _on(pilot, BankEditorScreen)
+        assert app.screen is editor
 
     run_with_pilot(app, scenario)

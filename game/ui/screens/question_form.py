@@ -343,8 +343,17 @@ class QuestionFormScreen(UnsavedForm, Screen[None]):
 
 
 def _comparable(question: Question) -> Question:
-    """The question as the form would give it back unchanged (its line is not a field)."""
-    return replace(question, line=0)
+    """The question as the form would give it back unchanged: its line is not a field, and
+    the form's texts come back without white space at their ends (a ``|`` text's last line
+    break)."""
+    return replace(
+        question,
+        line=0,
+        prompt=question.prompt.strip(),
+        explanation=question.explanation.strip(),
+        quote=(question.quote or "").strip() or None,
+        hint=(question.hint or "").strip() or None,
+    )
 
 
 _PLACEHOLDERS = {
