@@ -372,4 +372,5 @@ class Checker:
     ) -> None:
         if not low <= count <= high:
             span = f"{low} to {high}" if high < 1000 else f"at least {low}"
-            self.error(node, f"a {kind} question needs {span} {what}, found {count}")
+            article = "an" if kind[:1] in "aeiou" else "a"  # "an order question"
+            self.error(node, f"{article} {kind} question needs {span} {what}, found {count}")

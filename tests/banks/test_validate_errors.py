@@ -526,3 +526,10 @@ def test_a_value_written_twice_names_the_line_of_the_first(tmp_path, capsys):
         'bank.yaml:13:9: error: duplicate choice "Austria" (first on line 11)',
         "1 bank, 1 question, 1 error, 0 warnings",
     ]
+
+
+def test_an_order_question_too_short_is_worded_with_an(tmp_path, capsys):
+    body = "id: steps\ntype: order\nprompt: Order them.\nitems: [One]\nexplanation: x\nquote: y\n"
+    code, out = run_validate(tmp_path, capsys, question(body))
+    assert code == 1
+    assert out[0] == "bank.yaml:9:12: error: an order question needs 2 to 8 items, found 1"
