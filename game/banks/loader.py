@@ -37,6 +37,7 @@ from game.core.tree_checks import (
     show,
 )
 from game.core.validate import check_tree
+from game.files import os_words
 
 # A bank of 1,000 questions loads in about 0.25 s on a slow machine (tests/perf/bench.py);
 # 100,000 took 12 s and 700 MB. Past these, the file is refused before it is built.
@@ -311,7 +312,7 @@ class FileSourceReader:
         except FileNotFoundError:
             raise SourceFileError(f"{shown} does not exist (looked for {target})") from None
         except OSError as error:
-            raise SourceFileError(f"{shown} cannot be read: {error.strerror or error}") from error
+            raise SourceFileError(f"{shown} cannot be read: {os_words(error)}") from error
         if not stat.S_ISREG(info.st_mode):
             raise SourceFileError(f"{shown} is not a regular file")
         try:
@@ -319,7 +320,7 @@ class FileSourceReader:
         except ValueError as error:
             raise SourceFileError(f"{shown}: {error}") from error
         except OSError as error:
-            raise SourceFileError(f"{shown} cannot be read: {error.strerror or error}") from error
+            raise SourceFileError(f"{shown} cannot be read: {os_words(error)}") from error
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -484,9 +485,8 @@ def load_bank(
     except ValueError as exc:
         return LoadResult(shown, bank_id, None, (_problem(shown, 1, 1, str(exc)),))
     except OSError as exc:
-        reason = exc.strerror or str(exc)
         return LoadResult(
-            shown, bank_id, None, (_problem(shown, 1, 1, f"cannot read the file: {reason}"),)
+            shown, bank_id, None, (_problem(shown, 1, 1, f"cannot read the file: {os_words(exc)}"),)
         )
     reader = FileSourceReader(Path(path), questions_dir)
     return check_bytes(data, shown, bank_id, source_text, reader)

@@ -27,6 +27,7 @@ from game.banks.edits import (
 from game.banks.loader import BANK_SUFFIXES, check_bytes, read_limited, source_reader_for
 from game.core.drafts import BankDetails, DraftCheck, FieldProblem, slug, unique_id
 from game.core.model import Bank, LoadResult, Problem, Question, QuestionType, Severity
+from game.files import os_words
 
 BOM = b"\xef\xbb\xbf"
 
@@ -173,16 +174,17 @@ class BankEditor:
                 None, error=f"{self.path} already exists; the new bank was not written over it"
             )
         except OSError as error:
-            reason = error.strerror or str(error)
-            return SaveOutcome(None, error=f"could not write {self.path}: {reason}")
+            return SaveOutcome(None, error=f"could not write {self.path}: {os_words(error)}")
         return SaveOutcome(_editor_for(self.path, self.bank_id, data, result.bank))
 
     def _changed_on_disk(self) -> str | None:
         """Words for a file changed by someone else since it was opened, or None."""
         try:
             current = read_limited(self.path)
-        except (OSError, ValueError) as error:
+        except ValueError as error:  # too big, in words
             return f"could not read {self.path} again before saving: {error}"
+        except OSError as error:
+            return f"could not read {self.path} again before saving: {os_words(error)}"
         if current != self.data:
             return (
                 f"{self.path} was changed outside the editor since it was opened; "
@@ -204,8 +206,10 @@ def open_bank(path: Path, bank_id: str) -> BankEditor | str:
     """The bank ready for editing, or in words why it cannot be edited."""
     try:
         data = read_limited(path)
-    except (OSError, ValueError) as error:
+    except ValueError as error:  # too big, in words
         return f"cannot read {path}: {error}"
+    except OSError as error:
+        return f"cannot read {path}: {os_words(error)}"
     result = check_bytes(data, os.fspath(path), bank_id, None, source_reader_for(path, bank_id))
     if result.bank is None or result.errors:
         first = result.errors[0] if result.errors else None
