@@ -279,6 +279,15 @@ def given_text(question: Question, response: Response, shown: tuple[str, ...] = 
     return _joined(question, given_parts(question, response, shown)) or NO_ANSWER
 
 
+def _timed_out_given(question: Question, response: Response) -> str:
+    """What a player gave when time ran out: nothing, or a typed answer not yet sent (kept in
+    words, still no answer: it was not given in time). Other widgets' state when the time ran
+    out (an order as first shown, a pick not confirmed) is not an answer."""
+    if question.type is QuestionType.SHORT and isinstance(response, str) and response.strip():
+        return f"{TIMED_OUT_ANSWER[:-1]}; typed, not sent: {response.strip()})"
+    return TIMED_OUT_ANSWER
+
+
 def close_spelling(question: Question, response: Response) -> bool:
     """True when a typed answer scored nothing but is a slip away from an accepted answer:
     the screen says "close: check the spelling" (it is still not counted right)."""
@@ -453,7 +462,7 @@ class Round:
         if skipped:
             given = SKIPPED_ANSWER
         elif scored.timed_out:
-            given = TIMED_OUT_ANSWER
+            given = _timed_out_given(question, response)
         else:
             given = given_text(question, response, asked.choices)
         record = AnswerRecord(

@@ -327,3 +327,14 @@ def test_core_rounds_import_no_third_party() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_typed_answer_not_sent_when_time_runs_out_is_kept_in_words_and_scores_nothing() -> None:
+    played = build_round(BANK, PlayRequest("rivers", mode="timed", topic="geo", seed=4))
+    while played.current is not None and played.current.question.id != "sea":
+        played, _ = played.answer(None, seconds=1, answered_at=T0)
+    _, record = played.answer("Black Sea", seconds=20, answered_at=T0, timed_out=True)
+    assert (record.result, record.points, record.timed_out) == (Result.WRONG, 0, True)
+    assert record.given == "(no answer: time's up; typed, not sent: Black Sea)"
+    _, nothing = played.answer("  ", seconds=20, answered_at=T0, timed_out=True)
+    assert nothing.given == TIMED_OUT_ANSWER

@@ -277,6 +277,29 @@ def test_timed_countdown_timeout_and_speed_bonus() -> None:
     assert fast.points == round(fast.max_points / 1.5 * 1.4)
 
 
+def test_a_typed_answer_not_sent_in_time_is_shown_and_kept_as_not_sent() -> None:
+    """Time ran out on "Sullivan" typed but not sent: the feedback said "no answer"; it now
+    says what was typed and that it was not sent, and it still scores nothing."""
+    played = make_round(mode="timed", question_ids=("national-security-adviser",))
+    clock = FakeClock()
+    app = RoundHarness(played, clock)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        await wait_for_text(pilot, "20 s left")
+        await pilot.press(*"Sullivan")
+        clock.advance(20)
+        await screen.check_time()
+        text = await wait_for_text(pilot, "✗ Time's up")
+        assert "typed, not sent: Sullivan" in " ".join(text.split())
+
+    run_app(app, scenario)
+    (record,) = app.records
+    assert (record.result, record.points) == (Result.WRONG, 0)
+    assert record.given == "(no answer: time's up; typed, not sent: Sullivan)"
+
+
 def test_a_clock_tick_while_the_next_question_is_built_gives_it_its_full_time(
     monkeypatch,
 ) -> None:

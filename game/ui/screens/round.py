@@ -387,7 +387,10 @@ class RoundScreen(Screen[None]):
             self.app.bell()
         if left <= 0:
             timer.update(Content("time's up"))
-            await self._give_answer(None, timed_out=True)
+            # a typed answer not yet sent is kept in words (it still is no answer in time)
+            widget = self._answer_widget
+            unsent = widget.response() if isinstance(widget, ShortAnswer) else None
+            await self._give_answer(unsent, timed_out=True)
 
     def _pause(self, why: str) -> None:
         """Stop the clock until every reason to stop it has passed."""
