@@ -37,7 +37,10 @@ class RoundLine(Protocol):
     def right(self) -> int: ...
 
     @property
-    def total(self) -> int: ...
+    def total(self) -> int: ...  # answers given
+
+    @property
+    def question_count(self) -> int: ...  # questions the round was planned with
 
     @property
     def duration_seconds(self) -> float | None: ...

@@ -67,11 +67,14 @@ def _play(
     rights: list[bool],
     when: datetime,
     finish: bool = True,
+    count: int = 0,
 ) -> None:
-    """Record one round as if played: rights[i] says whether question i was answered right."""
+    """Record one round as if played: rights[i] says whether question i was answered right;
+    the round has count questions (0: as many as rights)."""
     result = load_bank_by_id(questions, bank_id)
     assert result is not None and result.bank is not None
-    request = PlayRequest(bank_id=bank_id, count=max(len(rights), 1), seed=5)  # [] : none answered
+    count = count or max(len(rights), 1)  # [] : none answered
+    request = PlayRequest(bank_id=bank_id, count=count, seed=5)
     played = build_round(result.bank, request)
     store = open_store(saves).store
     round_id = store.start_round(played.round_start(player, when))
@@ -127,7 +130,7 @@ def test_history_lists_rounds_newest_first_and_sorts(history: dict[str, Path]) -
         )
         text = screen_text(app)
         assert "Player: Ana" in text
-        assert "2025-03-04 09:00" in text and "left" in text  # the unfinished round
+        assert "2025-03-04 09:00" in text and "—" in text  # the unfinished round: no %
         assert "2025-03-03 09:00" in text and "100%" in text and "3/3" in text
         assert "2025-03-01 09:00" in text and "33%" in text and "1/3" in text
 
@@ -365,7 +368,7 @@ def test_history_at_60_columns_keeps_every_figure_and_names_the_bank(
         assert "100%" in text and "3/3" in text and "33%" in text and "1/3" in text
         assert "20 s" in text  # the Time column is whole
         assert "01 Mar 2025" in text  # a date in its short form
-        assert "Beta · left unfinished after 1 answered" in text  # the highlighted round
+        assert "Beta · unfinished: 1 of 1 answered" in text  # the highlighted round
         await pilot.press("down")
         await pilot.pause()
         assert f"Alpha {ODD}" in screen_text(app)  # its bank's title in full
@@ -650,3 +653,40 @@ def test_the_bank_list_does_not_take_the_keys_back_when_the_window_does(
         assert isinstance(app.screen, HomeScreen)
 
     run_with_pilot(app, scenario)
+
+
+@pytest.fixture
+def left_exam(history: dict[str, Path]) -> dict[str, Path]:
+    """Ana's newest round: 4 questions, left after 3 answered, all 3 right."""
+    questions, saves = history["questions"], history["saves"]
+    _play(saves, questions, "Ana", "alpha", [True] * 3, START + timedelta(days=5), False, 4)
+    return history
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+def test_an_unfinished_round_reads_as_unfinished_in_the_table_and_its_view(
+    left_exam: dict[str, Path], size: tuple[int, int]
+) -> None:
+    """Its % is "—", Right counts the round's 4 questions
+    ("3/4", never "3/3", a perfect score), and the line under the table and the round's
+    view say the same: 3 of 4 answered."""
+    app = make_app(left_exam)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await open_history(pilot)
+        await wait_for_text(pilot, "Sorted by Date")
+        lines = screen_text(app).splitlines()
+        header = next(line for line in lines if line.split()[:1] == ["Date"])
+        row = next(line for line in lines if "06 Mar" in line or "2025-03-06" in line)
+        cells = row.split()
+        assert "—" in cells and "3/4" in cells, row
+        assert "3/3" not in row and "left" not in row
+        assert header.index("%") <= row.index("—")  # in the % column
+        await wait_for_text(pilot, "unfinished: 3 of 4 answered")  # under the table
+        await pilot.press("enter")  # the highlighted round: the newest, unfinished
+        text = await wait_for_text(pilot, "unfinished: 3 of 4 answered")
+        assert isinstance(app.screen, HistoryRoundScreen)
+        assert "3 of 4 right" in text and "3 of 3 right" not in text
+        assert "left unfinished" not in text
+
+    run_with_pilot(app, scenario, size=size)

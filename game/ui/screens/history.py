@@ -25,10 +25,12 @@ from game.core.safe_text import one_line, several_lines
 from game.ui.screen_css import screen_css
 from game.ui.screens.history_layout import (
     COLUMN_LABELS,
+    RIGHT_ALIGNED,
     ROUND_COLUMNS,
     HistoryTable,
     RoundsLayout,
     plan_rounds,
+    unfinished_text,
 )
 from game.ui.widgets.bank_filter import BankFilter
 from game.ui.widgets.blank import BlankVertical
@@ -404,7 +406,6 @@ class HistoryScreen(Screen[None]):
         table.clear(columns=True)
         for key in layout.columns:
             table.add_column(COLUMN_LABELS[key], key=key, width=layout.widths[key])
-        right_aligned = {"score", "percent", "right", "time"}
         for line in rows:
             cells = layout.cells(line)
             table.add_row(
@@ -413,7 +414,7 @@ class HistoryScreen(Screen[None]):
                         cells[key],
                         no_wrap=True,
                         overflow="ellipsis",
-                        justify="right" if key in right_aligned else "left",
+                        justify="right" if key in RIGHT_ALIGNED else "left",
                         style="dim" if key == "percent" and not line.finished else "",
                     )
                     for key in layout.columns
@@ -458,7 +459,7 @@ class HistoryScreen(Screen[None]):
         detail.display = line is not None
         if line is None:
             return
-        state = "" if line.finished else f" · left unfinished after {line.total} answered"
+        state = "" if line.finished else f" · {unfinished_text(line)}"
         detail.update(Content.assemble((one_line(line.bank_title), "bold"), (state, "$text-muted")))
 
     @on(DataTable.RowHighlighted, "#history-rounds")

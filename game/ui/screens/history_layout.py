@@ -20,6 +20,18 @@ CELL_PADDING = 1  # DataTable's default, on each side of every cell
 SCROLLBAR = 1  # a column kept for the table's scroll bar
 BANK_MIN = 14  # narrower than this, a bank's title says too little
 
+
+def round_questions(line: RoundLine) -> int:
+    """The questions of a round: those answered when it was finished, else those planned
+    (an unfinished exam of 5 left after 3 is 5, so its 3 right read "3/5", not "3/3")."""
+    return line.total if line.finished else max(line.question_count, line.total)
+
+
+def unfinished_text(line: RoundLine) -> str:
+    """How far an unfinished round went, the same words in History's table and round view."""
+    return f"unfinished: {line.total} of {round_questions(line)} answered"
+
+
 # (column key, label, sort key); the sort starts descending, as "newest first" does
 ROUND_COLUMNS: tuple[tuple[str, str, Callable[[RoundLine], Any]], ...] = (
     ("date", "Date", lambda r: r.started_at),
@@ -27,10 +39,12 @@ ROUND_COLUMNS: tuple[tuple[str, str, Callable[[RoundLine], Any]], ...] = (
     ("mode", "Mode", lambda r: r.mode),
     ("score", "Score", lambda r: r.score),
     ("percent", "%", lambda r: (r.finished, r.percentage)),
-    ("right", "Right", lambda r: (r.right / r.total) if r.total else 0.0),
+    ("right", "Right", lambda r: r.right / max(1, round_questions(r))),
     ("time", "Time", lambda r: r.duration_seconds or 0.0),
 )
 COLUMN_LABELS = {key: label for key, label, _ in ROUND_COLUMNS}
+RIGHT_ALIGNED = frozenset({"score", "percent", "right", "time"})  # figures: header and cells
+UNFINISHED_PERCENT = "—"  # an unfinished round has no percentage of its own yet
 
 
 class HistoryTable(DataTable[Any]):
@@ -82,8 +96,8 @@ def round_cells(line: RoundLine, *, short_date: bool, short_time: bool) -> dict[
         "bank": one_line(line.bank_title),
         "mode": one_line(line.mode),
         "score": f"{line.score}/{line.max_score}",
-        "percent": percent_text(line.percentage) if line.finished else "left",
-        "right": f"{line.right}/{line.total}",
+        "percent": percent_text(line.percentage) if line.finished else UNFINISHED_PERCENT,
+        "right": f"{line.right}/{round_questions(line)}",
         "time": short_duration(seconds) if short_time else duration_text(seconds),
     }
 

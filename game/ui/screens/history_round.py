@@ -19,6 +19,7 @@ from game.core.safe_text import one_line, several_lines
 from game.ui.reading import ArticleAsked
 from game.ui.screen_css import screen_css
 from game.ui.screens.history import RoundLine
+from game.ui.screens.history_layout import round_questions, unfinished_text
 from game.ui.widgets.fit_footer import FitFooter
 
 VERDICTS = {
@@ -118,14 +119,26 @@ class HistoryRoundScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         line = self.round_line
-        state = percent_text(line.percentage) if line.finished else "left unfinished"
+        right = f"  ·  {line.right} of {round_questions(line)} right"
+        if line.finished:
+            figures = Content.assemble(
+                (f"{line.score} of {line.max_score} points  ·  ", "bold"),
+                (percent_text(line.percentage), "bold"),
+                right,
+            )
+        else:  # as History's table has it: right of the round's questions, and how far it went
+            figures = Content.assemble(
+                (f"{line.score} of {line.max_score} points", "bold"),
+                right,
+                "  ·  ",
+                (unfinished_text(line), "bold"),
+            )
         yield Static(
             Content.assemble(
                 (one_line(line.bank_title), "bold $accent"),
                 f"  ·  {one_line(line.mode)}  ·  {line.started_at.astimezone():%Y-%m-%d %H:%M}",
                 "\n",
-                (f"{line.score} of {line.max_score} points  ·  {state}", "bold"),
-                f"  ·  {line.right} of {line.total} right",
+                figures,
                 f"  ·  {duration_text(line.duration_seconds)}",
             ),
             id="history-round-head",
