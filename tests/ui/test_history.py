@@ -690,3 +690,33 @@ def test_an_unfinished_round_reads_as_unfinished_in_the_table_and_its_view(
         assert "left unfinished" not in text
 
     run_with_pilot(app, scenario, size=size)
+
+
+def test_sort_and_reverse_are_offered_only_on_the_rounds_tab(history: dict[str, Path]) -> None:
+    """s and r order the Rounds table: the footer shows them there only, and on Progress and
+    Most missed they change nothing (not the hidden table's order, nor its note)."""
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        screen = await open_history(pilot)
+        table = screen.query_one("#history-rounds", DataTable)
+        assert "s Sort" in footer_keys(app) and "r Reverse" in footer_keys(app)
+        order = _row_keys(table)
+        for tab, shown in (("2", "Topics, weakest first"), ("3", "✗ missed 1 of")):
+            await pilot.press(tab)
+            await wait_for_text(pilot, shown)
+            keys = footer_keys(app)
+            assert "s Sort" not in keys and "r Reverse" not in keys, keys
+            before = screen_text(app)
+            await pilot.press("s", "r", "s")
+            await pilot.pause()
+            assert screen_text(app) == before
+            assert _row_keys(table) == order
+        await pilot.press("1")
+        await wait_for_text(pilot, "Sorted by Date ↓")
+        assert "s Sort" in footer_keys(app) and "r Reverse" in footer_keys(app)
+        await pilot.press("r")  # and they work there
+        await wait_for_text(pilot, "Sorted by Date ↑")
+        assert _row_keys(table) == order[::-1]
+
+    run_with_pilot(app, scenario)

@@ -632,6 +632,7 @@ class HistoryScreen(Screen[None]):
             return  # the App is ending: the tab was not built
         self.query_one("#history-tabs", ContentSwitcher).current = pane_id
         self.query_one("#history-tab-bar", TabBar).active = pane_id
+        self.refresh_bindings()  # s and r: only on the Rounds tab
         self._fill_progress_if_shown()
         self._fill_missed_if_shown()
         self._focus_tab()
@@ -651,7 +652,10 @@ class HistoryScreen(Screen[None]):
         await self.query_one("#history-bank", BankFilter).action_open()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Locked keys are not offered (a student in a served class sees only their own rounds)."""
+        """Locked keys are not offered (a student in a served class sees only their own rounds);
+        sort and reverse only on the Rounds tab, the table they order (False hides them)."""
+        if action in ("sort", "reverse") and self.query("#history-tabs"):
+            return self._shown_tab() == "history-rounds-tab" and action not in self._locked
         return action not in self._locked
 
     def action_switch_player(self) -> None:
