@@ -68,9 +68,10 @@ def _play(
     when: datetime,
     finish: bool = True,
     count: int = 0,
+    gap: int = 5,
 ) -> None:
-    """Record one round as if played: rights[i] says whether question i was answered right;
-    the round has count questions (0: as many as rights)."""
+    """Record one round as if played: rights[i] says whether question i was answered right,
+    gap seconds after the one before; the round has count questions (0: as many as rights)."""
     result = load_bank_by_id(questions, bank_id)
     assert result is not None and result.bank is not None
     count = count or max(len(rights), 1)  # [] : none answered
@@ -84,7 +85,7 @@ def _play(
         played, record = played.answer(
             question.answer if right else wrong,
             seconds=4.0,
-            answered_at=when + timedelta(seconds=5 * number),
+            answered_at=when + timedelta(seconds=gap * number),
         )
         store.record_answer(round_id, record)
     if finish:
@@ -720,3 +721,30 @@ def test_sort_and_reverse_are_offered_only_on_the_rounds_tab(history: dict[str, 
         assert _row_keys(table) == order[::-1]
 
     run_with_pilot(app, scenario)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+def test_the_figures_labels_are_right_aligned_over_them(
+    history: dict[str, Path], size: tuple[int, int]
+) -> None:
+    """Score, %, Right and Time end in the column their right-aligned figures end in (a
+    round of two minutes makes the times wider than "Time")."""
+    questions, saves = history["questions"], history["saves"]
+    _play(saves, questions, "Ana", "beta", [True] * 3, START + timedelta(days=5), gap=40)
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await open_history(pilot)
+        await wait_for_text(pilot, "Sorted by Date")
+        lines = screen_text(app).splitlines()
+        at = next(n for n, line in enumerate(lines) if line.split()[:1] == ["Date"])
+        header, rows = lines[at], lines[at + 1 : at + 6]
+        assert any("2 min 00 s" in row or "2:00" in row for row in rows)
+        labels = [label for label in ("Score", "%", "Right", "Time") if f" {label} " in header]
+        assert labels[-3:] == ["%", "Right", "Time"], header
+        for label in labels:
+            end = header.index(f" {label} ") + 1 + len(label)  # just after the label
+            for row in rows:  # each figure ends just before it too
+                assert row[end - 1] != " " and row[end] == " ", (label, header, row)
+
+    run_with_pilot(app, scenario, size=size)

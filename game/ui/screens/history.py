@@ -405,7 +405,10 @@ class HistoryScreen(Screen[None]):
             rows = sorted(rows, key=self._sort_function(), reverse=True)
         table.clear(columns=True)
         for key in layout.columns:
-            table.add_column(COLUMN_LABELS[key], key=key, width=layout.widths[key])
+            header = Text(  # a figure's label right-aligned over it
+                COLUMN_LABELS[key], justify="right" if key in RIGHT_ALIGNED else "left"
+            )
+            table.add_column(header, key=key, width=layout.widths[key])
         for line in rows:
             cells = layout.cells(line)
             table.add_row(
