@@ -15,6 +15,7 @@ from shell_kit import (
     choice_question,
     footer_keys,
     make_app,
+    rivers_bank,
     run_with_pilot,
     screen_text,
     wait_for_text,
@@ -748,3 +749,27 @@ def test_the_figures_labels_are_right_aligned_over_them(
                 assert row[end - 1] != " " and row[end] == " ", (label, header, row)
 
     run_with_pilot(app, scenario, size=size)
+
+
+def test_a_round_of_ten_answers_or_more_lines_its_numbers_up(folders: dict[str, Path]) -> None:
+    """In a round's view, "10." and " 9." end in the same column: every verdict, and every
+    answer's text under it, starts in one column."""
+    questions, saves = folders["questions"], folders["saves"]
+    write_bank(questions, "rivers", rivers_bank(12))
+    _play(saves, questions, "Ana", "rivers", [True] * 11, START)
+    app = make_app(folders, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await open_history(pilot)
+        await pilot.press("enter")
+        await wait_for_text(pilot, "11. ✓ Right")
+        lines = screen_text(app).splitlines()
+        heads = [line for line in lines if "✓ Right" in line]
+        assert len(heads) == 11
+        assert heads[0].startswith("  1. ✓ Right") and heads[-1].startswith(" 11. ✓ Right")
+        column = {line.index("✓") for line in heads}
+        assert len(column) == 1, heads
+        prompts = [line for line in lines if line.strip().startswith("Question ")]
+        assert len(prompts) == 11 and {len(p) - len(p.lstrip()) for p in prompts} == column
+
+    run_with_pilot(app, scenario, size=(80, 90))

@@ -69,8 +69,9 @@ class AnswerLine(Protocol):
     def answered_at(self) -> datetime: ...
 
 
-def answer_head(number: int, answer: AnswerLine) -> Content:
-    """The first line of an answer: its number, the verdict in words, points and time."""
+def answer_head(number: int, answer: AnswerLine, width: int = 1) -> Content:
+    """The first line of an answer: its number (right-aligned in width digits, so that the
+    verdicts of 9. and 10. line up), the verdict in words, points and time."""
     verdict, style = VERDICTS.get(answer.result, (one_line(str(answer.result)), "bold"))
     facts = (
         f"  ·  {answer.points} of {answer.max_points} points  ·  {duration_text(answer.seconds)}"
@@ -79,7 +80,9 @@ def answer_head(number: int, answer: AnswerLine) -> Content:
         facts += "  ·  hint used"
     if answer.timed_out:
         facts += "  ·  time ran out"
-    return Content.assemble((f"{number}. ", "bold"), (verdict, style), (facts, "$text-muted"))
+    return Content.assemble(
+        (f"{number:>{width}}. ", "bold"), (verdict, style), (facts, "$text-muted")
+    )
 
 
 def answer_body(answer: AnswerLine) -> Content:
@@ -146,9 +149,12 @@ class HistoryRoundScreen(Screen[None]):
         with VerticalScroll(id="history-round-answers"):
             if not self.answers:
                 yield Static("No answer was given in this round.")
+            width = len(str(len(self.answers)))  # the widest number's digits
             for number, answer in enumerate(self.answers, start=1):
-                yield Static(answer_head(number, answer), classes="history-answer-head")
-                yield Static(answer_body(answer), classes="history-answer")
+                yield Static(answer_head(number, answer, width), classes="history-answer-head")
+                body = Static(answer_body(answer), classes="history-answer")
+                body.styles.padding = (0, 0, 0, width + 2)  # under the verdict, past "10. "
+                yield body
         yield FitFooter()
 
     def on_mount(self) -> None:
