@@ -773,3 +773,23 @@ def test_a_round_of_ten_answers_or_more_lines_its_numbers_up(folders: dict[str, 
         assert len(prompts) == 11 and {len(p) - len(p.lstrip()) for p in prompts} == column
 
     run_with_pilot(app, scenario, size=(80, 90))
+
+
+def test_a_long_bank_title_in_most_missed_wraps_under_itself(history: dict[str, Path]) -> None:
+    """At 60 columns Alpha's long title does not fit beside "✗ missed 1 of 1 times": its
+    second line starts under its first, not at the left edge."""
+    app = make_app(history)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        screen = await open_history(pilot)
+        screen.query_one("#history-bank", BankFilter).value = "alpha"
+        await pilot.press("3")
+        await wait_for_text(pilot, "✗ missed 1 of")
+        lines = screen_text(app).splitlines()
+        at = next(n for n, line in enumerate(lines) if "✗ missed" in line)
+        head, rest = lines[at], lines[at + 1]
+        assert head.rstrip().endswith("Alpha [/] [NATO]"), head  # the title, wrapped
+        assert rest.strip().startswith("[@click"), rest
+        assert len(rest) - len(rest.lstrip()) == head.index("Alpha"), (head, rest)
+
+    run_with_pilot(app, scenario, size=(60, 20))

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, HorizontalGroup, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -560,13 +560,23 @@ class HistoryScreen(Screen[None]):
         if not self.view.missed:
             box.mount(Static("Nothing missed yet."))
             return
-        entries: list[Static] = []
+        entries: list[Widget] = []
         for missed in self.view.missed:
             title = self.view.bank_titles.get(missed.bank_id, missed.bank_id)
-            head = Content.assemble(
-                (f"✗ missed {missed.times_missed} of {missed.times_answered} times", "bold"),
-                ("  ·  ", "$text-muted"),
-                (one_line(title), "$text-muted"),
+            # two widgets side by side: a bank's title that wraps goes on under itself
+            head = HorizontalGroup(
+                Static(
+                    Content.assemble(
+                        (
+                            f"✗ missed {missed.times_missed} of {missed.times_answered} times",
+                            "bold",
+                        ),
+                        ("  ·  ", "$text-muted"),
+                    ),
+                    classes="history-missed-count",
+                ),
+                Static(Content(one_line(title)), classes="history-missed-bank"),
+                classes="history-missed-head",
             )
             body = Content.assemble(
                 (several_lines(missed.prompt), "bold"),
@@ -576,10 +586,7 @@ class HistoryScreen(Screen[None]):
                 "\n",
                 several_lines(missed.explanation),
             )
-            entries += [
-                Static(head, classes="history-missed-head"),
-                Static(body, classes="history-missed"),
-            ]
+            entries += [head, Static(body, classes="history-missed")]
         box.mount_all(entries)
 
     # -- events and actions --------------------------------------------------------------
