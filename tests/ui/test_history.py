@@ -793,3 +793,36 @@ def test_a_long_bank_title_in_most_missed_wraps_under_itself(history: dict[str, 
         assert len(rest) - len(rest.lstrip()) == head.index("Alpha"), (head, rest)
 
     run_with_pilot(app, scenario, size=(60, 20))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+@pytest.mark.parametrize("where", ["round view", "most missed"])
+def test_text_keeps_a_column_from_the_scrollbar(
+    folders: dict[str, Path], size: tuple[int, int], where: str
+) -> None:
+    """Prompts of one long word fill their lines: the column left of the scrollbar stays
+    empty in the round view and on the Most missed tab (and the answers are still a line
+    apart)."""
+    questions, saves = folders["questions"], folders["saves"]
+    prompts = [choice_question(f"q{n}", "W" * 150 + f" {n}?", "Yes", ("No",)) for n in range(6)]
+    write_bank(questions, "wide", bank_yaml("Wide", prompts))
+    _play(saves, questions, "Ana", "wide", [False] * 6, START)
+    app = make_app(folders, player="Ana")
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        await open_history(pilot)
+        await pilot.press("enter" if where == "round view" else "3")
+        await wait_for_text(pilot, "WWWW")
+        box = app.screen.query_one(
+            "#history-round-answers" if where == "round view" else "#history-missed-box"
+        )
+        assert box.show_vertical_scrollbar
+        bar = box.vertical_scrollbar.region
+        lines = screen_text(app).splitlines()[bar.y : bar.bottom]
+        assert any(line[: bar.x - 1].endswith("W") for line in lines)  # text fills up to...
+        assert all(line[bar.x - 1] == " " for line in lines), "\n".join(lines)  # ...a gap
+        heads = [n for n, line in enumerate(lines) if line.lstrip().startswith(("1.", "✗"))]
+        between = [lines[n - 1][: bar.x].strip() for n in heads if n]
+        assert heads and not any(between), "\n".join(lines)  # the answers a line apart
+
+    run_with_pilot(app, scenario, size=size)
