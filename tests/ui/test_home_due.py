@@ -128,3 +128,22 @@ def test_the_countdown_leaves_the_highlight_and_the_about_panel_where_they_are(
         assert banks.highlighted == 0
 
     run_with_pilot(app, scenario)
+
+
+def test_the_countdown_keeps_the_rest_of_a_banks_lines(library: dict[str, Path]) -> None:
+    """A bank's lines given again for its practice line keep what else they say: the round
+    left unfinished ("1 round unfinished" turned back into "not played yet" at the first
+    tick)."""
+    save_answers(library["saves"], [("q4", Result.WRONG, START - timedelta(seconds=30))])
+    clock = FakeClock(START)
+    app = make_app(library, clock=clock)
+
+    async def scenario(pilot: Pilot[object]) -> None:
+        text = await wait_for_text(pilot, "Practice: none due · next in 30 s")
+        assert "12 questions · 1 round unfinished" in text  # a round of 6, 1 answered
+        clock.advance(1)
+        text = await wait_for_text(pilot, "Practice: none due · next in 29 s")
+        assert "12 questions · 1 round unfinished" in text
+        assert "not played yet" not in text
+
+    run_with_pilot(app, scenario)

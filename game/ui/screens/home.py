@@ -431,13 +431,7 @@ class HomeScreen(Screen[None]):
         shared = shared_titles(self._banks)
         for bank in self._banks:
             if bank.bank_id in changed:
-                prompt = bank_prompt(
-                    bank,
-                    self._best.get(bank.bank_id),
-                    due.get(bank.bank_id),
-                    show_file=one_line(bank.title or bank.bank_id).casefold() in shared,
-                )
-                banks.replace_option_prompt(bank.bank_id, prompt)
+                banks.replace_option_prompt(bank.bank_id, self._prompt(bank, due, shared))
         highlighted = self._highlighted_bank()
         if highlighted is not None and highlighted.bank_id in changed:
             self._show_detail(keep_scroll=True)
@@ -557,15 +551,21 @@ class HomeScreen(Screen[None]):
         for bank in self._banks:
             if options:
                 options.append(None)  # a dividing line between banks
-            prompt = bank_prompt(
-                bank,
-                self._best.get(bank.bank_id),
-                due.get(bank.bank_id),
-                show_file=one_line(bank.title or bank.bank_id).casefold() in shared,
-                unfinished=self._unfinished.get(bank.bank_id, 0),
-            )
-            options.append(Option(prompt, id=bank.bank_id))
+            options.append(Option(self._prompt(bank, due, shared), id=bank.bank_id))
         return options
+
+    def _prompt(
+        self, bank: BankSummary, due: Mapping[str, DueCount], shared: Collection[str]
+    ) -> Content:
+        """A bank's lines in the list, from all that home knows of it now (the list is built
+        whole, and a bank's lines are given again when its practice line changes)."""
+        return bank_prompt(
+            bank,
+            self._best.get(bank.bank_id),
+            due.get(bank.bank_id),
+            show_file=one_line(bank.title or bank.bank_id).casefold() in shared,
+            unfinished=self._unfinished.get(bank.bank_id, 0),
+        )
 
     def _rebuild_options(self) -> None:
         banks = self.query_one("#home-banks", OptionList)
