@@ -144,6 +144,24 @@ def test_an_exam_left_before_its_first_answer_is_offered_at_0(
     session.close()
 
 
+def test_a_round_left_empty_after_another_does_not_hide_it(
+    isolated_folders: dict[str, Path],
+) -> None:
+    """A round left at 1 answer, then another left before its first: the first is still
+    offered (the empty one is as if never started), and home counts one round unfinished."""
+    session = _session(isolated_folders)
+    played, round_id = _start(session, PlayRequest(BANK_ID, count=5))
+    _answer(session, played, round_id, 1)
+    _start(session, PlayRequest(BANK_ID, mode="timed", count=5), seed=4)
+    unfinished = session.unfinished_round()
+    assert unfinished is not None
+    assert (unfinished.round_id, unfinished.answered) == (round_id, 1)
+    assert session.unfinished_counts() == {BANK_ID: 1}
+    _start(session, PlayRequest(BANK_ID, mode="exam", count=5, seed=154769))
+    assert session.unfinished_counts() == {BANK_ID: 2}  # an exam's class round, at 0: offered
+    session.close()
+
+
 def test_each_player_is_offered_their_own_round(isolated_folders: dict[str, Path]) -> None:
     session = _session(isolated_folders, "ana")
     played, round_id = _start(session, PlayRequest(BANK_ID, count=4))

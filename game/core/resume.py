@@ -43,13 +43,6 @@ class Unfinished:
     plan: str  # the round's plan (plan_text); empty for rounds saved before plans were kept
 
 
-def offered(unfinished: Unfinished) -> bool:
-    """Whether home (and plain mode) offer this unfinished round again: not when it was left
-    before its first answer (History does not list such a round either), except an exam with
-    its class code, which keeps the class round for the same code given again."""
-    return unfinished.answered > 0 or (unfinished.mode == "exam" and unfinished.seed is not None)
-
-
 def plans_round(unfinished: Unfinished, played: Round) -> bool:
     """Whether the unfinished round's plan is the round played would be: the same mode and
     seed, and the same questions in the same order (a class code's count, topic and

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from game.core.records import Result
-from game.core.resume import Unfinished, offered
+from game.core.resume import Unfinished
 from game.store.errors import StoreError
 from game.store.rows import (
     AnswerRow,
@@ -61,6 +61,12 @@ def _round_rows(rows: list[tuple[Any, ...]], names: dict[int, str] | None) -> li
 
 # A finished round's score as a percentage of its maximum, as rows.percentage computes it.
 _PERCENTAGE_SQL = "CASE WHEN r.max_score > 0 THEN 100.0 * r.score / r.max_score ELSE 0.0 END"
+
+
+# The rounds offered again, and counted as left unfinished on home: those History lists (an
+# answer given), and an exam with its class code even at 0 (the same code goes on with it). A
+# round left before its first answer is otherwise as if never started: it hides no older one.
+OFFERED = "(r.answer_count > 0 OR (r.mode = 'exam' AND r.seed IS NOT NULL))"
 
 
 def _filters(
@@ -139,14 +145,13 @@ class HistoryQueries:
         return {bank_id: float(best) for bank_id, best in rows}
 
     def unfinished_counts(self, player: str) -> dict[str, int]:
-        """bank id -> how many of the player's rounds of that bank were left unfinished after
-        at least one answer (a round left before its first answer is not counted, as History
-        does not list it)."""
+        """bank id -> how many of the player's rounds of that bank were left unfinished and
+        would be offered again (OFFERED)."""
         rows = self._read(
-            """
+            f"""
             SELECT r.bank_id, count(*)
             FROM rounds r JOIN players p ON p.id = r.player_id
-            WHERE p.name = ? AND r.finished_at IS NULL AND r.answer_count > 0
+            WHERE p.name = ? AND r.finished_at IS NULL AND {OFFERED}
             GROUP BY r.bank_id
             """,
             (clean_player_name(player),),
@@ -201,11 +206,10 @@ class HistoryQueries:
         seed: int | None = None,
         count: int | None = None,
     ) -> Unfinished | None:
-        """The player's newest round (of that bank, mode, seed and number of questions, when
-        given), if they left it
-        before the end and it can be taken up again (it has a plan and a question to go) and
-        is offered again (game.core.resume.offered: an answer given, or an exam's class code)."""
-        clauses = []
+        """The player's newest round that would be offered again (OFFERED; of that bank, mode,
+        seed and number of questions, when given), if they left it before the end and it can
+        be taken up again (it has a plan and a question to go)."""
+        clauses = [OFFERED]
         parameters: list[Any] = []
         if mode is not None:
             clauses.append("r.mode = ?")
@@ -224,14 +228,14 @@ class HistoryQueries:
             FROM rounds r JOIN players p ON p.id = r.player_id{where}
             ORDER BY r.id DESC LIMIT 1
             """,
-            [*parameters, *filters],  # the mode, seed and count clauses come first in the WHERE
+            [*parameters, *filters],  # the mode, seed and count clauses come before the filters
         )
         if not rows:
             return None
         round_id, bank, title, kind, round_seed, answered, total, started, finished, plan = rows[0]
         if finished is not None or plan is None or answered >= total:
             return None
-        unfinished = Unfinished(
+        return Unfinished(
             round_id,
             bank,
             title,
@@ -242,7 +246,6 @@ class HistoryQueries:
             from_stored_time(started),
             plan,
         )
-        return unfinished if offered(unfinished) else None
 
     def round_answers(self, round_id: int) -> list[AnswerRow]:
         """A round's answers in the order they were given, everything as stored."""
