@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -439,6 +438,7 @@ def _which_bank(reason: str, ids: Sequence[str], paths: GamePaths) -> str:
 def _playable_bank(bank_id: str, paths: GamePaths) -> Bank | str:
     """The bank `quiz play --bank` names, or in words why it cannot be played."""
     from game.banks.library import load_bank_by_id, scan_library
+    from game.core.commands import validate_command
 
     loaded = load_bank_by_id(paths.questions_dir, bank_id)
     if loaded is None:
@@ -461,7 +461,7 @@ def _playable_bank(bank_id: str, paths: GamePaths) -> Bank | str:
         said = f": {first}" if first else ""
         return (
             f"the bank {bank_id} has an error and cannot be played{said} "
-            f"(quiz validate {shlex.quote(os.path.abspath(loaded.path))} lists every problem)"
+            f"({validate_command(loaded.path)} lists every problem)"
         )
     return loaded.bank
 

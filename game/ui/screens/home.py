@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shlex
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
@@ -20,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.core.commands import validate_command
 from game.core.figures import percent_text
 from game.core.memory import DueCount, due_phrase
 from game.core.model import BankSummary
@@ -53,12 +52,6 @@ RESUME_MODES = {
 def bank_file(bank: BankSummary) -> str:
     """The bank's file as the questions folder names it (``period-3/week-5.yaml``)."""
     return bank.bank_id + PurePath(bank.path).suffix
-
-
-def validate_command(bank: BankSummary) -> str:
-    """The command that lists every problem of a bank, as it can be typed from any folder:
-    the file's full path, quoted when it needs to be."""
-    return f"quiz validate {shlex.quote(os.path.abspath(bank.path))}"
 
 
 def playable_first(banks: Sequence[BankSummary]) -> list[BankSummary]:
@@ -144,7 +137,7 @@ def bank_detail(
             "\n\n",
             "Fix the file, then press r to look again. This command lists every problem:",
             "\n\n",
-            (one_line(validate_command(bank)), "bold"),
+            (one_line(validate_command(bank.path)), "bold"),
         )
     # The facts first, so that at 80×24 they are in view with the topics' count; the topics
     # themselves come after the description (tab scrolls the panel to them).
