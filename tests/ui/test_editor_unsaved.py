@@ -159,12 +159,13 @@ def test_a_new_banks_details_ask_before_they_are_lost_and_leave_at_once_when_emp
 def test_escape_on_an_untouched_question_with_a_block_text_leaves_at_once(
     folders: dict[str, Path],
 ) -> None:
-    """A ``|`` text ends in a line break the form does not give back: that is no change."""
-    text = bank_yaml("Blocks", [choice_question("q1", "Which sea?", "Black", ("Red",))])
+    """A ``|`` text ends in a line break, and a quoted choice may end in a space: the form
+    gives neither back, and that is no change."""
+    text = bank_yaml("Blocks", [choice_question("q1", "Which sea?", "Black", ("Red ",))])
     text = text.replace(
         '    explanation: "Because Black."', "    explanation: |\n      Because Black."
     )
-    assert "explanation: |" in text
+    assert "explanation: |" in text and '"Red "' in text
     write_bank(folders["questions"], "blocks", text)
     app = make_app(folders, player="Ana")
 

@@ -3,8 +3,10 @@ teacher types; ctrl+s asks the App to save it, ctrl+o previews it as a player wi
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -344,16 +346,25 @@ class QuestionFormScreen(UnsavedForm, Screen[None]):
 
 def _comparable(question: Question) -> Question:
     """The question as the form would give it back unchanged: its line is not a field, and
-    the form's texts come back without white space at their ends (a ``|`` text's last line
-    break)."""
-    return replace(
-        question,
-        line=0,
-        prompt=question.prompt.strip(),
-        explanation=question.explanation.strip(),
-        quote=(question.quote or "").strip() or None,
-        hint=(question.hint or "").strip() or None,
-    )
+    the form gives every text back without white space at its ends (a ``|`` text's last line
+    break, a space around a choice)."""
+    fields = {
+        field.name: _stripped(getattr(question, field.name))
+        for field in dataclasses.fields(question)
+        if field.name != "line"
+    }
+    fields["quote"] = fields["quote"] or None
+    fields["hint"] = fields["hint"] or None
+    return replace(question, line=0, **fields)
+
+
+def _stripped(value: Any) -> Any:
+    """A text without white space at its ends; so each text in a tuple (pairs: in each pair)."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, tuple):
+        return tuple(_stripped(each) for each in value)
+    return value
 
 
 _PLACEHOLDERS = {
