@@ -284,14 +284,15 @@ def _timed_out_given(question: Question, response: Response) -> str:
     words, still no answer: it was not given in time). Other widgets' state when the time ran
     out (an order as first shown, a pick not confirmed) is not an answer."""
     if question.type is QuestionType.SHORT and isinstance(response, str) and response.strip():
-        return f"{TIMED_OUT_ANSWER[:-1]}; typed, not sent: {response.strip()})"
+        return f"(no answer: time's up; typed, not sent: {response.strip()})"
     return TIMED_OUT_ANSWER
 
 
-def close_spelling(question: Question, response: Response) -> bool:
+def close_spelling(question: Question, response: Response, *, timed_out: bool) -> bool:
     """True when a typed answer scored nothing but is a slip away from an accepted answer:
-    the screen says "close: check the spelling" (it is still not counted right)."""
-    if question.type is not QuestionType.SHORT or not isinstance(response, str):
+    the screen says "close: check the spelling" (it is still not counted right). Never for an
+    answer the time ran out on (it was not given)."""
+    if timed_out or question.type is not QuestionType.SHORT or not isinstance(response, str):
         return False
     return spelling_close(response, question.answers)
 

@@ -256,7 +256,7 @@ class PlainGame:
             if record.given == SKIPPED_ANSWER:
                 self.say("Skipped again: given up. It counts as wrong.")  # as on the screen
             elif played.mode != "exam":
-                close = not record.timed_out and close_spelling(asked.question, response)
+                close = close_spelling(asked.question, response, timed_out=record.timed_out)
                 self._feedback(record, close_spelling=close)
                 self._running_score(played)
         summary = played.summary()

@@ -107,9 +107,10 @@ def test_close_spelling_is_a_slip_not_a_right_answer() -> None:
         answers=("competitors",),
         explanation="x",
     )
-    assert close_spelling(short, "competiters")
-    assert not close_spelling(short, "allies")
-    assert not close_spelling(_choice(1), "Rihgt")  # only typed answers
+    assert close_spelling(short, "competiters", timed_out=False)
+    assert not close_spelling(short, "allies", timed_out=False)
+    assert not close_spelling(_choice(1), "Rihgt", timed_out=False)  # only typed answers
+    assert not close_spelling(short, "competiters", timed_out=True)  # typed, never sent
 
 
 BIG = Bank("big", "big.yaml", "Big", tuple(_choice(n) for n in range(1, 13)))

@@ -467,7 +467,7 @@ class RoundScreen(Screen[None]):
                 if timed_out
                 else given_parts(asked.question, response, asked.choices),
                 expected_parts=expected_parts(asked.question, asked.choices),
-                close_spelling=not timed_out and close_spelling(asked.question, response),
+                close_spelling=close_spelling(asked.question, response, timed_out=timed_out),
             )
             panel.display = True
             self.query_one("#round-why", WhyPanel).display = True
