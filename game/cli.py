@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import __version__, exit_deadline
-from game.files import os_words
+from game.files import no_folder_for, os_words
 from game.paths import GamePaths, resolve_paths
 
 if TYPE_CHECKING:
@@ -530,14 +530,6 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
-def _no_folder_for(path: Path) -> str | None:
-    """A file's folder that does not exist, in quiz import's words; None when it does (no
-    command makes a folder for a file unasked)."""
-    if path.parent.is_dir():
-        return None
-    return f"no such folder for {path}: {path.parent}"
-
-
 def run_new(args: argparse.Namespace) -> int:
     """`quiz new`: write a template, never over an existing file."""
     from game.banks.template import write_template
@@ -547,7 +539,7 @@ def run_new(args: argparse.Namespace) -> int:
     if path.suffix.lower() not in (".yaml", ".yml"):
         print(f"quiz new: a bank file ends in .yaml or .yml: {path}", file=sys.stderr)
         return EXIT_USAGE
-    missing = _no_folder_for(path)
+    missing = no_folder_for(path)
     if missing is not None:
         print(f"quiz new: {missing}", file=sys.stderr)
         return EXIT_USAGE
@@ -607,8 +599,8 @@ def run_export(args: argparse.Namespace) -> int:
         if refused is not None:  # said before reading, so a refusal costs nothing
             print(f"quiz export: {refused} (--force replaces it)", file=sys.stderr)
             return EXIT_USAGE
-    if args.out and _no_folder_for(Path(args.out)) is not None:
-        print(f"quiz export: {_no_folder_for(Path(args.out))}", file=sys.stderr)
+    if args.out and (missing := no_folder_for(Path(args.out))):
+        print(f"quiz export: {missing}", file=sys.stderr)
         return EXIT_USAGE
     if args.save_paths:
         text = _gradebook_or_reason(args)
@@ -704,8 +696,8 @@ def run_export_bank(args: argparse.Namespace) -> int:
     if args.out and not args.force and refusal(Path(args.out)) is not None:
         say(f"{refusal(Path(args.out))} (--force replaces it)")
         return EXIT_USAGE
-    if args.out and _no_folder_for(Path(args.out)) is not None:
-        say(f"{_no_folder_for(Path(args.out))}")
+    if args.out and (missing := no_folder_for(Path(args.out))):
+        say(missing)
         return EXIT_USAGE
     given = Path(args.bank)
     result: LoadResult | None
@@ -826,8 +818,8 @@ def run_report(args: argparse.Namespace) -> int:
         print(f"quiz report: {exc}", file=sys.stderr)
         return EXIT_USAGE
     out = Path(args.out) if args.out else None
-    if out is not None and args.format != "csv" and _no_folder_for(out) is not None:
-        print(f"quiz report: {_no_folder_for(out)}", file=sys.stderr)
+    if out is not None and args.format != "csv" and (missing := no_folder_for(out)):
+        print(f"quiz report: {missing}", file=sys.stderr)
         return EXIT_USAGE
     for folder in (
         out if args.format == "csv" else None,

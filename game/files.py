@@ -123,3 +123,12 @@ def _link_new(temporary: Path, path: Path) -> None:
         ) from None
     os.close(claim)
     os.replace(temporary, path)
+
+
+def no_folder_for(path: Path, shown: object = None) -> str | None:
+    """In words, a file's folder that does not exist ("no such folder for FILE: FOLDER"); None
+    when it does. No command makes a folder for a file unasked. ``shown``: the file as the
+    message names it (default: the path)."""
+    if path.parent.is_dir():
+        return None
+    return f"no such folder for {path if shown is None else shown}: {path.parent}"

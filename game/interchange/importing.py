@@ -19,7 +19,7 @@ from game.banks.loader import check_bytes
 from game.core.drafts import BankDetails
 from game.core.figures import plural
 from game.core.model import LoadResult
-from game.files import FileRefused, os_words, write_user_file
+from game.files import FileRefused, no_folder_for, os_words, write_user_file
 from game.interchange.imported import ImportedBank, SourceNote
 
 FORMAT_NAMES = {"gift": "GIFT", "aiken": "Aiken"}
@@ -214,8 +214,8 @@ def import_bank(
         raise ImportUsageError(f"no such file: {source_shown}")
     if os.path.lexists(out):  # a link, even one pointing nowhere, is never written through
         raise ImportUsageError(f"{out_shown} already exists; not overwriting it")
-    if not out.parent.is_dir():
-        raise ImportUsageError(f"no such folder for {out_shown}: {out.parent}")
+    if missing := no_folder_for(out, out_shown):
+        raise ImportUsageError(missing)
     text = read_source(source, source_shown)
     lines: list[str] = []
     if format_name is None:
