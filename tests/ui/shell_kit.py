@@ -128,6 +128,15 @@ def run_with_pilot(
     asyncio.run(main())
 
 
+async def wait_for_screen(pilot: Pilot[object], kind: type, timeout: float = 20) -> None:
+    """Let the app run until a screen of this kind is on top."""
+    for _ in range(int(timeout / 0.02)):
+        if isinstance(pilot.app.screen, kind):
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"{kind.__name__} never on top: {pilot.app.screen!r}")
+
+
 async def wait_for_text(
     pilot: Pilot[object], needle: str, timeout: float = 20, *, gone: bool = False
 ) -> str:

@@ -8,7 +8,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from round_kit import START, FakeClock
-from shell_kit import make_app, rivers_bank, run_with_pilot, wait_for_text, write_bank
+from shell_kit import (
+    make_app,
+    rivers_bank,
+    run_with_pilot,
+    wait_for_screen,
+    wait_for_text,
+    write_bank,
+)
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import OptionList
@@ -52,15 +59,6 @@ def save_answers(saves: Path, answers: list[tuple[str, Result, datetime]]) -> No
         store.record_answer(round_id, answer(question_id, result, at), next_memory)
     store.set_last_player("Ana")
     store.close()
-
-
-async def wait_for_screen(pilot: Pilot[object], kind: type, timeout: float = 20) -> None:
-    """Let the app run until a screen of this kind is on top."""
-    for _ in range(int(timeout / 0.02)):
-        if isinstance(pilot.app.screen, kind):
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"{kind.__name__} never on top: {pilot.app.screen!r}")
 
 
 def test_the_practice_line_counts_down_and_is_read_again(library: dict[str, Path]) -> None:

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shell_kit import make_app, run_with_pilot, screen_text, wait_for_text
+from shell_kit import make_app, run_with_pilot, screen_text, wait_for_screen, wait_for_text
 from textual.command import CommandList
 from textual.pilot import Pilot
 
 from game.ui.screens.home import HomeScreen
 from game.ui.screens.setup import SetupScreen
-
-
-async def wait_for_screen(pilot: Pilot[object], kind: type, timeout: float = 20) -> None:
-    """Let the app run until a screen of this kind is on top."""
-    for _ in range(int(timeout / 0.02)):
-        if isinstance(pilot.app.screen, kind):
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"{kind.__name__} never on top: {pilot.app.screen!r}")
 
 
 def panel_bottom_row(app: object) -> int:
