@@ -28,9 +28,14 @@ async def _type(pilot: Pilot[object], text: str) -> None:
     await pilot.pause()
 
 
-def _footer(pilot: Pilot[object]) -> str:
-    text = screen_text(pilot.app)
-    return next(line for line in text.splitlines() if "^q Quit" in line)
+async def _footer(pilot: Pilot[object]) -> str:
+    """The footer's line, once its keys are on the screen (they may come a frame later)."""
+    for _ in range(500):
+        lines = [line for line in screen_text(pilot.app).splitlines() if "^q Quit" in line]
+        if lines:
+            return lines[0]
+        await pilot.pause(0.02)
+    raise AssertionError(f"no footer on the screen:\n{screen_text(pilot.app)}")
 
 
 def test_three_wrong_join_codes_end_the_tab_and_say_why(isolated_folders: dict[str, Path]) -> None:
@@ -89,7 +94,7 @@ def test_a_class_tab_offers_none_of_the_teachers_keys(isolated_folders: dict[str
         assert isinstance(app.screen, HomeScreen)
         text = screen_text(app)
         assert "Rivers of Europe" in text and "Other of Europe" not in text
-        footer = _footer(pilot)
+        footer = await _footer(pilot)
         for key in ("Player", "Reload"):
             assert key not in footer
         assert "Write" not in text and "New bank" not in text
@@ -99,7 +104,7 @@ def test_a_class_tab_offers_none_of_the_teachers_keys(isolated_folders: dict[str
             assert isinstance(app.screen, HomeScreen), key
         await pilot.press("h")
         await pilot.pause()
-        history_footer = _footer(pilot)
+        history_footer = await _footer(pilot)
         assert "History" in screen_text(app) and "Player" not in history_footer
         await pilot.press("p")
         await pilot.pause()
