@@ -6,6 +6,7 @@ import asyncio
 import io
 import json
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -14,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from game.core.records import AnswerRecord, Result
 from game.ui.app import QuizApp, create_app
 
 HOSTILE = (
@@ -105,6 +107,28 @@ questions:
     answer: Berlin
     explanation: x
 """
+
+
+def past_answer(question_id: str, result: Result, at: datetime, seconds: float) -> AnswerRecord:
+    """An answer to a rivers question given at a past moment."""
+    return AnswerRecord(
+        question_id=question_id,
+        question_type="choice",
+        topic="geo",
+        difficulty=1,
+        prompt=f"{question_id}?",
+        given="x",
+        expected="y",
+        result=result,
+        points=10 if result is Result.RIGHT else 0,
+        max_points=10,
+        seconds=seconds,
+        hint_used=False,
+        timed_out=False,
+        explanation="e",
+        quote=None,
+        answered_at=at,
+    )
 
 
 def make_app(folders: dict[str, Path], **options: object) -> QuizApp:

@@ -10,6 +10,7 @@ from pathlib import Path
 from round_kit import START, FakeClock
 from shell_kit import (
     make_app,
+    past_answer,
     rivers_bank,
     run_with_pilot,
     wait_for_screen,
@@ -30,24 +31,7 @@ from game.ui.screens.home import HomeScreen
 def answer(question_id: str, result: Result, at: datetime) -> AnswerRecord:
     """An answer to a rivers question given at ``at``: a right one fast (Easy), a wrong one
     slowly."""
-    return AnswerRecord(
-        question_id=question_id,
-        question_type="choice",
-        topic="geo",
-        difficulty=1,
-        prompt=f"{question_id}?",
-        given="x",
-        expected="y",
-        result=result,
-        points=10 if result is Result.RIGHT else 0,
-        max_points=10,
-        seconds=3.0 if result is Result.RIGHT else 9.0,
-        hint_used=False,
-        timed_out=False,
-        explanation="e",
-        quote=None,
-        answered_at=at,
-    )
+    return past_answer(question_id, result, at, 3.0 if result is Result.RIGHT else 9.0)
 
 
 def save_answers(saves: Path, answers: list[tuple[str, Result, datetime]]) -> None:

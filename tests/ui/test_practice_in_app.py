@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from round_kit import START, FakeClock, right_keys
-from shell_kit import make_app, run_with_pilot, screen_text
+from shell_kit import make_app, past_answer, run_with_pilot, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from game.cli import build_parser
-from game.core.records import AnswerRecord, Result, RoundStart
+from game.core.records import Result, RoundStart
 from game.core.rounds import PlayRequest
 from game.practice.schedule import next_memory
 from game.store import open_store
@@ -33,28 +33,6 @@ def reason_shown(screen: RoundScreen) -> str:
     """The practice reason beside the topic ('' when hidden)."""
     label = screen.query_one("#round-reason", Static)
     return str(label.content) if label.display else ""
-
-
-def past_answer(question_id: str, result: Result, at: datetime, seconds: float) -> AnswerRecord:
-    """An answer to a rivers question given at a past moment."""
-    return AnswerRecord(
-        question_id=question_id,
-        question_type="choice",
-        topic="geo",
-        difficulty=1,
-        prompt=f"{question_id}?",
-        given="x",
-        expected="y",
-        result=result,
-        points=10 if result is Result.RIGHT else 0,
-        max_points=10,
-        seconds=seconds,
-        hint_used=False,
-        timed_out=False,
-        explanation="e",
-        quote=None,
-        answered_at=at,
-    )
 
 
 def test_a_practice_round_moves_what_home_says_is_due(library: dict[str, Path]) -> None:
