@@ -566,15 +566,14 @@ def _round_complete(screen, kind: str) -> bool:
     """Whether the round screen is whole after an Enter of this kind: the feedback (verdict and
     a footer offering Next), or the next question (prompt, answer widget, footer offering
     Submit and no Next)."""
-    from textual.widgets._footer import FooterKey
-
     from game.ui.screens.round import RoundScreen
     from game.ui.widgets.answer_base import AnswerWidget
     from game.ui.widgets.feedback import FeedbackPanel
+    from game.ui.widgets.fit_footer import FitFooter
 
     if not isinstance(screen, RoundScreen):
         return kind == "next"  # the summary ends the round: nothing more to time
-    footer = {key.description for key in screen.query(FooterKey) if key.display}
+    footer = {label.split(" ", 1)[-1] for label in screen.query_one(FitFooter).shown_keys()}
     if kind == "answer":
         shown = [panel for panel in screen.query(FeedbackPanel) if panel.region.height]
         return screen.phase == "feedback" and bool(shown) and "Next" in footer

@@ -12,11 +12,10 @@ from pathlib import Path
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from game.core.records import AnswerRecord, Result
 from game.ui.app import QuizApp, create_app
+from game.ui.widgets.fit_footer import FitFooter
 
 HOSTILE = (
     "[/]",
@@ -202,15 +201,15 @@ def terminal_output(app: App[object]) -> tuple[str, str]:
 
 
 def footer_keys(app: App[object]) -> list[str]:
-    """The footer's keys as shown ("s Skip"), after checking each is whole on the screen."""
-    footer = app.screen.query_one(Footer)
-    keys = [key for key in footer.query(FooterKey) if key.display]  # kept hidden: not shown
-    assert keys, "the footer shows no key"
+    """The footer's keys as shown ("s Skip"), after checking each is whole on the screen's
+    bottom line, in that order."""
+    footer = app.screen.query_one(FitFooter)
+    shown = footer.shown_keys()
+    assert shown, "the footer shows no key"
     bottom = screen_text(app).splitlines()[-1]
-    shown = []
-    for key in keys:
-        label = f"{key.key_display} {key.description}".strip()
-        assert key.region.right <= app.size.width, f"{label!r} passes the right edge: {bottom!r}"
-        assert label in bottom, f"{label!r} is not whole in the footer: {bottom!r}"
-        shown.append(label)
+    at = 0
+    for label in shown:
+        found = bottom.find(label, at)
+        assert found >= 0, f"{label!r} is not whole in the footer, in order: {bottom!r}"
+        at = found + len(label)
     return shown

@@ -1,21 +1,21 @@
-"""The footer's keys keep what they drew until their look changes: after every kind of change
-(new keys, the pointer over one, a theme, a narrow window and back) each key draws what
-Textual's own footer key draws from the same state, and the lines and widths they keep per
-look are those Textual draws and measures."""
+"""The footer: one line of the screen's keys, fitted to the width, which a click presses and
+the pointer lights up; new keys redraw the line and lay nothing out."""
 
 from __future__ import annotations
 
-import asyncio
-
+from rich.style import Style
 from round_kit import RoundHarness, make_round, run_app, screen_text
-from shell_kit import terminal_output
-from textual.content import Content
+from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widget import Widget
-from textual.widgets._footer import FooterKey
+from textual.strip import Strip
+from textual.widgets import Static
 
 from game.core.model import Bank, Question, QuestionType
-from game.ui.widgets.fit_footer import FitFooter, FitKey
+from game.ui.widgets.fit_footer import FitFooter
+
+QUESTION_KEYS = ["⏎ Submit", "1-2 Pick", "esc Leave round", "h Hint (½ pts)", "s Skip"]
+FEEDBACK_KEYS = ["esc Leave round", "⏎ Next", "a Article"]
 
 
 def _question(number: int) -> Question:
@@ -30,182 +30,141 @@ def _question(number: int) -> Question:
     )
 
 
-def _kept_and_fresh(app: RoundHarness) -> list[tuple[Content, Content]]:
-    """For each key shown: what it draws, and what a FooterKey in its state draws."""
-    shown = [key for key in app.screen.query(FitKey) if key.display]
-    assert shown, "the footer shows no key"
-    return [
-        (key.render(), Content.from_rich_text(FooterKey.render(key), console=app.console))
-        for key in shown
-    ]
-
-
-def _kept_lines_and_widths_are_fresh(app: RoundHarness, monkeypatch) -> None:
-    """The screen as the keys' kept lines draw it is the screen Textual draws, and each key's
-    kept width is the width Textual measures."""
-    kept = terminal_output(app)[0]
-    with monkeypatch.context() as patch:
-        patch.setattr(FitKey, "render_lines", Widget.render_lines)
-        fresh = terminal_output(app)[0]
-    assert kept == fresh
-    for key in app.screen.query(FitKey):
-        if key.display:
-            room, viewport = key.parent.size, app.screen.size
-            assert key.get_content_width(room, viewport) == Widget.get_content_width(
-                key, room, viewport
-            )
-
-
-def test_kept_key_drawings_are_what_a_fresh_draw_shows_after_every_change(monkeypatch) -> None:
-    app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
-
-    async def scenario(pilot: Pilot) -> None:
-        async def answer() -> None:
-            await pilot.press("1", "enter")
-
-        async def point_at_a_key() -> None:
-            await pilot.hover(next(key for key in app.screen.query(FitKey) if key.display))
-
-        async def point_away() -> None:
-            await pilot.hover("#round-prompt")
-
-        async def light() -> None:
-            app.theme = "textual-light"
-
-        async def dark() -> None:
-            app.theme = "textual-dark"
-
-        async def next_question() -> None:
-            await pilot.press("enter")
-
-        async def narrow() -> None:
-            await pilot.resize_terminal(60, 20)
-
-        async def wide() -> None:
-            await pilot.resize_terminal(80, 24)
-
-        steps = [answer, point_at_a_key, point_away, light, point_at_a_key, next_question,
-                 narrow, dark, point_away, wide]  # fmt: skip
-        looks = set()
-        for step in steps:
-            await step()
-            await pilot.pause()
-            for kept, fresh in _kept_and_fresh(app):
-                assert (kept.plain, kept.spans) == (fresh.plain, fresh.spans), step.__name__
-                looks.add((kept.plain, tuple(kept.spans)))
-            _kept_lines_and_widths_are_fresh(app, monkeypatch)
-        assert len(looks) >= 12  # the steps did change what the keys show
-
-    run_app(app, scenario)
-
-
-def _shown_keys(app: RoundHarness) -> list[tuple[str, FitKey]]:
-    """The keys shown, left to right on the screen, after checking that the footer's line
-    shows each of them whole, in that order."""
-    keys = sorted(
-        (key for key in app.screen.query(FitKey) if key.display), key=lambda key: key.region.x
-    )
-    labels = [f"{key.key_display} {key.description}" for key in keys]
-    bottom = screen_text(app).splitlines()[-1]
-    at = [bottom.find(label) for label in labels]
-    assert -1 not in at and at == sorted(at), (labels, bottom)
-    return list(zip(labels, keys, strict=True))
-
-
-def test_keys_a_question_and_its_feedback_share_are_kept_not_drawn_again() -> None:
-    app = RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
-    question_keys = ["⏎ Submit", "1-2 Pick", "esc Leave round", "h Hint (½ pts)", "s Skip"]
-
-    async def scenario(pilot: Pilot) -> None:
-        await pilot.pause()
-        before = dict(_shown_keys(app))
-        assert list(before) == question_keys
-        leave = before["esc Leave round"]
-        drawn = leave.render()
-        await pilot.press("1", "enter")
-        await pilot.pause()
-        after = dict(_shown_keys(app))
-        assert list(after) == ["esc Leave round", "⏎ Next", "a Article"]
-        # the same widget, moved to the left, keeps its drawing
-        assert after["esc Leave round"] is leave and leave.render() is drawn
-        await pilot.press("enter")
-        await pilot.pause()
-        again = dict(_shown_keys(app))
-        assert list(again) == question_keys
-        assert again["esc Leave round"] is leave and leave.render() is drawn
-
-    run_app(app, scenario)
-
-
 def _two_questions() -> RoundHarness:
     return RoundHarness(make_round(Bank("keys", "keys.yaml", "Keys", (_question(1), _question(2)))))
 
 
-async def _short_of_two_keys(app: RoundHarness, pilot: Pilot) -> FitFooter:
-    """The question's footer with three key widgets left where it shows five."""
-    await pilot.pause()
-    footer = app.screen.query_one(FitFooter)
-    await footer.remove_children(list(footer.query_children(FitKey))[3:])
-    return footer
+def _bottom(app: App[object]) -> str:
+    return screen_text(app).splitlines()[-1]
 
 
-def test_a_footer_that_needs_more_keys_as_the_app_ends_mounts_none() -> None:
-    """Textual refuses any mount once the App is ending; a footer short of key widgets then
-    (three left where the question shows five) shows what it has and raises nothing."""
+def _style_at(strip: Strip, x: int) -> Style:
+    """The style of the cell at column x of a drawn line."""
+    segment = next(iter(strip.crop(x, x + 1)))
+    assert segment.style is not None
+    return segment.style
+
+
+def _column_of(app: App[object], label: str) -> int:
+    """The column where a key's text starts on the bottom line."""
+    at = _bottom(app).find(label)
+    assert at >= 0, (label, _bottom(app))
+    return at
+
+
+def test_a_question_and_its_feedback_show_their_keys_in_order_and_need_no_layout() -> None:
     app = _two_questions()
+    layouts: list[bool] = []
 
     async def scenario(pilot: Pilot) -> None:
-        footer = await _short_of_two_keys(app, pilot)
-        app.exit()
-        await footer._show_keys(footer._items())
-        assert len(footer.query_children(FitKey)) == 3
-
-    run_app(app, scenario)
-
-
-def test_a_footer_asked_again_while_it_mounts_a_key_ends_with_the_latest_keys() -> None:
-    """The footer is asked to show its keys again while it waits for a key widget to mount
-    (the window's width changed as a screen's keys came): the second moved and refilled keys
-    the first was placing ('s Skip' shown twice). Each ask waits for the one before it, and
-    the footer ends with the keys of the latest, in order."""
-    app = _two_questions()
-
-    async def scenario(pilot: Pilot) -> None:
-        footer = await _short_of_two_keys(app, pilot)
-        footer._shown = ("changed",)  # as if the keys had changed: the next ask lays them out
-        first = asyncio.create_task(footer.refresh_now())  # mounts the two missing keys
-        await asyncio.sleep(0)
-        footer._shown = ("changed again",)
-        footer.set_reactive(FitFooter.compact, not footer.compact)  # the next ask recomposes
-        await footer.refresh_now()
-        await first
         await pilot.pause()
-        assert [label for label, _key in _shown_keys(app)] == [
-            "⏎ Submit",
-            "1-2 Pick",
-            "esc Leave round",
-            "h Hint (½ pts)",
-            "s Skip",
-        ]
+        footer = app.screen.query_one(FitFooter)
+        assert footer.shown_keys() == QUESTION_KEYS
+        assert _bottom(app).startswith("⏎ Submit 1-2 Pick esc Leave round"), _bottom(app)
+        original = footer.refresh
+
+        def refresh(*regions, **kwargs):  # type: ignore[no-untyped-def]
+            layouts.append(bool(kwargs.get("layout")))
+            return original(*regions, **kwargs)
+
+        footer.refresh = refresh  # type: ignore[method-assign]
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert footer.shown_keys() == FEEDBACK_KEYS
+        assert _bottom(app).startswith("esc Leave round ⏎ Next a Article"), _bottom(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert footer.shown_keys() == QUESTION_KEYS
+        assert layouts and not any(layouts), layouts  # redrawn, never laid out
 
     run_app(app, scenario)
 
 
-def test_a_footer_taken_down_while_it_mounts_a_key_raises_nothing() -> None:
-    """The footer's screen goes (Escape on the summary, back to home) while the footer waits
-    for a key widget to mount: Textual mounts nothing into a widget being taken down, and the
-    footer stops there (a loaded test run saw an IndexError, on its empty children, end the
-    game)."""
+def test_a_click_on_a_key_presses_it() -> None:
     app = _two_questions()
 
     async def scenario(pilot: Pilot) -> None:
-        footer = await _short_of_two_keys(app, pilot)
-        footer._shown = ("changed",)  # as if the keys had changed: the next ask lays them out
-        laying_out = asyncio.create_task(footer.refresh_now())  # mounts the missing keys
-        await asyncio.sleep(0)
-        taking_down = footer.remove()
-        await laying_out
-        await taking_down
-        assert not footer.is_attached
+        await pilot.pause()
+        first = app.screen.round_state.current.question
+        await pilot.click(FitFooter, offset=(_column_of(app, "h Hint") + 1, 0))
+        await pilot.pause()
+        assert "A hint." in screen_text(app)
+        assert "h Hint" not in _bottom(app)  # used: the key goes
+        await pilot.click(FitFooter, offset=(_column_of(app, "s Skip") + 1, 0))
+        await pilot.pause()
+        assert app.screen.round_state.current.question is not first
+        assert "Skipped: it comes back at the end." in screen_text(app)
+
+    run_app(app, scenario)
+
+
+def test_the_pointer_lights_up_its_key_and_tells_a_short_labels_long_form() -> None:
+    app = _two_questions()
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.resize_terminal(40, 20)
+        await pilot.pause()
+        footer = app.screen.query_one(FitFooter)
+        keys = footer.shown_keys()
+        assert "esc Leave" in keys and "esc Leave round" not in keys, keys
+        line_before = footer.render_line(0)
+        at = _column_of(app, "esc Leave")
+        await pilot.hover(FitFooter, offset=(at + 1, 0))
+        await pilot.pause()
+        assert footer.tooltip == "Leave round"
+        lit = footer.render_line(0)
+        assert lit.text == line_before.text  # the same keys, one drawn in another colour
+        changed = [
+            x for x in range(footer.size.width) if _style_at(lit, x) != _style_at(line_before, x)
+        ]
+        assert changed and min(changed) >= at and max(changed) < at + len("esc Leave")
+        await pilot.hover("#round-prompt")
+        await pilot.pause()
+        assert footer.tooltip is None
+        assert footer.render_line(0).text == line_before.text
+
+    run_app(app, scenario)
+
+
+class _Disabled(App[None]):
+    """A screen with a key that can do nothing now: Textual's footer shows it dimmed."""
+
+    BINDINGS = [Binding("x", "shout", "Shout"), Binding("y", "ok", "Fine")]
+    pressed: list[str]
+
+    def compose(self) -> ComposeResult:
+        yield Static("body")
+        yield FitFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "shout" else True
+
+    def action_shout(self) -> None:
+        self.pressed.append("shout")
+
+    def action_ok(self) -> None:
+        self.pressed.append("ok")
+
+    def bell(self) -> None:
+        self.pressed.append("bell")
+
+
+def test_a_key_that_can_do_nothing_is_dimmed_and_a_click_on_it_rings_the_bell() -> None:
+    app = _Disabled()
+    app.pressed = []
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.pause()
+        footer = app.screen.query_one(FitFooter)
+        assert footer.shown_keys()[:2] == ["x Shout", "y Fine"]
+        line = footer.render_line(0)
+        shout, fine = _column_of(app, "x Shout"), _column_of(app, "y Fine")
+        assert _style_at(line, shout + 1).dim
+        assert not _style_at(line, fine + 1).dim
+        await pilot.click(FitFooter, offset=(shout + 1, 0))
+        await pilot.click(FitFooter, offset=(fine + 1, 0))
+        await pilot.pause()
+        assert app.pressed == ["bell", "ok"]
+        assert _bottom(app).rstrip().endswith("▏^p palette"), _bottom(app)
 
     run_app(app, scenario)

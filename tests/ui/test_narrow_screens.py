@@ -16,13 +16,12 @@ from shell_kit import (
     write_bank,
 )
 from textual.pilot import Pilot
-from textual.widgets._footer import FooterKey
 
 from game.core.rounds import PlayRequest
 from game.ui.screens.editor import BankEditorScreen
 from game.ui.screens.question_form import QuestionFormScreen
 from game.ui.screens.round import RoundScreen
-from game.ui.widgets.fit_footer import keys_width, plan_footer, short_label
+from game.ui.widgets.fit_footer import FitFooter, keys_width, plan_footer, short_label
 
 NARROW = (60, 20)
 
@@ -43,7 +42,10 @@ async def start_round(pilot: Pilot[object]) -> None:
     await pilot.pause()
     await pilot.press("enter")  # set-up: Start
     for _ in range(200):
-        if isinstance(pilot.app.screen, RoundScreen) and pilot.app.screen.query(FooterKey):
+        if (
+            isinstance(pilot.app.screen, RoundScreen)
+            and pilot.app.screen.query_one(FitFooter).shown_keys()
+        ):
             break
         await pilot.pause(0.05)
 

@@ -331,7 +331,7 @@ class RoundScreen(Screen[None]):
         # scrolling: a long prompt is read from its top.
         self.set_focus(widget.key_target, scroll_visible=False)
         self.refresh_bindings()
-        await self.query_one(FitFooter).refresh_now()
+        self.query_one(FitFooter).refresh_now()
         self._whole_frame()
         if self.round_state.mode != "exam":  # an exam shows no feedback until the end
             self.call_after_refresh(self._draw_why_ahead)
@@ -472,7 +472,7 @@ class RoundScreen(Screen[None]):
             panel.display = True
             self.query_one("#round-why", WhyPanel).display = True
             self.query_one("#round-hint", Static).display = False
-            await self.query_one(FitFooter).refresh_now()
+            self.query_one(FitFooter).refresh_now()
             self._whole_frame()
         self.call_after_refresh(self._scroll_to_verdict, panel)
         self.call_after_refresh(self._prepare_next)

@@ -6,27 +6,29 @@ steps down: compact spacing, then no "^p palette" (ctrl+p still works), then the
 of long labels ("Leave round" → "Leave"), then keys dropped from the right end, which is
 where the most general keys are (the game's ^q Quit comes last). A key left out of the
 footer still works.
+
+It is one widget drawing one line, in the cells and colours of Textual's footer keys. Textual's
+Footer is a widget per key: every new set of keys (each question, each feedback) mounted or
+moved and laid out the key widgets again, about a third of the time from Enter to the
+next question's frame. This line only redraws itself: it never changes size, so new keys need
+no layout at all.
 """
 
 from __future__ import annotations
 
-import asyncio
-import weakref
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
+from textual.color import Color
 from textual.dom import NoScreen
-from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
-
-from game.ui.widgets.kept_lines import MAX_LOOKS, KeptLines
+from textual.strip import Strip
+from textual.widget import Widget
 
 # Long labels and the short form used when the footer is tight.
 SHORT_LABELS = {
@@ -59,7 +61,7 @@ def short_label(description: str) -> str:
 
 
 def keys_width(items: Iterable[tuple[str, str]], *, compact: bool) -> int:
-    """Columns the keys take: (key shown, label) pairs, as FooterKey pads them."""
+    """Columns the keys take: (key shown, label) pairs, spaced as Textual's footer keys are."""
     width = 0
     for key, label in items:
         if compact:  # "key label" and a one-column margin after it
@@ -114,79 +116,91 @@ def plan_footer(
     return FooterPlan(True, False, True, count)
 
 
-# What a key widget shows: the key, and the plan's spacing and label length.
-KeyLook = tuple[FooterItem, bool, bool]
-
-
 # The keys a screen has now: those for the footer's line, and the command palette's (or None).
 Found = tuple[list[FooterItem], FooterItem | None]
 
-
-def _look(item: FooterItem, plan: FooterPlan) -> KeyLook:
-    return (item, plan.compact, plan.short)
+VKEY = "▏"  # the left border of the palette key, as Textual draws a "vkey" border
 
 
-class FitKey(KeptLines, FooterKey):
-    """A footer key that keeps what it drew, and its width, for each look it has had: the
-    keys of a question and of its feedback come back question after question. Textual forgets
-    a widget's component styles whenever it is redrawn, so each key of a new question's
-    footer looked its styles up again, twice (once to measure it): 0.6 ms a key, about
-    3 ms of each Enter in a round."""
+@dataclass(frozen=True)
+class Placed:
+    """One key as drawn: its first column and width on the line, and what it shows."""
 
-    _drawn: tuple[Hashable, Content] | None = None
+    item: FooterItem
+    x: int
+    width: int
+    label: str  # as shown: the short form when the footer is tight
 
-    def look(self) -> Hashable:
-        """What the key shows (see KeptLines)."""
-        return (self.key_display, self.description, self.compact, self._disabled)
-
-    # FooterKey says it renders Text; any widget may render Content (Textual turns the Text
-    # into Content itself, each time)
-    def render(self) -> Content:  # type: ignore[override]
-        look = self.look()
-        if self._drawn is None or self._drawn[0] != look:
-            # what Textual makes of the key's own Text, made once
-            drawn = Content.from_rich_text(super().render(), console=self.app.console)
-            self._drawn = (look, drawn)
-        return self._drawn[1]
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        """The key's width, measured once per look and room."""
-        widths: dict[Hashable, int] = self.__dict__.setdefault("_widths", {})
-        key = (self.look(), container.width)
-        if key not in widths:
-            if len(widths) >= MAX_LOOKS:
-                widths.clear()
-            widths[key] = super().get_content_width(container, viewport)
-        return widths[key]
-
-    def forget_lines(self) -> None:
-        """Its styles changed (a theme, the pointer over it, disabled): draw and measure it
-        afresh."""
-        super().forget_lines()
-        self._drawn = None
-        self.__dict__["_widths"] = {}
+    @property
+    def text(self) -> str:
+        """The key and its label as a player reads them ("s Skip")."""
+        return f"{self.item.key_display} {self.label}".strip()
 
 
-class FitFooter(Footer):
-    """Footer that fits its keys to the window's width (see the module's docstring)."""
+class FitFooter(Widget, can_focus=False):
+    """The screen's keys on one line, fitted to the window's width (see the module's
+    docstring). A click on a key presses it; the pointer over a key lights it up, and shows
+    the long form of a shortened label."""
 
-    BLANK = True  # its keys draw themselves; it is their background (game.ui.widgets.blank)
+    ALLOW_SELECT = False
+    # The colours are those of Textual's footer and its keys (textual.widgets._footer): the
+    # line is the footer's background, each key is drawn on the key's background, its key and
+    # label parts on theirs.
+    COMPONENT_CLASSES = {
+        "fit-footer--item",
+        "fit-footer--hover",
+        "fit-footer--key",
+        "fit-footer--description",
+        "fit-footer--disabled",
+        "fit-footer--border",
+    }
+    DEFAULT_CSS = """
+    FitFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .fit-footer--item {
+            background: $footer-item-background;
+        }
+        & > .fit-footer--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        & > .fit-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .fit-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .fit-footer--disabled {
+            text-style: dim;
+        }
+        & > .fit-footer--border {
+            color: $foreground 20%;
+        }
+    }
+    """
 
     def __init__(self, *, show_command_palette: bool = True, compact: bool = False) -> None:
-        super().__init__(show_command_palette=show_command_palette, compact=compact)
-        self._wide_compact = compact
-        self._planned_width = 0
-        self._shown: tuple[object, ...] = ()
-        # what each key widget shows now (the palette key is not in it)
-        self._filled: weakref.WeakKeyDictionary[FooterKey, KeyLook] = weakref.WeakKeyDictionary()
-        # one laying-out at a time: a second, begun while the first waited for a key to mount,
-        # moved or refilled keys the first was placing, or keys a recompose had taken away
-        self._laying_out = asyncio.Lock()
+        super().__init__()
+        self.show_command_palette = show_command_palette
+        self._wide_compact = compact  # spacing when the keys fit (tighter when they do not)
+        self._found: Found = ([], None)
+        self._stale = True  # the screen's keys may have changed since they were read
+        self._shown: tuple[object, ...] | None = None  # the signature of the keys found
+        self._hover: int | None = None  # the placed key under the pointer, by its index
+        self._strip: tuple[tuple[object, ...], Strip] | None = None
+        self._colours: dict[str, tuple[Color, Color | None, RichStyle]] = {}
 
-    def _width(self) -> int:
-        return self.size.width or self.screen.size.width or self.app.size.width
+    # -- what the footer shows -------------------------------------------------------------
 
-    def _items(self) -> tuple[list[FooterItem], FooterItem | None]:
+    def _items(self) -> Found:
+        """The screen's keys for the footer, in its order, and the command palette's."""
         active = self.screen.active_bindings
         seen: set[str] = set()
         items: list[FooterItem] = []
@@ -204,156 +218,219 @@ class FitFooter(Footer):
                 palette = FooterItem(binding, shown, enabled, tooltip)
         return items, palette
 
-    def _plan(
-        self, found: Found | None = None
-    ) -> tuple[FooterPlan, list[FooterItem], FooterItem | None]:
-        """What the footer shows now, of the keys found (found now when not given)."""
-        items, palette = found or self._items()
+    def _width(self) -> int:
+        return self.size.width or self.screen.size.width or self.app.size.width
+
+    def plan(self) -> tuple[FooterPlan, list[Placed], Placed | None]:
+        """The keys as placed on the line now: those that fit, and the palette's (or None)."""
+        items, palette = self._current()
         width = self._width()
-        self._planned_width = width
         labels = [(item.key_display, item.binding.description) for item in items]
         palette_label = (
             None if palette is None else (palette.key_display, palette.binding.description)
         )
         plan = plan_footer(labels, palette_label, width, compact=self._wide_compact)
-        return plan, items[: plan.count], palette if plan.palette else None
+        placed: list[Placed] = []
+        x = 0
+        for item in items[: plan.count]:
+            label = item.binding.description
+            label = short_label(label) if plan.short else label
+            used = keys_width([(item.key_display, label)], compact=plan.compact)
+            drawn = used - 1 if plan.compact else used  # the margin after it is the footer's
+            placed.append(Placed(item, x, drawn, label))
+            x += used
+        right = None
+        if palette is not None and plan.palette:
+            # docked at the right end, drawn as Textual draws it: its border, then the key and
+            # label spaced compactly (Textual never gives this key the footer's spacing), then
+            # a column (its padding, or in a compact footer its margin)
+            label = palette.binding.description
+            drawn = 1 + keys_width([(palette.key_display, label)], compact=True) - 1
+            right = Placed(palette, max(width - drawn - 1, x), drawn, label)
+        return plan, placed, right
 
-    def _set_compact(self, compact: bool) -> None:
-        if self.compact != compact:
-            self.set_reactive(Footer.compact, compact)
-        self.set_class(compact, "-compact")
-
-    def _fill_key(self, key: FooterKey, item: FooterItem, plan: FooterPlan) -> None:
-        """Show an item in a key widget (new or kept from an earlier set of keys)."""
-        self._filled[key] = _look(item, plan)
-        label = item.binding.description
-        key.key = item.binding.key
-        key.key_display = item.key_display
-        key.description = short_label(label) if plan.short else label
-        key.action = item.binding.action
-        key._disabled = not item.enabled
-        key.set_class(not item.enabled, "-disabled")
-        key.tooltip = item.tooltip or (label if plan.short else "") or None
-        # set, not data-bound: this may run inside the screen's batch (refresh_now)
-        key.set_reactive(FooterKey.compact, plan.compact)
-        key.set_class(plan.compact, "-compact")
-
-    def compose(self) -> ComposeResult:
-        """The keys that fit, with the labels that fit."""
-        if not self._bindings_ready:
-            return
-        plan, items, palette = self._plan()
-        self._set_compact(plan.compact)
-        for item in items:
-            key = FitKey(item.binding.key, item.key_display, "", item.binding.action)
-            self._fill_key(key, item, plan)
-            yield key
-        if palette is not None:
-            yield FitKey(
-                palette.binding.key,
-                palette.key_display,
-                palette.binding.description,
-                palette.binding.action,
-                classes="-command-palette",
-                disabled=not palette.enabled,
-                tooltip=palette.binding.tooltip or palette.binding.description,
-            )
-
-    async def _show_keys(self, found: Found) -> None:
-        """Show the keys of the screen now in the key widgets there are: a key widget that
-        already shows a wanted key keeps it and is only moved into place; the others are
-        filled afresh, hidden when left over, and more are mounted when needed. A new
-        question's keys so restyle and mount nothing, and redraw only the keys that are new
-        (recomposing mounted and styled every key, a fifth of the time to the next question;
-        refilling each key in turn redrew them all, as the keys of a question and of its
-        feedback share "esc Leave round" and "^q Quit" at other places). The palette key and
-        the plan's spacing rebuild the footer when they change (a resize, not a question)."""
-        plan, items, palette = self._plan(found)
-        keys: list[FooterKey] = []
-        palette_keys: list[FooterKey] = []
-        for key in self.query_children(FooterKey):
-            (palette_keys if key.has_class("-command-palette") else keys).append(key)
-        if self.compact != plan.compact or bool(palette_keys) != (palette is not None):
-            await self.recompose()
-            return
-        wanted = [_look(item, plan) for item in items]
-        kept: list[tuple[KeyLook, FooterKey]] = []
-        free: list[FooterKey] = []
-        for key in keys:
-            look = self._filled.get(key)
-            if look is not None and look in wanted:
-                kept.append((look, key))
-            else:
-                free.append(key)
-        placed: list[FooterKey] = []
-        for item in items:
-            look = _look(item, plan)
-            same = next((pair for pair in kept if pair[0] == look), None)
-            if same is not None:
-                kept.remove(same)
-                key = same[1]
-            elif free:
-                key = free.pop(0)
-                self._fill_key(key, item, plan)
-                key.refresh(layout=True)
-            else:
-                key = FitKey(item.binding.key, item.key_display, "", item.binding.action)
-                self._fill_key(key, item, plan)
-                if not self.is_attached:
-                    return  # the App is ending: Textual refuses any mount then
-                await self.mount(key)
-            key.display = True
-            placed.append(key)
-        if any(key.parent is not self for key in placed):
-            return  # being taken down (its screen has gone): Textual mounted none of the keys
-        for key in free + [key for _look, key in kept]:
-            key.display = False
-        for index, key in enumerate(placed):  # in the screen's order, the hidden ones after
-            if self.children[index] is not key:
-                self.move_child(key, before=index)
-        for key in palette_keys:  # its state may have changed with the screen's
-            assert palette is not None
-            key._disabled = not palette.enabled
-            key.set_class(not palette.enabled, "-disabled")
+    def shown_keys(self) -> list[str]:
+        """The keys on the line, left to right, as a player reads them ("s Skip")."""
+        _plan, placed, palette = self.plan()
+        return [key.text for key in placed + ([palette] if palette else [])]
 
     def _signature(self, found: Found) -> tuple[object, ...]:
-        """What the footer would show now: its keys, their state, and the width."""
         items, palette = found
         shown = tuple(
             (i.binding.key, i.key_display, i.binding.description, i.enabled, i.tooltip)
             for i in items
         )
-        return (shown, None if palette is None else palette.enabled, self._width())
+        return (shown, None if palette is None else (palette.key_display, palette.enabled))
 
-    async def refresh_now(self) -> None:
-        """Show the keys of the screen as it is now, at once (inside the caller's batch_update,
-        so that the frame that shows a new question shows its keys, not the old ones)."""
-        self._bindings_ready = True
-        async with self._laying_out:
-            if not self.is_attached:
-                return  # its screen has gone (a late call after the screen was switched)
+    def refresh_now(self) -> None:
+        """Show the keys of the screen as it is now (inside the caller's batch_update, the
+        frame that shows a new question shows its keys, not the old ones). The keys are read
+        when the line is next drawn: the screen may say its keys changed several times before
+        that (focus, then a state), and reading them costs more than drawing the line."""
+        self._stale = True
+        self.refresh()
+
+    def _current(self) -> Found:
+        """The screen's keys, read again if they may have changed since last read."""
+        if self._stale and self.is_attached:
+            self._stale = False
             try:
-                found = self._items()  # the screen's keys, looked up once
-                signature = self._signature(found)
-            except NoScreen:
-                return
+                found = self._items()
+            except NoScreen:  # its screen has gone (a late call after the screen was switched)
+                return self._found
+            signature = self._signature(found)
             if signature != self._shown:
-                first = not self._shown
                 self._shown = signature
-                if first:
-                    await self.recompose()
-                else:
-                    await self._show_keys(found)
+                self._found = found
+                if self._hover is not None:  # new keys under a pointer that has not moved
+                    self._hover = None
+                    self.tooltip = None
+        return self._found
 
     def bindings_changed(self, screen: Screen) -> None:
-        """Lay the keys out again, unless they are the ones already shown."""
-        self._bindings_ready = True
-        if not screen.app.app_focus:
+        """The screen's keys changed (focus moved, a state changed): show them."""
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.refresh_now()
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self.call_after_refresh(self.refresh_now)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        """The styles changed (a theme): look the colours up again."""
+        super().notify_style_update()
+        self._colours.clear()
+        self._strip = None
+
+    def _layer(self, name: str) -> tuple[Color, Color | None, RichStyle]:
+        """A component's background and colour (None when it sets none), and its text style."""
+        if name not in self._colours:
+            styles = self.get_component_styles(name)
+            background = styles.background if styles.has_rule("background") else Color(0, 0, 0, 0)
+            colour = styles.color if styles.has_rule("color") else None
+            self._colours[name] = (background, colour, styles.text_style)
+        return self._colours[name]
+
+    def _style(self, background: Color, colour: Color, text: RichStyle) -> RichStyle:
+        return RichStyle.from_color((background + colour).rich_color, background.rich_color) + text
+
+    def _key_segments(
+        self, item: FooterItem, label: str, *, compact: bool, hovered: bool, padding: int = 0
+    ) -> list[Segment]:
+        """One key as Textual's FooterKey draws it: the key (bold), then its label, then
+        padding columns on the key's background."""
+        under, colour = self.background_colors[1], self.styles.color
+        name = "fit-footer--hover" if hovered else "fit-footer--item"
+        item_bg, item_fg, text = self._layer(name)
+        background = under + item_bg
+        colour = item_fg or colour
+        if not item.enabled:
+            text = text + self._layer("fit-footer--disabled")[2]
+        key_bg, key_fg, key_text = self._layer("fit-footer--key")
+        label_bg, label_fg, label_text = self._layer("fit-footer--description")
+        key_style = self._style(background + key_bg, key_fg or colour, text + key_text)
+        label_style = self._style(background + label_bg, label_fg or colour, text + label_text)
+        if compact:
+            parts = [(item.key_display, key_style)]
+            if label:
+                parts.append((" " + label, label_style))
+        else:
+            parts = [(f" {item.key_display} ", key_style)]
+            if label:
+                parts.append((label + " ", label_style))
+        if padding:
+            parts.append((" " * padding, self._style(background, colour, text)))
+        return [Segment(text, style) for text, style in parts]
+
+    def render_line(self, y: int) -> Strip:
+        """The footer's line: its keys from the left, the palette's at the right end."""
+        width = self.size.width
+        self._current()
+        state = (self._shown, width, self._hover)
+        if self._strip is not None and self._strip[0] == state:
+            return self._strip[1]
+        plan, placed, palette = self.plan()
+        under = self.background_colors[1]
+        blank = self._style(under, self.styles.color, RichStyle())
+        segments: list[Segment] = []
+        x = 0
+        for index, key in enumerate(placed):
+            hovered = index == self._hover
+            segments += self._key_segments(
+                key.item, key.label, compact=plan.compact, hovered=hovered
+            )
+            x = key.x + key.width
+            if plan.compact:
+                segments.append(Segment(" ", blank))
+                x += 1
+        if palette is not None:
+            if palette.x > x:
+                segments.append(Segment(" " * (palette.x - x), blank))
+            border_bg = under + self._layer("fit-footer--item")[0]
+            border_fg = self._layer("fit-footer--border")[1] or self.styles.color
+            segments.append(Segment(VKEY, self._style(border_bg, border_fg, RichStyle())))
+            # its key and label always spaced compactly; a column after them: its padding, or
+            # in a compact footer its margin (the footer's own background)
+            segments += self._key_segments(
+                palette.item,
+                palette.label,
+                compact=True,
+                hovered=self._hover == len(placed),
+                padding=0 if plan.compact else 1,
+            )
+        strip = Strip(segments).crop_extend(0, width, blank)
+        self._strip = (state, strip)
+        return strip
+
+    # -- the pointer -----------------------------------------------------------------------
+
+    def _key_at(self, x: int) -> int | None:
+        """The index of the placed key at column x (the palette's is one past the others)."""
+        _plan, placed, palette = self.plan()
+        for index, key in enumerate(placed + ([palette] if palette else [])):
+            if key.x <= x < key.x + key.width:
+                return index
+        return None
+
+    def _keys(self) -> list[Placed]:
+        _plan, placed, palette = self.plan()
+        return placed + ([palette] if palette else [])
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Light up the key under the pointer; show a shortened label's long form."""
+        index = self._key_at(event.x)
+        if index != self._hover:
+            self._hover = index
+            key = None if index is None else self._keys()[index]
+            if key is None:
+                self.tooltip = None
+            else:
+                long = key.item.binding.description
+                self.tooltip = key.item.tooltip or (long if key.label != long else "") or None
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """Press the key clicked; a key that does nothing now rings the bell."""
+        index = self._key_at(event.x)
+        if index is None:
             return
-        if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self.refresh_now)
+        key = self._keys()[index]
+        if key.item.enabled:
+            self.app.simulate_key(key.item.binding.key)
+        else:
+            self.app.bell()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Lay the keys out again for the new width."""
-        if self._bindings_ready and event.size.width != self._planned_width:
-            self.call_after_refresh(self.refresh_now)
+        self._strip = None
+        self._hover = None

@@ -1,8 +1,8 @@
 """Widgets that keep the lines they drew, for each look they have had, or draw them ahead.
 
 Textual draws a widget again whenever it is refreshed, even into a look it had a moment ago.
-A cursor moving up and down puts the same rows back in the same few states, and a footer
-key shows the same few keys question after question: each look is drawn once and kept.
+A cursor moving up and down puts the same rows back in the same few states: each look is
+drawn once and kept.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from textual.widget import Widget
 MAX_LOOKS = 16  # a widget has a few looks at a time: never let them pile up
 
 # A mixin, not a Widget subclass: Textual takes a widget's CSS and component classes from the
-# first Widget among its bases only (a FooterKey's would be lost behind a Widget base here).
+# first Widget among its bases only (a Static's would be lost behind a Widget base here).
 if TYPE_CHECKING:
     _Base = Widget
 else:
