@@ -10,7 +10,6 @@ from pathlib import Path
 from round_kit import START, FakeClock, right_keys
 from shell_kit import make_app, past_answer, run_with_pilot, screen_text
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from game.cli import build_parser
 from game.core.records import Result, RoundStart
@@ -22,6 +21,7 @@ from game.ui.screens.home import HomeScreen
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.setup import SetupScreen
 from game.ui.screens.summary import SummaryScreen
+from game.ui.widgets.round_header import RoundHeader
 
 
 def context_line(app) -> str:
@@ -31,8 +31,7 @@ def context_line(app) -> str:
 
 def reason_shown(screen: RoundScreen) -> str:
     """The practice reason beside the topic ('' when hidden)."""
-    label = screen.query_one("#round-reason", Static)
-    return str(label.content) if label.display else ""
+    return screen.query_one(RoundHeader).state.reason
 
 
 def test_a_practice_round_moves_what_home_says_is_due(library: dict[str, Path]) -> None:

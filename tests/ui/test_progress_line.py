@@ -1,5 +1,5 @@
-"""The round's progress bar draws the cells and colours Textual's ProgressBar draws, at every
-step of a round, in both themes: it is only cheaper to draw."""
+"""The round header's progress bar draws the cells and colours Textual's ProgressBar draws, at
+every step of a round, in both themes: it is only cheaper to draw."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from textual.strip import Strip
 from textual.widgets import ProgressBar
 from textual.widgets._progress_bar import Bar
 
-from game.ui.widgets.progress_line import ProgressLine, bar_runs, filled_share
+from game.ui.widgets.progress_line import bar_runs, filled_share
+from game.ui.widgets.round_header import HeaderState, RoundHeader
 
 WIDTH = 16
 
@@ -32,7 +33,7 @@ class Both(App[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield ProgressBar(total=self.total, show_eta=False, show_percentage=False)
-            yield ProgressLine(self.total)
+            yield RoundHeader(HeaderState(title="Bank", mode="Quick round", total=self.total))
 
 
 def _cells(strips: list[Strip]) -> list[tuple[str, object]]:
@@ -52,18 +53,21 @@ def test_every_step_is_drawn_as_textuals_progress_bar_draws_it(theme: str, total
     app = Both(total)
 
     async def run() -> None:
-        async with app.run_test(size=(40, 4)) as pilot:
+        async with app.run_test(size=(80, 6)) as pilot:
             app.theme = theme
-            ours = app.query_one(ProgressLine)
+            ours = app.query_one(RoundHeader)
             theirs = app.query_one(ProgressBar)
             bar = theirs.query_one(Bar)
-            assert ours.size.width == bar.size.width == WIDTH
+            assert bar.size.width == WIDTH
             for done in range(total + 1):
                 theirs.update(progress=done)
-                ours.show(done)
+                ours.show(number=done + 1)  # question done + 1 is shown: done are done
                 await pilot.pause()
+                # the header's second line: "Question n / total", a space, then the bar
+                start = len(f"Question {done + 1} / {total} ")
+                drawn = ours.render_line(1).crop(start, start + WIDTH)
                 line = Region(0, 0, WIDTH, 1)
-                assert _cells(ours.render_lines(line)) == _cells(bar.render_lines(line)), done
+                assert _cells([drawn]) == _cells(bar.render_lines(line)), done
 
     asyncio.run(run())
 

@@ -14,7 +14,8 @@ from textual.widgets import Checkbox
 from game.store import open_store
 from game.ui.screens.round import RoundScreen
 from game.ui.screens.setup import SetupScreen
-from game.ui.widgets.countdown_bar import CountdownBar, bar_cells
+from game.ui.widgets.countdown_bar import bar_cells
+from game.ui.widgets.round_header import RoundHeader
 
 
 def bar_line(app: object) -> str:
@@ -42,8 +43,8 @@ def test_the_bar_empties_and_the_bell_rings_once_at_five_seconds(bell: bool) -> 
         assert isinstance(screen, RoundScreen)
         screen.bell_at_five = bell
         await wait_for_text(pilot, "20 s left")
-        bar = screen.query_one("#round-countdown", CountdownBar)
-        width = bar.content_region.width
+        header = screen.query_one(RoundHeader)
+        width = header.content_region.width
         assert bar_line(app).count("━") == width  # full at the start
         clock.advance(10)
         await screen.check_time()
@@ -51,14 +52,14 @@ def test_the_bar_empties_and_the_bell_rings_once_at_five_seconds(bell: bool) -> 
         line = bar_line(app)
         assert abs(line.count("━") - width / 2) <= 1  # half the time, half the bar
         assert line.rstrip().endswith("─")  # emptied from the right
-        assert not bar.has_class("-urgent")
+        assert not header.state.urgent
         clock.advance(4)  # 6 s left: no bell yet
         await screen.check_time()
         assert rings == []
         clock.advance(1.5)  # 4.5 s left: the bell, and the bar in the error colour
         await screen.check_time()
         assert rings == (["ding"] if bell else [])
-        assert bar.has_class("-urgent")
+        assert header.state.urgent
         clock.advance(2)
         await screen.check_time()
         assert rings == (["ding"] if bell else [])  # once a question, not every tick

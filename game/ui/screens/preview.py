@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
+from typing import Any
 
 from textual.binding import Binding
-from textual.content import Content
 from textual.message import Message
 
 from game.core.model import Question
@@ -47,9 +47,13 @@ class PreviewScreen(RoundScreen):
     ) -> None:
         super().__init__(preview_round(question, bank_title, topics, seed), 0)
 
-    def _mode_text(self) -> Content:
+    def _mode_shown(self) -> dict[str, Any]:
         """Say plainly that this is a preview."""
-        return Content.assemble(("Preview", "bold"), "  ·  nothing is saved or scored")
+        return {
+            "mode": "Preview",
+            "mode_bold": True,
+            "mode_more": (("  ·  nothing is saved or scored", False),),
+        }
 
     def _next_label(self) -> str:
         """Enter after the feedback goes back to the form."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,14 +31,13 @@ from game.ui.reading import ArticleAsked
 from game.ui.screen_css import screen_css
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.widgets.answer_base import AnswerRow, AnswerWidget
-from game.ui.widgets.blank import BlankHorizontal, BlankVertical, BlankVerticalScroll
+from game.ui.widgets.blank import BlankVertical, BlankVerticalScroll
 from game.ui.widgets.choice_answer import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
-from game.ui.widgets.countdown_bar import CountdownBar
 from game.ui.widgets.feedback import FeedbackPanel, WhyPanel
 from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.match_answer import MatchAnswer
 from game.ui.widgets.order_answer import OrderAnswer
-from game.ui.widgets.progress_line import ProgressLine
+from game.ui.widgets.round_header import HeaderState, RoundHeader
 from game.ui.widgets.short_answer import ShortAnswer
 
 Phase = Literal["answering", "feedback", "done"]
@@ -108,8 +107,6 @@ class RoundScreen(Screen[None]):
     SCOPED_CSS = False
 
     BLANK = True  # the screen is its background: see game.ui.widgets.blank
-    # below 80 columns the progress bar is shorter, so a timed round's difficulty stays whole
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     # No widget has the keys during the feedback, on purpose: coming back from a dialog or
     # the article, Textual must not give them to the first widget that can take them.
@@ -170,24 +167,15 @@ class RoundScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Lay out the widgets."""
         played = self.round_state
+        header = HeaderState(
+            title=played.bank_title,
+            total=played.total,
+            timer="" if played.time_limit is not None else None,
+            **self._mode_shown(),
+        )
+        yield RoundHeader(header, id="round-header")
         # containers drawn as their background (see game.ui.widgets.blank): a key that moves
         # the cursor redraws the rows it changes, not every box around them
-        with BlankVertical(id="round-top"):
-            with BlankHorizontal(id="round-heading"):
-                yield Static(Content(played.bank_title), id="round-title")
-                yield Static(id="round-score")
-                yield Static(self._mode_text(), id="round-mode")
-            with BlankHorizontal(id="round-status"):
-                yield Static(id="round-progress-label")
-                yield ProgressLine(played.total, id="round-progress")
-                yield Static(id="round-meta")
-                yield Static(id="round-timer")
-            # the topic has a line of its own: beside the progress it was cut ("Fentanyl
-            # and the sanctio…"), and at 60 columns so was the difficulty
-            with BlankHorizontal(id="round-context"):
-                yield Static(id="round-topic")
-                yield Static(id="round-reason")
-            yield CountdownBar(id="round-countdown")
         with QuestionBody(id="round-body"):
             if played.mode == "exam":
                 note = "Exam: no marks until the end; your answers are kept as you go."
@@ -200,23 +188,20 @@ class RoundScreen(Screen[None]):
             yield WhyPanel(id="round-why")  # filled as each question comes up, shown with it
         yield FitFooter(compact=True, show_command_palette=False)  # ^p still works; room for keys
 
+    def _mode_shown(self) -> dict[str, Any]:
+        """The mode for the header, and the class code of an exam, for a teacher to read out."""
+        played = self.round_state
+        shown: dict[str, Any] = {"mode": MODE_LABELS.get(played.mode, played.mode)}
+        if played.mode == "exam" and played.request.seed is not None:
+            shown["mode_more"] = (("  ·  class code ", False), (round_code(played), True))
+        return shown
+
     def _next_label(self) -> str:
         """What Enter does after the feedback, in the words of "Press Enter ..."."""
         return "to see your results" if self.round_state.finished else "for the next question"
 
-    def _mode_text(self) -> Content:
-        """The mode, and the class code of an exam, for a teacher to read out."""
-        played = self.round_state
-        parts: list[str | tuple[str, str]] = [MODE_LABELS.get(played.mode, played.mode)]
-        if played.mode == "exam" and played.request.seed is not None:
-            parts += ["  ·  class code ", (round_code(played), "bold")]
-        return Content.assemble(*parts)
-
     async def on_mount(self) -> None:
         """Show the first question and start the clock."""
-        timed = self.round_state.time_limit is not None
-        self.query_one("#round-timer").display = timed
-        self.query_one("#round-countdown").display = timed
         if self.round_state.time_limit is not None:
             self.set_interval(self._tick_seconds, self.check_time)
         await self._show_question()
@@ -234,15 +219,29 @@ class RoundScreen(Screen[None]):
 
     # -- showing a question --------------------------------------------------------------
 
-    def _show_score(self) -> None:
-        """The running score and streak, beside the mode (an exam shows no marks until the end)."""
-        score = self.query_one("#round-score", Static)
+    def _header_for(self, asked: AskedQuestion) -> dict[str, object]:
+        """What the header shows for the current question as it comes up."""
         played = self.round_state
-        score.display = played.mode != "exam"
-        parts: list[str | tuple[str, str]] = [(f"{played.score}", "bold"), " pts"]
-        if played.streak >= 2:
-            parts += ["  ·  streak ", (f"{played.streak}", "bold")]
-        _show_text(score, Content.assemble(*parts))
+        number, total = played.progress
+        # practice: why this question is here; any round: a skipped question come back
+        skipped = played.current_was_skipped
+        shown: dict[str, object] = {
+            "number": number,
+            "total": total,
+            "difficulty": asked.question.difficulty,
+            "topic": played.topic_name(asked.question.topic),
+            "reason": "skipped earlier" if skipped else asked.reason,
+            **self._score(),
+        }
+        if played.time_limit is not None:  # its whole time left
+            shown |= {"timer": f"{math.ceil(played.time_limit)} s left", "left": 1.0}
+            shown["urgent"] = played.time_limit <= URGENT_SECONDS
+        return shown
+
+    def _score(self) -> dict[str, object]:
+        """The running score and streak, for the header (an exam shows no marks until the end)."""
+        played = self.round_state
+        return {"score": None if played.mode == "exam" else played.score, "streak": played.streak}
 
     def _clear_question_warnings(self) -> None:
         """Take down warnings about the question just answered ("Choose an answer first"), so
@@ -273,21 +272,8 @@ class RoundScreen(Screen[None]):
         self.phase = "answering"
         # The footer's keys are set once, at the end: asked now, the footer (which runs
         # beside this build while it awaits) laid out the keys of a question half built.
-        number, total = self.round_state.progress
-        self.query_one("#round-progress-label", Static).update(
-            Content(f"Question {number} / {total}")
-        )
-        self.query_one("#round-progress", ProgressLine).show(number - 1)
-        meta = Content(f"difficulty {question.difficulty}/3")
-        _show_text(self.query_one("#round-meta", Static), meta)
-        topic = Content(f"Topic: {self.round_state.topic_name(question.topic)}")
-        _show_text(self.query_one("#round-topic", Static), topic)
-        reason = self.query_one("#round-reason", Static)
-        # practice: why this question is here; any round: a skipped question come back
         skipped = self.round_state.current_was_skipped
-        why = "skipped earlier" if skipped else asked.reason
-        _show_text(reason, Content(why))
-        reason.display = bool(why)
+        self.query_one(RoundHeader).show(**self._header_for(asked))
         skip_again = self.query_one("#round-skipped", Static)
         if skipped:  # plain mode says it too: "Skip it again to give it up."
             key = "ctrl+s" if question.type is QuestionType.SHORT else "s"
@@ -296,7 +282,6 @@ class RoundScreen(Screen[None]):
                 Content(f"Skip it again ({key}) to give it up: it then counts as wrong."),
             )
         skip_again.display = skipped
-        self._show_score()
         self.query_one("#round-prompt", Static).update(Content(question.prompt))
         hint = self.query_one("#round-hint", Static)
         _show_text(hint, Content(""))
@@ -377,16 +362,14 @@ class RoundScreen(Screen[None]):
         if limit is None or self.phase != "answering" or self._paused_at is not None:
             return
         left = limit - self.elapsed_seconds()
-        timer = self.query_one("#round-timer", Static)
-        _show_text(timer, Content(f"{max(math.ceil(left), 0)} s left"))
         urgent = left <= URGENT_SECONDS
-        timer.set_class(urgent, "-urgent")
-        self.query_one("#round-countdown", CountdownBar).show(left / limit, urgent=urgent)
+        header = self.query_one(RoundHeader)
+        header.show(timer=f"{max(math.ceil(left), 0)} s left", left=left / limit, urgent=urgent)
         if urgent and left > 0 and self.bell_at_five and not self._rang:
             self._rang = True
             self.app.bell()
         if left <= 0:
-            timer.update(Content("time's up"))
+            header.show(timer="time's up")
             # a typed answer not yet sent is kept in words (it still is no answer in time)
             widget = self._answer_widget
             unsent = widget.response() if isinstance(widget, ShortAnswer) else None
@@ -440,14 +423,13 @@ class RoundScreen(Screen[None]):
         if problem:
             self.notify(problem, title="Not saved yet", severity="error", markup=False, timeout=15)
         if limit is not None and not timed_out:
-            timer = self.query_one("#round-timer", Static)
-            timer.update(Content(f"took {math.ceil(record.seconds)} s"))
-            timer.remove_class("-urgent")
+            took = f"took {math.ceil(record.seconds)} s"
+            self.query_one(RoundHeader).show(timer=took, urgent=False)
         if self.round_state.mode == "exam":
             await self._advance()
             return
         with self.app.batch_update():  # the feedback's first frame is whole, footer included
-            self._show_score()
+            self.query_one(RoundHeader).show(**self._score())
             self.refresh_bindings()
             # No widget takes the keys: the screen's own (Enter, arrows, a) serve the feedback.
             # (Focusing the body restyled it and everything in it, twice an answer.) Let go of
@@ -493,6 +475,7 @@ class RoundScreen(Screen[None]):
             return  # the App is ending: nothing to read the feedback after
         mounting = answer_area.mount(widget)
         self._prepared = (asked, widget, mounting)
+        self.query_one(RoundHeader).draw_ahead(**self._header_for(asked))
         await mounting
         # its rows are drawn ahead as wide as the answered question's were, or as wide with
         # or without the body's scroll bar (the next question may be longer or shorter)

@@ -16,7 +16,7 @@ no layout at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -29,6 +29,8 @@ from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
+
+from game.ui.widgets.kept_lines import KeptLines
 
 # Long labels and the short form used when the footer is tight.
 SHORT_LABELS = {
@@ -137,10 +139,11 @@ class Placed:
         return f"{self.item.key_display} {self.label}".strip()
 
 
-class FitFooter(Widget, can_focus=False):
+class FitFooter(KeptLines, Widget, can_focus=False):
     """The screen's keys on one line, fitted to the window's width (see the module's
     docstring). A click on a key presses it; the pointer over a key lights it up, and shows
-    the long form of a shortened label."""
+    the long form of a shortened label. It keeps the line drawn for each set of keys (see
+    KeptLines): a question's keys and its feedback's come back question after question."""
 
     ALLOW_SELECT = False
     # The colours are those of Textual's footer and its keys (textual.widgets._footer): the
@@ -194,7 +197,6 @@ class FitFooter(Widget, can_focus=False):
         self._stale = True  # the screen's keys may have changed since they were read
         self._shown: tuple[object, ...] | None = None  # the signature of the keys found
         self._hover: int | None = None  # the placed key under the pointer, by its index
-        self._strip: tuple[tuple[object, ...], Strip] | None = None
         self._colours: dict[str, tuple[Color, Color | None, RichStyle]] = {}
 
     # -- what the footer shows -------------------------------------------------------------
@@ -301,11 +303,16 @@ class FitFooter(Widget, can_focus=False):
 
     # -- drawing ---------------------------------------------------------------------------
 
+    def look(self) -> Hashable:
+        """What the line shows: the screen's keys (read again if they may have changed) and
+        the key under the pointer (see KeptLines)."""
+        self._current()
+        return (self._shown, self._hover)
+
     def notify_style_update(self) -> None:
         """The styles changed (a theme): look the colours up again."""
         super().notify_style_update()
         self._colours.clear()
-        self._strip = None
 
     def _layer(self, name: str) -> tuple[Color, Color | None, RichStyle]:
         """A component's background and colour (None when it sets none), and its text style."""
@@ -350,10 +357,6 @@ class FitFooter(Widget, can_focus=False):
     def render_line(self, y: int) -> Strip:
         """The footer's line: its keys from the left, the palette's at the right end."""
         width = self.size.width
-        self._current()
-        state = (self._shown, width, self._hover)
-        if self._strip is not None and self._strip[0] == state:
-            return self._strip[1]
         plan, placed, palette = self.plan()
         under = self.background_colors[1]
         blank = self._style(under, self.styles.color, RichStyle())
@@ -383,9 +386,7 @@ class FitFooter(Widget, can_focus=False):
                 hovered=self._hover == len(placed),
                 padding=0 if plan.compact else 1,
             )
-        strip = Strip(segments).crop_extend(0, width, blank)
-        self._strip = (state, strip)
-        return strip
+        return Strip(segments).crop_extend(0, width, blank)
 
     # -- the pointer -----------------------------------------------------------------------
 
@@ -432,5 +433,4 @@ class FitFooter(Widget, can_focus=False):
             self.app.bell()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._strip = None
         self._hover = None
