@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
@@ -35,6 +36,7 @@ from game.ui.widgets.blank import BlankVertical, BlankVerticalScroll
 from game.ui.widgets.choice_answer import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
 from game.ui.widgets.feedback import FeedbackPanel, WhyPanel
 from game.ui.widgets.fit_footer import FitFooter
+from game.ui.widgets.line_scrollbar import use_line_scrollbar
 from game.ui.widgets.match_answer import MatchAnswer
 from game.ui.widgets.order_answer import OrderAnswer
 from game.ui.widgets.round_header import HeaderState, RoundHeader
@@ -97,6 +99,12 @@ class QuestionBody(BlankVerticalScroll, can_focus=False):
     """The question, its answer widget and the feedback, scrolled by the screen's keys (page
     up and down always, the arrows during the feedback). It never takes the keys itself: a
     click on an answer row would first give them to it, restyling it and all inside it."""
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Its scroll bar, drawn line by line (a new question's length moves it: see
+        game.ui.widgets.line_scrollbar)."""
+        return use_line_scrollbar(super().vertical_scrollbar)
 
 
 class RoundScreen(Screen[None]):
