@@ -238,3 +238,47 @@ def test_a_caption_drawn_for_a_question_before_is_not_drawn_again(monkeypatch) -
             assert drawn == [], drawn
 
     run_app(app, scenario)
+
+
+def test_a_typed_answers_line_comes_and_goes_without_its_styles_looked_up_again(
+    monkeypatch,
+) -> None:
+    # Gaining or losing focus made Textual look the line's styles up again (an Input and its
+    # four parts: 1.2 ms in the frame that shows the question, and in its feedback's). The line
+    # is drawn focused whenever it is shown, so nothing is looked up, and it looks focused.
+    from textual.color import Color
+    from textual.css.stylesheet import Stylesheet
+
+    from game.ui.widgets.short_answer import AnswerLine
+
+    # seed 1: the choice question, then the typed one
+    played = make_round(question_ids=("national-security-adviser", "ties-with"), seed=1)
+    app = RoundHarness(played)
+    restyled: list[str] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def counting(self: Stylesheet, nodes, animate: bool = False) -> None:  # type: ignore[no-untyped-def]
+        nodes = list(nodes)
+        restyled.extend(type(node).__name__ for node in nodes)
+        update_nodes(self, nodes, animate)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        assert screen.round_state.current.question.id == "ties-with"
+        await pilot.press(*right_keys(screen.round_state.current), "enter")
+        while not screen.query(AnswerLine):  # the typed question's line, built ahead
+            await pilot.pause()
+        await pilot.pause()
+        monkeypatch.setattr(Stylesheet, "update_nodes", counting)
+        await pilot.press("enter")  # the typed question comes up: its line takes the keys
+        await pilot.pause()
+        line = screen.query_one(AnswerLine)
+        assert line.has_focus
+        assert line.styles.border_top[1] == Color.parse(app.theme_variables["border"])
+        await pilot.press(*"Sullivan", "enter")  # its feedback: the line lets the keys go
+        await pilot.pause()
+        assert screen.phase == "feedback" and not line.has_focus
+        assert "AnswerLine" not in restyled, restyled
+
+    run_app(app, scenario)

@@ -17,6 +17,14 @@ class AnswerLine(Input):
 
     BINDINGS = [Binding("enter", "submit", "Submit")]
 
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Draw it again, and no more. Textual looks a widget's styles up again whenever it
+        gains or loses focus, for an Input and its four parts 1.2 ms, in the very frame that
+        shows a typed question and in the one that shows its feedback. This line has the keys
+        whenever it is shown, so it is always drawn as focused (ShortAnswer's CSS) and its
+        styles never depend on focus."""
+        self.refresh()
+
     def allow_focus(self) -> bool:
         """Only while its answer widget is shown (see KeyTarget.allow_focus)."""
         return super().allow_focus() and shown_on_screen(self)
@@ -31,6 +39,9 @@ class ShortAnswer(AnswerWidget):
     ShortAnswer > AnswerLine {
         width: 1fr;
         margin: 0 1;
+        /* Input:focus's look, always: the line has the keys whenever it is shown */
+        border: tall $border;
+        background-tint: $foreground 5%;
     }
     """
 
@@ -38,7 +49,9 @@ class ShortAnswer(AnswerWidget):
         """Lay out the widgets."""
         caption = "Type your answer, then Enter (case and accents do not matter)."
         yield Caption(caption)
-        yield AnswerLine(placeholder="your answer", id="short-input")
+        # nothing to validate (any answer is taken): Input's validation set a class on the
+        # first key typed and on Enter, and each class change looks the styles up again
+        yield AnswerLine(placeholder="your answer", id="short-input", validate_on=())
 
     @property
     def key_target(self) -> Widget:
