@@ -17,8 +17,9 @@ Every app runs in its own process on a real pseudo-terminal (80×24), as a playe
 - the round's two Enters, as a player feels them: Enter on an answer until the feedback's first
   complete frame (verdict shown, footer offering "Next"), and Enter on the feedback until the
   next question's first complete frame (prompt and answer widget shown, footer offering
-  "Submit"), p50 and p99 over >= 50 presses each, against the one-label app's key-to-redraw
-  p99 in the same run; frames drawn before the complete one are counted as staged frames.
+  "Submit"), p50 and p99 over >= 50 presses each (three rounds of about 61, so that the p99
+  is not just the slowest press), against the one-label app's key-to-redraw p99 in the same
+  run; frames drawn before the complete one are counted as staged frames.
 Instrumentation lives here, in subclasses made by the child process; the game has none.
 """
 
@@ -154,6 +155,21 @@ def run_round_keys(work: Path, extra: list[str]) -> dict[str, list[float]]:
     return json.loads(out.read_text())
 
 
+ROUNDS = 3  # children each playing the long round: about 185 presses of each Enter in all
+
+
+def run_rounds(work: Path, extra: list[str]) -> dict[str, list[float]]:
+    """The round's latencies from ROUNDS children, one after the other, put together: the p99
+    of one round's 61 presses is its slowest press (nearest rank), which one hiccup of the
+    machine sets; of about 185 it is the second slowest, as the one-label app's p99 over its
+    ~295 keys is its third slowest."""
+    merged: dict[str, list[float]] = {}
+    for _ in range(ROUNDS):
+        for kind, samples in run_round_keys(work, extra).items():
+            merged.setdefault(kind, []).extend(samples)
+    return merged
+
+
 def p50(samples: list[float]) -> float:
     """The median."""
     return statistics.median(samples)
@@ -224,7 +240,7 @@ def run(repeats: int) -> list[dict]:
         quiz_keys = run_keys("quiz-keys", work, args)
         minimal_keys = run_keys("minimal-keys", work, [])
         page_keys = run_keys("page-keys", work, [])
-        round_keys = run_round_keys(work, args)
+        round_keys = run_rounds(work, args)
         history_saves = work / "history-saves"
         sys.path.insert(0, str(HERE.parent))
         from bench_store import build_history
@@ -342,12 +358,14 @@ def _round_rows(round_keys: dict[str, list[float]], floor: float, page_floor: fl
                 "the one-label app's key-to-redraw p99, same run",
             )
         )
-    for seconds in round_keys.get("summary", []):
+    summaries = round_keys.get("summary", [])
+    if summaries:
         rows.append(
             _row(
-                "Enter on the last feedback → summary (a round of "
-                f"{len(round_keys['answer'])} questions, most missed)",
-                seconds,
+                "Enter on the last feedback → summary, median of "
+                f"{len(summaries)} (a round of {len(round_keys['answer']) // len(summaries)} "
+                "questions, most missed)",
+                p50(summaries),
                 floor,
                 "report",
                 "the one-label app's key-to-redraw p99, same run",
