@@ -274,8 +274,11 @@ class QuizApp(EditorRoutes, PlayerSettings, App[None]):
         return True
 
     def _help_panel_open(self) -> bool:
+        """Whether the Keys panel is open (Textual mounts it on the screen itself). Asked for
+        every key pressed and whenever the footer reads the keys: the screen's children only,
+        not a walk of all its widgets (0.3 ms of each Enter in a round)."""
         try:
-            return bool(self.screen.query("HelpPanel"))
+            return bool(self.screen.query_children("HelpPanel"))
         except ScreenStackError:  # no screen yet
             return False
 
