@@ -12,6 +12,7 @@ from __future__ import annotations
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 
@@ -24,6 +25,7 @@ class LineScrollBar(ScrollBar):
     a horizontal one is drawn as Textual draws it."""
 
     _drawn: tuple[tuple[object, ...], list[Strip]] | None = None
+    _lines_now: list[Strip] | None = None  # while Textual draws the bar: its lines
 
     def _bar_lines(self) -> list[Strip]:
         """The bar's lines, drawn again only when what they show changes."""
@@ -56,11 +58,19 @@ class LineScrollBar(ScrollBar):
             self._drawn = (key, lines)
         return self._drawn[1]
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines Textual asks for, the bar's state read once for all of them."""
+        self._lines_now = self._bar_lines() if self.vertical else None
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._lines_now = None
+
     def render_line(self, y: int) -> Strip:
         """One line of the bar."""
-        if not self.vertical:
+        lines = self._lines_now
+        if lines is None:
             return super().render_line(y)
-        lines = self._bar_lines()
         if y < len(lines):
             return lines[y]
         return Strip([Segment(" " * self.size.width)], self.size.width)
