@@ -247,14 +247,14 @@ class FitFooter(KeptLines, Widget, can_focus=False):
             # label spaced compactly (Textual never gives this key the footer's spacing), then
             # a column (its padding, or in a compact footer its margin)
             label = palette.binding.description
-            drawn = 1 + keys_width([(palette.key_display, label)], compact=True) - 1
+            # the border, then key and label: the columns of a compact key with its margin
+            drawn = keys_width([(palette.key_display, label)], compact=True)
             right = Placed(palette, max(width - drawn - 1, x), drawn, label)
         return plan, placed, right
 
     def shown_keys(self) -> list[str]:
         """The keys on the line, left to right, as a player reads them ("s Skip")."""
-        _plan, placed, palette = self.plan()
-        return [key.text for key in placed + ([palette] if palette else [])]
+        return [key.text for key in self._keys()]
 
     def _signature(self, found: Found) -> tuple[object, ...]:
         items, palette = found
@@ -352,7 +352,7 @@ class FitFooter(KeptLines, Widget, can_focus=False):
                 parts.append((label + " ", label_style))
         if padding:
             parts.append((" " * padding, self._style(background, colour, text)))
-        return [Segment(text, style) for text, style in parts]
+        return [Segment(chars, style) for chars, style in parts]
 
     def render_line(self, y: int) -> Strip:
         """The footer's line: its keys from the left, the palette's at the right end."""
@@ -392,13 +392,13 @@ class FitFooter(KeptLines, Widget, can_focus=False):
 
     def _key_at(self, x: int) -> int | None:
         """The index of the placed key at column x (the palette's is one past the others)."""
-        _plan, placed, palette = self.plan()
-        for index, key in enumerate(placed + ([palette] if palette else [])):
+        for index, key in enumerate(self._keys()):
             if key.x <= x < key.x + key.width:
                 return index
         return None
 
     def _keys(self) -> list[Placed]:
+        """The keys on the line, left to right (the palette's last)."""
         _plan, placed, palette = self.plan()
         return placed + ([palette] if palette else [])
 

@@ -207,6 +207,7 @@ class RoundHeader(KeptLines, Widget):
 
     def _line_status(self, state: HeaderState, width: int) -> list[Run]:
         label = f"Question {state.number} / {state.total}"
+        # the header spans the window: its width is the content's and the two padding columns
         bar_width = NARROW_BAR if width + 2 < NARROW else WIDE_BAR
         share = filled_share(state.number - 1, state.total, bar_width)
         filled, empty = bar_runs(share, bar_width)
