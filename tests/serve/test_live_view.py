@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from rich.console import Console
 from textual.app import App
+from textual.pilot import Pilot
 
 from game.core.records import AnswerRecord, Result, RoundStart
 from game.serve.live import TeacherApp
@@ -79,6 +81,15 @@ def _class_saves(saves: Path) -> None:
     store.close()
 
 
+async def _until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
+    """Wait (at most 30 s) until the condition holds: a student read from the saves, the
+    view ended."""
+    for _ in range(600):
+        if condition():
+            return
+        await pilot.pause(0.05)
+
+
 def _screen(app: App[object]) -> str:
     console = Console(width=80, height=24, file=io.StringIO(), record=True, force_terminal=True)
     console.print(app.screen._compositor.render_update(full=True))
@@ -115,20 +126,14 @@ def test_the_live_view_shows_each_student_and_the_hardest_question_then_stops_on
 
     async def scenario() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
-            for _ in range(600):
-                if app.progress.students:
-                    break
-                await pilot.pause(0.05)
+            await _until(pilot, lambda: bool(app.progress.students))
             await pilot.pause()
             shown.append(_screen(app))
             await pilot.press("q")
             await pilot.pause()
             shown.append(_screen(app))
             await pilot.press("y")
-            for _ in range(600):
-                if app.return_value is not None:
-                    break
-                await pilot.pause(0.05)
+            await _until(pilot, lambda: app.return_value is not None)
 
     asyncio.run(scenario())
     table, confirm = shown
@@ -162,10 +167,7 @@ def test_at_60_by_20_every_column_is_in_view(isolated_folders: dict[str, Path]) 
 
     async def scenario() -> None:
         async with app.run_test(size=(60, 20)) as pilot:
-            for _ in range(600):
-                if app.progress.students:
-                    break
-                await pilot.pause(0.05)
+            await _until(pilot, lambda: bool(app.progress.students))
             await pilot.pause()
             console = Console(width=60, height=20, file=io.StringIO(), record=True)
             console.print(app.screen._compositor.render_update(full=True))
@@ -201,18 +203,12 @@ def test_ctrl_c_asks_to_stop_the_class_and_ctrl_c_again_stops_it(
 
     async def scenario() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
-            for _ in range(600):
-                if app.progress.students:
-                    break
-                await pilot.pause(0.05)
+            await _until(pilot, lambda: bool(app.progress.students))
             await pilot.press("ctrl+c")
             await pilot.pause()
             shown.append(_screen(app))
             await pilot.press("ctrl+c")
-            for _ in range(600):
-                if app.return_value is not None:
-                    break
-                await pilot.pause(0.05)
+            await _until(pilot, lambda: app.return_value is not None)
 
     asyncio.run(scenario())
     assert "Stop the class?" in shown[0] and "1 student is still playing" in shown[0]
