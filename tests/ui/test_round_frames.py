@@ -8,6 +8,8 @@ from __future__ import annotations
 from round_kit import RoundHarness, make_round, right_keys, run_app, screen_text
 from textual.pilot import Pilot
 
+from game.ui.screens.round import RoundScreen
+
 
 class FrameRecorder(RoundHarness):
     """The harness, keeping the screen's text at every frame drawn while recording."""
@@ -72,5 +74,65 @@ def test_enter_on_feedback_draws_the_next_question_whole_in_its_first_frame() ->
                 assert footer(frame) == settled, frame  # its keys from the first frame on
                 assert "Press Enter" not in frame, frame  # nothing left of the feedback
                 assert f"Question {number + 2} / " in frame, frame
+
+    run_app(app, scenario)
+
+
+def test_the_next_question_is_laid_out_once_before_its_first_frame(monkeypatch) -> None:
+    # Each extra arrangement of the whole screen is about a millisecond of the Enter that
+    # brings the next question (tests/perf/bench.py times it). Three made them: the answer
+    # area, hidden during the feedback, asked for a repaint as it came back; Textual's map of
+    # the screen, made stale during the feedback (the answered question's rows going, the
+    # next one's built hidden), was rebuilt at Enter; and the frame's layout left its new map
+    # marked stale (a typed answer's line, new, asks for a repaint as it takes the keys). See
+    # game.ui.screen_map. This round of six has every kind of question.
+    from textual._compositor import Compositor
+
+    arranged: list[str] = []
+    original = Compositor._arrange_root
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        arranged.append("arrange")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "_arrange_root", counting)
+
+    class Counting(RoundHarness):
+        recording = False
+
+        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            if self.recording and renderable is not None and not self._batch_count:
+                arranged.append(f"frame: {' '.join(screen_text(self).split())}")
+            super()._display(screen, renderable)
+
+    played = make_round(count=6, seed=3)
+    app = Counting(played)
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        for number in range(len(played.questions) - 1):
+            await pilot.press(*right_keys(screen.round_state.current))
+            for _ in range(400):  # the player reads: the next question is built meanwhile
+                prepared = screen._prepared
+                built = prepared is not None and prepared[1].is_mounted
+                if built and not screen._compositor._full_map_invalidated:
+                    break
+                await pilot.pause(0.02)
+            else:
+                raise AssertionError("the next question was never built, or the map settled")
+            following = " ".join(played.questions[number + 1].question.prompt.split()[:4])
+            arranged.clear()
+            app.recording = True
+            await pilot.press("enter")
+            for _ in range(400):
+                if any(following in line for line in arranged if line.startswith("frame")):
+                    break
+                await pilot.pause(0.02)
+            app.recording = False
+            first = next(i for i, line in enumerate(arranged) if line.startswith("frame"))
+            assert following in arranged[first], arranged[first]  # the first frame is whole
+            assert arranged[:first] == ["arrange"], (number, arranged[:first])
 
     run_app(app, scenario)

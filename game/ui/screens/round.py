@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.widget import AwaitMount
@@ -30,6 +31,7 @@ from game.core.scoring import HINT_FACTOR, Response, base_points, round_half_up
 from game.ui.messages import RoundCompleted, RoundLeft
 from game.ui.reading import ArticleAsked
 from game.ui.screen_css import screen_css
+from game.ui.screen_map import keep_map, settle_map
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.widgets.answer_base import AnswerRow, AnswerWidget
 from game.ui.widgets.blank import BlankVertical, BlankVerticalScroll
@@ -107,6 +109,38 @@ class QuestionBody(BlankVerticalScroll, can_focus=False):
         return use_line_scrollbar(super().vertical_scrollbar)
 
 
+SETTLE_SECONDS = 0.1  # how often the screen's map is brought up to date while feedback is read
+
+
+class AnswerArea(BlankVertical):
+    """Where the current question's answer widget sits: hidden during the feedback (the
+    next question's widget is built in it then), shown again with the next question."""
+
+    _layout_only = False  # while shown again: see show_again
+
+    def show_again(self) -> None:
+        """Show the area, laid out with the rest of the new question's frame but not asked to
+        repaint. It is drawn as its background, and the layout repaints every place whose
+        contents moved. A repaint asked of a widget hidden in the last frame makes Textual
+        arrange the whole screen a second time in the next one, about a millisecond of the
+        Enter that brings the next question."""
+        self._layout_only = True
+        try:
+            self.display = True
+        finally:
+            self._layout_only = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        repaint = repaint and not self._layout_only
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+
 class RoundScreen(Screen[None]):
     """Plays a Round; saves each answer through save_answer before showing anything more, then
     posts RoundCompleted or RoundLeft."""
@@ -150,6 +184,7 @@ class RoundScreen(Screen[None]):
         bell: bool = True,
     ) -> None:
         super().__init__()
+        keep_map(self)  # see game.ui.screen_map
         self.round_state = round_state
         # the terminal bell once at URGENT_SECONDS left in a timed round (a player's setting)
         self.bell_at_five = bell
@@ -190,7 +225,7 @@ class RoundScreen(Screen[None]):
                 yield Static(Content(note), id="round-exam-note")
             yield Static(id="round-skipped")  # a skipped question come back: the way to give up
             yield Static(id="round-prompt")
-            yield BlankVertical(id="round-answer")
+            yield AnswerArea(id="round-answer")
             yield Static(id="round-hint")
             yield FeedbackPanel(id="round-feedback")  # filled and shown after each answer
             yield WhyPanel(id="round-why")  # filled as each question comes up, shown with it
@@ -212,6 +247,7 @@ class RoundScreen(Screen[None]):
         """Show the first question and start the clock."""
         if self.round_state.time_limit is not None:
             self.set_interval(self._tick_seconds, self.check_time)
+        self.set_interval(SETTLE_SECONDS, self._settle_map)
         await self._show_question()
 
     def on_screen_suspend(self) -> None:
@@ -298,11 +334,14 @@ class RoundScreen(Screen[None]):
         why_panel = self.query_one("#round-why", WhyPanel)
         why_panel.show(question.explanation, question.quote or "")
         why_panel.display = False
-        answer_area = self.query_one("#round-answer", Vertical)
+        answer_area = self.query_one(AnswerArea)
         prepared, self._prepared = self._prepared, None
         if prepared is not None and prepared[0] is asked and prepared[1].parent is answer_area:
             _asked, widget, mounting = prepared
-            await mounting  # built while the feedback was read (_prepare_next)
+            # built while the feedback was read (_prepare_next); awaited again only if Enter
+            # came first: each await of a mount asks its container to repaint (see show_again)
+            if not widget.is_mounted:
+                await mounting
             old = [child for child in answer_area.children if child is not widget]
             if old:
                 await answer_area.remove_children(old)
@@ -312,7 +351,7 @@ class RoundScreen(Screen[None]):
             if not answer_area.is_attached:
                 return  # the App is ending (a signal, a quit): Textual refuses any mount then
             await answer_area.mount(widget)
-        answer_area.display = True
+        answer_area.show_again()
         self._answer_widget = widget
         self.query_one("#round-body", VerticalScroll).scroll_home(animate=False)
         self.hint_used = False
@@ -489,6 +528,15 @@ class RoundScreen(Screen[None]):
         # or without the body's scroll bar (the next question may be longer or shorter)
         width, bar = self._row_width, self.query_one(QuestionBody).styles.scrollbar_size_vertical
         widget.draw_ahead(*(w for w in (width, width - bar, width + bar) if width))
+
+    def _settle_map(self) -> None:
+        """While the feedback is read: have Textual bring its map of the screen's widgets up
+        to date, if anything made it stale (the answered question's widgets going, the next
+        one's built hidden, a scroll). Left stale until Enter, the map is rebuilt in the
+        Enter's time: one more arrangement of the whole screen, about a millisecond of the
+        next question's first frame (see game.ui.screen_map)."""
+        if self.phase == "feedback" and self.is_current:
+            settle_map(self)
 
     def _scroll_to_verdict(self, panel: FeedbackPanel) -> None:
         """Keep the question in view above its verdict and the way on; a prompt too long for
