@@ -181,10 +181,17 @@ def test_a_cursor_move_draws_no_container_around_the_rows(monkeypatch) -> None:
             drawn.append("container")
         return original(self, widget, crop)
 
+    row_lines = AnswerRow.render_lines
+
+    def row_drawn(self, crop):  # type: ignore[no-untyped-def]
+        drawn.append("AnswerRow")  # rows draw their lines without the style cache
+        return row_lines(self, crop)
+
     async def scenario(pilot: Pilot) -> None:
         await pilot.press("down")
         await pilot.pause()
         monkeypatch.setattr(StylesCache, "render_widget", counting)
+        monkeypatch.setattr(AnswerRow, "render_lines", row_drawn)
         await pilot.press("down")
         await pilot.pause()
         assert "AnswerRow" in drawn

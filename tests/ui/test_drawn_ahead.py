@@ -282,3 +282,64 @@ def test_a_typed_answers_line_comes_and_goes_without_its_styles_looked_up_again(
         assert "AnswerLine" not in restyled, restyled
 
     run_app(app, scenario)
+
+
+def test_the_next_questions_rows_and_scroll_bar_skip_textuals_style_cache(monkeypatch) -> None:
+    # Textual draws each line of a widget through its style cache, which for a row or the
+    # body's scroll bar (no border, no padding) only copies the line: most of their drawing
+    # time in the frame that shows the next question. Their lines, as Textual would draw
+    # them (tested against it in test_answer_rows and test_line_scrollbar), skip it, and a
+    # row's lines are ready before Enter: drawn while the feedback was read.
+    from textual._styles_cache import StylesCache
+
+    from game.ui.widgets.line_scrollbar import LineScrollBar
+
+    # every other question's prompt made longer than the window: the body gets a scroll bar
+    long = tuple(
+        replace(q, prompt=" ".join([q.prompt] * 8)) if n % 2 else q
+        for n, q in enumerate(ARTICLE_BANK.questions)
+    )
+    app = RoundHarness(make_round(replace(ARTICLE_BANK, questions=long), count=8, seed=3))
+    cached: list[str] = []
+    fresh: list[int] = []
+    render_widget, fresh_lines = StylesCache.render_widget, AnswerRow.fresh_lines
+
+    def through_cache(self, widget, crop):  # type: ignore[no-untyped-def]
+        cached.append(type(widget).__name__)
+        return render_widget(self, widget, crop)
+
+    def drawn_now(self, crop, background, filters):  # type: ignore[no-untyped-def]
+        fresh.append(self.index)
+        return fresh_lines(self, crop, background, filters)
+
+    monkeypatch.setattr(StylesCache, "render_widget", through_cache)
+    monkeypatch.setattr(AnswerRow, "fresh_lines", drawn_now)
+    bars = 0
+
+    async def scenario(pilot: Pilot) -> None:
+        nonlocal bars
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        body = screen.query_one(QuestionBody)
+        while screen.round_state.current is not None:
+            await pilot.press(*right_keys(screen.round_state.current))
+            await pilot.pause()
+            if screen.round_state.finished:
+                break
+            await pilot.pause()
+            cached.clear()
+            fresh.clear()
+            await pilot.press("enter")
+            await pilot.pause()
+            rows = [row for row in screen.query(AnswerRow) if row.region.height]
+            if rows and not rows[0]._extra:  # a match's rows are a Rich grid, drawn by Textual
+                assert "AnswerRow" not in cached, cached
+                assert fresh == [], fresh  # their lines were drawn ahead
+            if body.show_vertical_scrollbar:
+                bars += 1
+                assert isinstance(body.vertical_scrollbar, LineScrollBar)
+                assert "LineScrollBar" not in cached, cached
+            assert "Static" in cached  # the new prompt is drawn by Textual
+
+    run_app(app, scenario, size=(60, 20))
+    assert bars  # some question was longer than the window

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
+from functools import partial
 from typing import ClassVar, Self
 
 from rich.console import RenderableType
@@ -12,10 +13,12 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.color import Color
 from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.errors import NoWidget
+from textual.filter import LineFilter
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
@@ -24,7 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from game.core.scoring import Response
-from game.ui.widgets.kept_lines import MAX_LOOKS, KeptLines, content_strip
+from game.ui.widgets.kept_lines import MAX_LOOKS, KeptLines, content_strip, plain_lines
 
 MAX_DIGIT_KEYS = 9
 
@@ -269,11 +272,33 @@ class AnswerRow(KeptLines, Widget):
         return strips
 
     def draw_ahead(self, width: int) -> None:
-        """Draw the row's lines at this width as they will be shown (the cursor's row with the
-        keys in its list), before it is shown: a round does it for the next question's rows
-        while the feedback is read."""
+        """Draw the row's lines at this width as they will be shown (with the keys in its
+        list), before it is shown: a round does it for the next question's rows while the
+        feedback is read."""
         if self._drawn_as_content() and width > 0:
-            self._strips(width, focused=self._cursor)
+            height = len(self._strips(width, focused=True))
+            draw = partial(self._plain_lines, width, True)
+            self.keep_ahead(self._state(True), Size(width, height), draw)
+
+    def _plain_lines(
+        self,
+        width: int,
+        focused: bool,
+        crop: Region,
+        background: Color,
+        filters: Sequence[LineFilter],
+    ) -> list[Strip] | None:
+        strips = self._strips(width, focused)
+        return plain_lines(self, strips, width, crop, background, filters)
+
+    def fresh_lines(
+        self, crop: Region, background: Color, filters: Sequence[LineFilter]
+    ) -> list[Strip] | None:
+        """A row drawn as Content: its lines as kept (_strips), as Textual draws them."""
+        width = self.size.width
+        if not self._drawn_as_content() or not width:
+            return None
+        return self._plain_lines(width, self._focused(), crop, background, filters)
 
     def render_line(self, y: int) -> Strip:
         """A line of the row: of its kept Content lines, or of its Rich grid (match)."""

@@ -7,15 +7,20 @@ drawn once and kept.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
+from textual.color import Color
 from textual.content import Content
-from textual.geometry import Region
+from textual.filter import LineFilter
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
+
+# draws a widget's lines: the part asked for, the background under it, the line filters
+DrawLines = Callable[[Region, Color, Sequence[LineFilter]], list[Strip] | None]
 
 MAX_LOOKS = 16  # a widget has a few looks at a time: never let them pile up
 
@@ -47,20 +52,78 @@ class KeptLines(_Base):
         """The lines of this look, drawn the first time it is asked for. Beside the widget's
         look, the key holds what Textual draws them from: its size, the part asked for, the
         background behind it and the app's line filters."""
-        key = (
-            self.look(),
-            self.size,
-            crop,
-            self.background_colors,
-            tuple(map(id, self.get_line_filters())),
-        )
+        colours, filters = self.background_colors, self.get_line_filters()
+        key = (self.look(), self.size, crop, colours, tuple(map(id, filters)))
         kept: dict[object, list[Strip]] = self.__dict__.setdefault("_kept_lines", {})
         lines = kept.get(key)
         if lines is None:
             if len(kept) >= MAX_LOOKS:
                 kept.clear()
-            lines = kept[key] = super().render_lines(crop)
+            drawn = self.fresh_lines(crop, colours[1], filters)
+            lines = kept[key] = super().render_lines(crop) if drawn is None else drawn
         return lines
+
+    def keep_ahead(self, look: Hashable, size: Size, draw: DrawLines) -> None:
+        """Keep the lines of a look the widget will have, at the size it will have, drawn
+        before it is shown (mounted hidden) by ``draw`` (as fresh_lines draws them; None:
+        it cannot)."""
+        colours, filters = self.background_colors, self.get_line_filters()
+        crop = size.region
+        key = (look, size, crop, colours, tuple(map(id, filters)))
+        kept: dict[object, list[Strip]] = self.__dict__.setdefault("_kept_lines", {})
+        if key not in kept:
+            lines = draw(crop, colours[1], filters)
+            if lines is not None:
+                if len(kept) >= MAX_LOOKS:
+                    kept.clear()
+                kept[key] = lines
+
+    def fresh_lines(
+        self, crop: Region, background: Color, filters: Sequence[LineFilter]
+    ) -> list[Strip] | None:
+        """The lines of the look now drawn anew without Textual, by a widget that knows a
+        shorter way to the same lines as Textual's (see plain_lines). None: Textual draws
+        them."""
+        return None
+
+
+def plain_lines(
+    widget: Widget,
+    lines: Sequence[Strip],
+    width: int,
+    crop: Region,
+    background: Color,
+    filters: Sequence[LineFilter],
+) -> list[Strip] | None:
+    """The widget's lines as Textual draws them from these lines of its content (each as
+    wide as the widget), when its styles add nothing to them: the part asked for, through the
+    app's line filters. None when its styles do add something (a border, padding, an
+    outline, a tint, an opacity, a hatch): Textual must draw those.
+
+    Textual draws every line through the widget's style cache, which for such a widget only
+    copies it and filters it: for a new question's rows, and the body's scroll bar, that was
+    most of the time spent drawing them."""
+    styles = widget.styles
+    if (
+        any(styles.gutter)
+        or any(edge for edge, _colour in styles.outline)
+        or styles.tint.a
+        or widget.opacity != 1
+        or styles.text_opacity != 1
+        or (styles.has_rule("hatch") and styles.hatch != "none")
+    ):
+        return None
+    blank = Strip.blank(width, (Style(background=background)).rich_style)
+    drawn = []
+    for y in crop.line_range:
+        line = lines[y] if y < len(lines) else blank
+        for line_filter in filters:
+            line = line.apply_filter(line_filter, background)
+        drawn.append(line)
+    if crop.column_span != (0, width):
+        start, end = crop.column_span
+        drawn = [line.crop(start, end) for line in drawn]
+    return drawn
 
 
 def content_strip(line: Content, style: Style, width: int, y: int | None = None) -> Strip:

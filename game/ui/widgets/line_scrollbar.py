@@ -16,6 +16,8 @@ from textual.geometry import Region
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 
+from game.ui.widgets.kept_lines import plain_lines
+
 _DEFAULT_BACK = Color.parse("#555555")  # what ScrollBarRender falls back to
 _DEFAULT_BAR = Color.parse("bright_magenta")
 
@@ -59,8 +61,16 @@ class LineScrollBar(ScrollBar):
         return self._drawn[1]
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines Textual asks for, the bar's state read once for all of them."""
+        """The lines Textual asks for, the bar's state read once for all of them, and given
+        as Textual would draw them (see plain_lines)."""
         self._lines_now = self._bar_lines() if self.vertical else None
+        if self._lines_now is not None:
+            background, filters = self.background_colors[1], self.get_line_filters()
+            width = self.size.width
+            plain = plain_lines(self, self._lines_now, width, crop, background, filters)
+            if plain is not None:
+                self._lines_now = None
+                return plain
         try:
             return super().render_lines(crop)
         finally:
