@@ -14,7 +14,8 @@ next question:
   for it (``settle_map``, called while the player reads).
 
 These reach into Textual's compositor, which has no public API for either: the tests in
-tests/ui/test_round_frames.py count the arrangements and fail if Textual changes this.
+tests/ui/test_round_frames.py count the arrangements before the next question's first frame,
+and check the map after a layout, so a change in Textual shows there.
 """
 
 from __future__ import annotations
