@@ -113,7 +113,7 @@ def plain_lines(
         or (styles.has_rule("hatch") and styles.hatch != "none")
     ):
         return None
-    blank = Strip.blank(width, (Style(background=background)).rich_style)
+    blank = Strip.blank(width, Style(background=background).rich_style)
     drawn = []
     for y in crop.line_range:
         line = lines[y] if y < len(lines) else blank

@@ -63,14 +63,13 @@ class LineScrollBar(ScrollBar):
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines Textual asks for, the bar's state read once for all of them, and given
         as Textual would draw them (see plain_lines)."""
-        self._lines_now = self._bar_lines() if self.vertical else None
-        if self._lines_now is not None:
+        if self.vertical:
+            lines = self._bar_lines()
             background, filters = self.background_colors[1], self.get_line_filters()
-            width = self.size.width
-            plain = plain_lines(self, self._lines_now, width, crop, background, filters)
+            plain = plain_lines(self, lines, self.size.width, crop, background, filters)
             if plain is not None:
-                self._lines_now = None
                 return plain
+            self._lines_now = lines  # its styles add to the lines: Textual draws them
         try:
             return super().render_lines(crop)
         finally:
