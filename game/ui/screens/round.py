@@ -34,7 +34,7 @@ from game.ui.screen_css import screen_css
 from game.ui.screen_map import keep_map, settle_map
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.widgets.answer_base import AnswerRow, AnswerWidget
-from game.ui.widgets.blank import BlankVertical, BlankVerticalScroll
+from game.ui.widgets.blank import BlankVerticalScroll
 from game.ui.widgets.choice_answer import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
 from game.ui.widgets.feedback import FeedbackPanel, WhyPanel
 from game.ui.widgets.fit_footer import FitFooter
@@ -43,6 +43,7 @@ from game.ui.widgets.match_answer import MatchAnswer
 from game.ui.widgets.order_answer import OrderAnswer
 from game.ui.widgets.round_header import HeaderState, RoundHeader
 from game.ui.widgets.short_answer import ShortAnswer
+from game.ui.widgets.stacks import BlankStack
 
 Phase = Literal["answering", "feedback", "done"]
 URGENT_SECONDS = 5
@@ -112,7 +113,7 @@ class QuestionBody(BlankVerticalScroll, can_focus=False):
 SETTLE_SECONDS = 0.1  # how often the screen's map is brought up to date while feedback is read
 
 
-class AnswerArea(BlankVertical):
+class AnswerArea(BlankStack):
     """Where the current question's answer widget sits: hidden during the feedback (the
     next question's widget is built in it then), shown again with the next question."""
 

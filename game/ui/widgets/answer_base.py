@@ -14,7 +14,6 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.color import Color
-from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.errors import NoWidget
@@ -28,6 +27,7 @@ from textual.widgets import Static
 
 from game.core.scoring import Response
 from game.ui.widgets.kept_lines import MAX_LOOKS, KeptLines, content_strip, plain_lines
+from game.ui.widgets.stacks import Stack
 
 MAX_DIGIT_KEYS = 9
 
@@ -447,7 +447,7 @@ class Caption(Static):
         return lines
 
 
-class AnswerWidget(Vertical):
+class AnswerWidget(Stack):
     """Base of the answer widgets: gathers a response and posts Submitted on Enter. Its keys
     arrive through ``key_target`` (see KeyTarget); ``focus()`` gives them to it."""
 

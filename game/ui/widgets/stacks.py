@@ -1,0 +1,73 @@
+"""Vertical containers as tall as their children, arranged once per layout.
+
+Textual measures a container of ``height: auto`` by arranging its children at height 0, then
+arranges them again at the height it measured, to place them. Nested, that doubles at each
+level: the round's answer area holds the answer widget, which holds the rows, and bringing
+the next question arranged each of them twice, half a millisecond of that Enter. When no
+child's height depends on the container's (no ``fr`` or ``%`` height, below it or anywhere
+inside an auto-height child, and no docked child), both arrangements are the same: a Stack
+asks for the first whatever height it is given, and Textual's cache of arrangements gives it
+back the second time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.containers import Vertical
+from textual.css.scalar import Unit
+from textual.geometry import Size
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual._arrange import DockArrangeResult
+    from textual.css.styles import RenderStyles
+
+
+# units that size a child from its container's height: fr, %, and h (a percentage of the
+# height, as Textual reads "50%" in a height)
+FROM_HEIGHT = frozenset({Unit.FRACTION, Unit.PERCENT, Unit.HEIGHT})
+
+
+def sized_from_height(styles: RenderStyles) -> bool:
+    """Whether a widget's size depends on its container's height."""
+    heights = (styles.height, styles.min_height, styles.max_height)
+    widths = (styles.width, styles.min_width, styles.max_width)
+    return any(scalar is not None and scalar.unit in FROM_HEIGHT for scalar in heights) or any(
+        scalar is not None and scalar.unit is Unit.HEIGHT for scalar in widths
+    )
+
+
+def children_height_free(container: Widget) -> bool:
+    """Whether the container's children are arranged the same at any height it may have: none
+    is docked or sized from its height, nor is anything inside a child as tall as its own
+    children. (Textual's own test of this, ``_has_relative_children_height``, misses "%".)"""
+    for child in container.displayed_children:
+        styles = child.styles
+        if styles.is_docked or sized_from_height(styles):
+            return False
+        if child.is_container and styles.is_auto_height and not children_height_free(child):
+            return False
+    return True
+
+
+def height_free(container: Widget) -> bool:
+    """Whether the container is as tall as its children and their arrangement is the same at
+    any height."""
+    return container.styles.is_auto_height and children_height_free(container)
+
+
+class Stack(Vertical):
+    """A Vertical arranged once per layout when its height is its children's (see above);
+    otherwise exactly a Vertical."""
+
+    def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
+        if size.height and height_free(self):
+            size = Size(size.width, 0)
+        return super().arrange(size, optimal)
+
+
+class BlankStack(Stack):
+    """A Stack drawn as its background only (see game.ui.widgets.blank)."""
+
+    BLANK = True
