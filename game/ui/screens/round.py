@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any, Literal, Self
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
 from textual.screen import Screen
@@ -232,6 +232,45 @@ class RoundScreen(Screen[None]):
             yield WhyPanel(id="round-why")  # filled as each question comes up, shown with it
         yield FitFooter(compact=True, show_command_palette=False)  # ^p still works; room for keys
 
+    # -- its parts, composed once: looked up once (the Enter that brings the next question
+    # used nine lookups) ---------------------------------------------------------------------
+
+    @cached_property
+    def _header(self) -> RoundHeader:
+        return self.query_one(RoundHeader)
+
+    @cached_property
+    def _body(self) -> QuestionBody:
+        return self.query_one(QuestionBody)
+
+    @cached_property
+    def _skipped(self) -> Static:
+        return self.query_one("#round-skipped", Static)
+
+    @cached_property
+    def _prompt(self) -> Static:
+        return self.query_one("#round-prompt", Static)
+
+    @cached_property
+    def _area(self) -> AnswerArea:
+        return self.query_one(AnswerArea)
+
+    @cached_property
+    def _hint(self) -> Static:
+        return self.query_one("#round-hint", Static)
+
+    @cached_property
+    def _feedback(self) -> FeedbackPanel:
+        return self.query_one("#round-feedback", FeedbackPanel)
+
+    @cached_property
+    def _why(self) -> WhyPanel:
+        return self.query_one("#round-why", WhyPanel)
+
+    @cached_property
+    def _footer(self) -> FitFooter:
+        return self.query_one(FitFooter)
+
     def _mode_shown(self) -> dict[str, Any]:
         """The mode for the header, and the class code of an exam, for a teacher to read out."""
         played = self.round_state
@@ -318,8 +357,8 @@ class RoundScreen(Screen[None]):
         # The footer's keys are set once, at the end: asked now, the footer (which runs
         # beside this build while it awaits) laid out the keys of a question half built.
         skipped = self.round_state.current_was_skipped
-        self.query_one(RoundHeader).show(**self._header_for(asked))
-        skip_again = self.query_one("#round-skipped", Static)
+        self._header.show(**self._header_for(asked))
+        skip_again = self._skipped
         if skipped:  # plain mode says it too: "Skip it again to give it up."
             key = "ctrl+s" if question.type is QuestionType.SHORT else "s"
             _show_text(
@@ -327,15 +366,15 @@ class RoundScreen(Screen[None]):
                 Content(f"Skip it again ({key}) to give it up: it then counts as wrong."),
             )
         skip_again.display = skipped
-        self.query_one("#round-prompt", Static).update(Content(question.prompt))
-        hint = self.query_one("#round-hint", Static)
+        self._prompt.update(Content(question.prompt))
+        hint = self._hint
         _show_text(hint, Content(""))
         hint.display = False
-        self.query_one("#round-feedback", FeedbackPanel).display = False
-        why_panel = self.query_one("#round-why", WhyPanel)
+        self._feedback.display = False
+        why_panel = self._why
         why_panel.show(question.explanation, question.quote or "")
         why_panel.display = False
-        answer_area = self.query_one(AnswerArea)
+        answer_area = self._area
         prepared, self._prepared = self._prepared, None
         if prepared is not None and prepared[0] is asked and prepared[1].parent is answer_area:
             _asked, widget, mounting = prepared
@@ -354,7 +393,7 @@ class RoundScreen(Screen[None]):
             await answer_area.mount(widget)
         answer_area.show_again()
         self._answer_widget = widget
-        self.query_one("#round-body", VerticalScroll).scroll_home(animate=False)
+        self._body.scroll_home(animate=False)
         self.hint_used = False
         self._restart_clock()
         await self.check_time()
@@ -364,7 +403,7 @@ class RoundScreen(Screen[None]):
         # scrolling: a long prompt is read from its top.
         self.set_focus(widget.key_target, scroll_visible=False)
         self.refresh_bindings()
-        self.query_one(FitFooter).refresh_now()
+        self._footer.refresh_now()
         self._whole_frame()
         if self.round_state.mode != "exam":  # an exam shows no feedback until the end
             self.call_after_refresh(self._draw_why_ahead)
@@ -373,10 +412,10 @@ class RoundScreen(Screen[None]):
         """Once the question is on the screen, while it is answered: draw why, and the
         article's words, as wide as the body leaves them, with or without its scroll bar
         (the feedback may make the body longer than the window)."""
-        why = self.query_one("#round-why", WhyPanel)
+        why = self._why
         if self.phase != "answering" or not why.is_attached:
             return
-        body = self.query_one(QuestionBody)
+        body = self._body
         width = body.scrollable_content_region.width - why.styles.gutter.width
         bar = body.styles.scrollbar_size_vertical
         other = width + bar if body.show_vertical_scrollbar else width - bar
@@ -411,7 +450,7 @@ class RoundScreen(Screen[None]):
             return
         left = limit - self.elapsed_seconds()
         urgent = left <= URGENT_SECONDS
-        header = self.query_one(RoundHeader)
+        header = self._header
         header.show(timer=f"{max(math.ceil(left), 0)} s left", left=left / limit, urgent=urgent)
         if urgent and left > 0 and self.bell_at_five and not self._rang:
             self._rang = True
@@ -472,23 +511,23 @@ class RoundScreen(Screen[None]):
             self.notify(problem, title="Not saved yet", severity="error", markup=False, timeout=15)
         if limit is not None and not timed_out:
             took = f"took {math.ceil(record.seconds)} s"
-            self.query_one(RoundHeader).show(timer=took, urgent=False)
+            self._header.show(timer=took, urgent=False)
         if self.round_state.mode == "exam":
             await self._advance()
             return
         with self.app.batch_update():  # the feedback's first frame is whole, footer included
-            self.query_one(RoundHeader).show(**self._score())
+            self._header.show(**self._score())
             self.refresh_bindings()
             # No widget takes the keys: the screen's own (Enter, arrows, a) serve the feedback.
             # (Focusing the body restyled it and everything in it, twice an answer.) Let go of
             # the keys before the answer widget goes, or Textual gives them to the body.
             self.set_focus(None)
-            answer_area = self.query_one("#round-answer", Vertical)
+            answer_area = self._area
             # kept from the last question with rows (a typed answer has none)
             widths = [row.size.width for row in answer_area.query(AnswerRow)]
             self._row_width = max(widths, default=0) or self._row_width
             answer_area.display = False  # removed once the feedback is on the screen
-            panel = self.query_one("#round-feedback", FeedbackPanel)
+            panel = self._feedback
             panel.show(
                 record,
                 next_label=self._next_label(),
@@ -500,9 +539,9 @@ class RoundScreen(Screen[None]):
                 close_spelling=close_spelling(asked.question, response, timed_out=timed_out),
             )
             panel.display = True
-            self.query_one("#round-why", WhyPanel).display = True
-            self.query_one("#round-hint", Static).display = False
-            self.query_one(FitFooter).refresh_now()
+            self._why.display = True
+            self._hint.display = False
+            self._footer.refresh_now()
             self._whole_frame()
         self.call_after_refresh(self._scroll_to_verdict, panel)
         self.call_after_refresh(self._prepare_next)
@@ -513,7 +552,7 @@ class RoundScreen(Screen[None]):
         has to show it (building it was half the time from Enter to the next question)."""
         if self.phase != "feedback":
             return
-        answer_area = self.query_one("#round-answer", Vertical)
+        answer_area = self._area
         await answer_area.remove_children()
         asked = self.round_state.current
         if asked is None or self.phase != "feedback" or self._prepared is not None:
@@ -523,11 +562,11 @@ class RoundScreen(Screen[None]):
             return  # the App is ending: nothing to read the feedback after
         mounting = answer_area.mount(widget)
         self._prepared = (asked, widget, mounting)
-        self.query_one(RoundHeader).draw_ahead(**self._header_for(asked))
+        self._header.draw_ahead(**self._header_for(asked))
         await mounting
         # its rows are drawn ahead as wide as the answered question's were, or as wide with
         # or without the body's scroll bar (the next question may be longer or shorter)
-        width, bar = self._row_width, self.query_one(QuestionBody).styles.scrollbar_size_vertical
+        width, bar = self._row_width, self._body.styles.scrollbar_size_vertical
         widget.draw_ahead(*(w for w in (width, width - bar, width + bar) if width))
 
     def _settle_map(self) -> None:
@@ -542,7 +581,7 @@ class RoundScreen(Screen[None]):
     def _scroll_to_verdict(self, panel: FeedbackPanel) -> None:
         """Keep the question in view above its verdict and the way on; a prompt too long for
         that gives way to the verdict (its top stays a page-up away)."""
-        body = self.query_one("#round-body", VerticalScroll)
+        body = self._body
         panel_top = panel.region.y - body.scrollable_content_region.y + round(body.scroll_y)
         if panel_top + panel.head_height <= body.scrollable_content_region.height:
             body.scroll_home(animate=False)
@@ -626,7 +665,7 @@ class RoundScreen(Screen[None]):
         if self.phase != "answering" or asked is None or not asked.question.hint:
             return
         self.hint_used = True
-        hint = self.query_one("#round-hint", Static)
+        hint = self._hint
         hint.update(Content.assemble(("Hint (points halved): ", "bold"), asked.question.hint))
         hint.display = True
         self.refresh_bindings()
@@ -645,7 +684,7 @@ class RoundScreen(Screen[None]):
 
     def action_scroll_body(self, direction: int) -> None:
         """Page the question and feedback up or down."""
-        body = self.query_one("#round-body", VerticalScroll)
+        body = self._body
         if direction < 0:
             body.scroll_page_up()
         else:
@@ -653,7 +692,7 @@ class RoundScreen(Screen[None]):
 
     def action_scroll_line(self, direction: int) -> None:
         """Scroll the question and feedback a line up or down."""
-        body = self.query_one("#round-body", VerticalScroll)
+        body = self._body
         if direction < 0:
             body.scroll_up(animate=False)
         else:

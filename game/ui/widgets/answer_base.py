@@ -403,6 +403,10 @@ class KeyTarget(Widget, can_focus=True):
     }
     """
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Nothing to draw (Textual would still set up a drawing of its styles for no line)."""
+        return [Strip.blank(crop.width)] * crop.height
+
     def allow_focus(self) -> bool:
         """Only while its answer widget is shown: the next question's, built hidden during the
         feedback, must not take the keys (Textual's auto focus would give them to it)."""
