@@ -339,7 +339,7 @@ def test_the_next_questions_rows_and_scroll_bar_skip_textuals_style_cache(monkey
                 bars += 1
                 assert isinstance(body.vertical_scrollbar, LineScrollBar)
                 assert "LineScrollBar" not in cached, cached
-            assert "Static" in cached  # the new prompt is drawn by Textual
+            assert "Prompt" in cached  # the new prompt is drawn by Textual
 
     run_app(app, scenario, size=(60, 20))
     assert bars  # some question was longer than the window

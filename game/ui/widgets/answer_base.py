@@ -424,10 +424,24 @@ class Caption(Static):
     questions before: the lines drawn for a text, size and look are kept for every caption."""
 
     _kept: ClassVar[dict[Hashable, list[Strip]]] = {}
+    _heights: ClassVar[dict[Hashable, int]] = {}
 
     def __init__(self, text: str, *, classes: str = "") -> None:
         super().__init__(Content(text), classes=f"answer-caption {classes}".strip())
         self._text = text
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The height of this text at this width, as the first caption that showed it found
+        it (a new caption would wrap its text again, as a question comes up)."""
+        styles = self.styles
+        key = (self._text, self.classes, width, styles.text_wrap, styles.text_overflow)
+        heights = Caption._heights
+        height = heights.get(key)
+        if height is None:
+            if len(heights) >= 4 * MAX_LOOKS:
+                heights.clear()
+            height = heights[key] = super().get_content_height(container, viewport, width)
+        return height
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines of this text and look, drawn by the first caption that showed them."""
