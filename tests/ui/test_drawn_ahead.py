@@ -25,7 +25,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from game.ui.screens.round import QuestionBody, RoundScreen
-from game.ui.widgets import feedback
+from game.ui.widgets import lines_panel
 from game.ui.widgets.answer_base import AnswerRow, Caption
 from game.ui.widgets.feedback import FeedbackPanel, WhyPanel
 
@@ -43,7 +43,7 @@ def test_enter_shows_rows_and_why_drawn_while_the_player_read(monkeypatch, size)
     played = make_round(replace(ARTICLE_BANK, questions=long), count=6, seed=99)
     app = RoundHarness(played)
     drawn: list[str] = []
-    rows_drawn, why_drawn = AnswerRow._content_lines, feedback._block_lines
+    rows_drawn, why_drawn = AnswerRow._content_lines, lines_panel.block_lines
 
     def counting_rows(self: AnswerRow, width: int, focused: bool):
         drawn.append(f"row {self.index} at {width}")
@@ -55,7 +55,7 @@ def test_enter_shows_rows_and_why_drawn_while_the_player_read(monkeypatch, size)
         return why_drawn(blocks, width)
 
     monkeypatch.setattr(AnswerRow, "_content_lines", counting_rows)
-    monkeypatch.setattr(feedback, "_block_lines", counting_blocks)
+    monkeypatch.setattr(lines_panel, "block_lines", counting_blocks)
 
     async def scenario(pilot: Pilot) -> None:
         screen = app.screen
@@ -105,7 +105,7 @@ def test_drawn_ahead_lines_are_what_a_fresh_draw_shows_after_every_change(monkey
         with monkeypatch.context() as patch:
             for kind in (AnswerRow, FeedbackPanel, WhyPanel):
                 patch.setattr(kind, "render_line", Widget.render_line)
-            for kind in (AnswerRow, Caption):
+            for kind in (AnswerRow, Caption, FeedbackPanel, WhyPanel):
                 patch.setattr(kind, "render_lines", Widget.render_lines)
             fresh = terminal_output(app)[0]
         return kept, fresh

@@ -53,7 +53,8 @@ def _both(css: str, crops: list[Region]) -> list[tuple[list[Strip] | None, list[
             content = [widget.render_line(y) for y in range(widget.size.height)]
             background, filters = widget.background_colors[1], widget.get_line_filters()
             for crop in crops:
-                plain = plain_lines(widget, content, width, crop, background, filters)
+                height = widget.outer_size.height
+                plain = plain_lines(widget, content, width, crop, background, filters, height)
                 out.append((plain, Widget.render_lines(widget, crop)))
 
     asyncio.run(run())
@@ -71,6 +72,20 @@ def test_a_widget_whose_styles_add_nothing_gets_textuals_lines_for_any_part() ->
     "css",
     [
         "Lines { padding: 0 1; }",
+        "Lines { padding: 1 1 0 1; height: 6; }",
+        "Lines { padding: 1 2 2 3; height: 6; }",
+    ],
+)
+def test_padding_is_drawn_as_textual_draws_it(css: str) -> None:
+    crops = [Region(0, 0, 12, 6), Region(0, 1, 12, 3), Region(1, 0, 9, 6), Region(2, 4, 4, 2)]
+    for plain, textual in _both(css, crops):
+        assert plain is not None
+        assert [list(line) for line in plain] == [list(line) for line in textual]
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
         "Lines { border: solid red; }",
         "Lines { outline: solid red; }",
         "Lines { tint: red 20%; }",

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from dataclasses import dataclass
 from typing import Any
 
 from textual.content import Content
-from textual.geometry import Size
-from textual.strip import Strip
-from textual.style import Style as TextualStyle
-from textual.widget import Widget
 
 from game.core.model import QuestionType
 from game.core.records import AnswerRecord, Result
-from game.ui.widgets.kept_lines import content_strip
+from game.ui.widgets.lines_panel import Block, LinesPanel, wrap_text
 
 VERDICTS: dict[Result, tuple[str, str]] = {
     Result.RIGHT: ("✓", "Right"),
@@ -59,25 +53,25 @@ def _differing_part(mine: str, right: str) -> str:
 HANG = 3  # columns a checked item's wrapped lines, and its "should be", sit in from its start
 
 
-def checked_lines(given: tuple[str, ...], expected: tuple[str, ...]) -> list[_Block]:
+def checked_lines(given: tuple[str, ...], expected: tuple[str, ...]) -> list[Block]:
     """Order and match: one item or pair given a line, ✓ when in its right place, else ✗ and,
     under it, what should be there."""
     blocks = []
     for mine, right in zip(given, expected, strict=True):
         if mine == right:
-            blocks.append(_Block(Content.assemble(mine, ("  ✓", "bold")), left=2, hang=HANG))
+            blocks.append(Block(Content.assemble(mine, ("  ✓", "bold")), left=2, hang=HANG))
         else:
-            blocks.append(_Block(Content.assemble(mine, ("  ✗", "bold")), left=2, hang=HANG))
+            blocks.append(Block(Content.assemble(mine, ("  ✗", "bold")), left=2, hang=HANG))
             should_be = Content.assemble(("should be ", "italic"), _differing_part(mine, right))
-            blocks.append(_Block(should_be, left=2 + HANG))
+            blocks.append(Block(should_be, left=2 + HANG))
     return blocks
 
 
-def checked_picks(given: tuple[str, ...], expected: tuple[str, ...]) -> list[_Block]:
+def checked_picks(given: tuple[str, ...], expected: tuple[str, ...]) -> list[Block]:
     """Multi: each pick a line, in the screen's order, ✓ when it is one of the right ones,
     else ✗ (the right answer follows in full)."""
     return [
-        _Block(
+        Block(
             Content.assemble(pick, ("  ✓" if pick in expected else "  ✗", "bold")),
             left=2,
             hang=HANG,
@@ -86,122 +80,7 @@ def checked_picks(given: tuple[str, ...], expected: tuple[str, ...]) -> list[_Bl
     ]
 
 
-@dataclass(frozen=True)
-class _Block:
-    """A block of the feedback panel: its text, the columns kept free left and right of it, a
-    blank line before it, a style across its whole lines, and a quote's bar at its left."""
-
-    text: Content
-    left: int = 0
-    right: int = 0
-    gap: bool = False
-    fill: TextualStyle | None = None
-    bar: TextualStyle | None = None
-    hang: int = 0  # columns its second and later lines sit further in
-
-
-def _block_lines(blocks: list[_Block], width: int) -> list[Content]:
-    """Blocks of text as the lines they take at this width (a panel's content width)."""
-    lines: list[Content] = []
-    for block in blocks:
-        if block.gap:
-            lines.append(Content(""))
-        wrapped = _wrap(block.text, width - block.left - block.right - block.hang)
-        for number, line in enumerate(wrapped):
-            if block.bar is not None:  # the bar, then a column of padding
-                shown = Content.assemble(("▌", block.bar), " ", line)
-            else:
-                shown = Content.assemble(" " * (block.left + (block.hang if number else 0)), line)
-            if block.fill is not None:  # the fill goes across the whole line
-                shown = shown.pad_right(max(0, width - shown.cell_length))
-                shown = shown.stylize_before(block.fill)
-            lines.append(shown)
-    return lines
-
-
-def _wrap(text: Content, width: int) -> list[Content]:
-    """The text's lines at this width, as a Static would wrap them."""
-    return [line.rstrip() for line in text.wrap(max(width, 1))] or [Content("")]
-
-
-MAX_WIDTHS = 8  # widths a panel keeps its lines for, until its text changes
-
-
-class _LinesPanel(Widget):
-    """A panel that draws its blocks of text itself, line by line, and keeps the lines it
-    drew per width (and style) until its text changes. Each line is drawn as Textual draws
-    Content, with the offsets that let the player select and copy its text."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._drawn_lines: dict[int, list[Content]] = {}  # lines per width
-        # drawn lines per (width, style): drawn ahead at the widths the panel may have
-        self._drawn_strips: dict[Hashable, list[Strip]] = {}
-
-    def _blocks(self) -> list[_Block]:
-        raise NotImplementedError
-
-    def _forget(self) -> None:
-        self._drawn_lines = {}
-        self._drawn_strips = {}
-
-    def _changed(self) -> None:
-        """Its text changed: forget what was drawn, and lay it out again."""
-        self._forget()
-        self.refresh(layout=True)
-
-    def _lines(self, width: int) -> list[Content]:
-        """The panel's lines at this width (its content width)."""
-        lines = self._drawn_lines.get(width)
-        if lines is None:
-            if len(self._drawn_lines) >= MAX_WIDTHS:  # a window resized again and again
-                self._drawn_lines.clear()
-                self._drawn_strips.clear()
-            lines = self._drawn_lines[width] = _block_lines(self._blocks(), width)
-        return lines
-
-    def _line_strips(self, width: int) -> list[Strip]:
-        """The panel's lines drawn at this width, as Textual draws Content (each segment
-        carrying its offset in the text, which a selection with the mouse reads)."""
-        style = self.visual_style
-        key = (width, style)
-        strips = self._drawn_strips.get(key)
-        if strips is None:
-            lines = self._lines(width)
-            strips = [content_strip(line, style, width, y) for y, line in enumerate(lines)]
-            self._drawn_strips[key] = strips
-        return strips
-
-    def draw_ahead(self, width: int) -> None:
-        """Draw the lines at this width (its content width) before they are shown."""
-        if width > 0:
-            self._line_strips(width)
-
-    def notify_style_update(self) -> None:
-        """Forget the lines drawn (their colours come from the styles)."""
-        super().notify_style_update()
-        self._forget()
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """As many rows as the panel has lines at this width."""
-        return len(self._lines(width))
-
-    def render(self) -> Content:
-        """The panel's lines (what a selection is taken from, and drawn with)."""
-        width = self.content_region.width or self.size.width
-        return Content("\n").join(self._lines(width))
-
-    def render_line(self, y: int) -> Strip:
-        """A line of the panel, drawn ahead or now; while text is selected in it, as Textual
-        draws the selection."""
-        width = self.content_region.width
-        if self.text_selection is not None or not width:
-            return super().render_line(y)
-        strips = self._line_strips(width)
-        return strips[y] if y < len(strips) else Strip.blank(width, self.visual_style.rich_style)
-
-
-class FeedbackPanel(_LinesPanel):
+class FeedbackPanel(LinesPanel):
     """How an answer went; shown under the question until the player presses Enter: the
     verdict, the way on, the answer given and the right one. Why, and the article's words,
     follow in a WhyPanel (they are known before the answer, and drawn while it is thought).
@@ -282,9 +161,11 @@ class FeedbackPanel(_LinesPanel):
         """Rows from the panel's top to the end of the way on (verdict, "Press Enter ...")."""
         width = self.content_region.width or self.size.width
         head = self._blocks()[:2]
-        return 1 + sum(len(_wrap(block.text, width - block.left - block.right)) for block in head)
+        return 1 + sum(
+            len(wrap_text(block.text, width - block.left - block.right)) for block in head
+        )
 
-    def _checked(self) -> list[_Block]:
+    def _checked(self) -> list[Block]:
         """Order and match answers a line per item, multi answers a line per pick, each
         checked; none for other answers (and for no answer)."""
         record = self.record
@@ -298,7 +179,7 @@ class FeedbackPanel(_LinesPanel):
             return checked_lines(self._given_parts, self._expected_parts)
         return []
 
-    def _blocks(self) -> list[_Block]:
+    def _blocks(self) -> list[Block]:
         """The panel's blocks of text, in order."""
         record = self.record
         if record is None:
@@ -308,8 +189,8 @@ class FeedbackPanel(_LinesPanel):
         if self._speed_bonus:
             verdict += f"   incl. +{self._speed_bonus} for speed"
         blocks = [
-            _Block(Content(verdict), left=1, right=1, fill=style(f"feedback--{record.result}")),
-            _Block(
+            Block(Content(verdict), left=1, right=1, fill=style(f"feedback--{record.result}")),
+            Block(
                 Content(f"Press Enter {self._next_label}.").stylize(style("feedback--next")),
                 left=1,
                 right=1,
@@ -317,23 +198,23 @@ class FeedbackPanel(_LinesPanel):
         ]
         checked = self._checked()
         if checked:
-            blocks.append(_Block(labelled("Your answer:", ""), gap=True))
+            blocks.append(Block(labelled("Your answer:", ""), gap=True))
             blocks += checked
         else:
-            blocks.append(_Block(labelled("Your answer:", record.given), gap=True))
+            blocks.append(Block(labelled("Your answer:", record.given), gap=True))
             if self._close_spelling:
                 close = Content("close: check the spelling").stylize(style("feedback--close"))
-                blocks.append(_Block(close, left=2))
+                blocks.append(Block(close, left=2))
         # order and match say what should be at each place; any other answer not right gives
         # the right answer whole (a multi answer: every right pick, the missed ones too)
         if record.result is not Result.RIGHT and not (
             checked and record.question_type != QuestionType.MULTI
         ):
-            blocks.append(_Block(labelled("Right answer:", record.expected), gap=True))
+            blocks.append(Block(labelled("Right answer:", record.expected), gap=True))
         return blocks
 
 
-class WhyPanel(_LinesPanel):
+class WhyPanel(LinesPanel):
     """Why the right answer is right, and the article's words it comes from: shown under the
     feedback. It depends on the question alone, so the round fills it as the question comes
     up and draws it ahead while the question is answered."""
@@ -372,13 +253,13 @@ class WhyPanel(_LinesPanel):
             self._quote = quote
             self._changed()
 
-    def _blocks(self) -> list[_Block]:
+    def _blocks(self) -> list[Block]:
         """The panel's blocks of text, in order."""
         style = self.get_visual_style
-        blocks = [_Block(labelled("Why:", self._explanation), gap=True)]
+        blocks = [Block(labelled("Why:", self._explanation), gap=True)]
         if self._quote:
             label = Content("From the article:").stylize(style("why--quote-label"))
-            blocks.append(_Block(label, gap=True))
+            blocks.append(Block(label, gap=True))
             quote = Content(self._quote).stylize(style("why--quote"))
-            blocks.append(_Block(quote, left=2, right=1, bar=style("why--quote-bar")))
+            blocks.append(Block(quote, left=2, right=1, bar=style("why--quote-bar")))
         return blocks

@@ -94,18 +94,21 @@ def plain_lines(
     crop: Region,
     background: Color,
     filters: Sequence[LineFilter],
+    height: int | None = None,
 ) -> list[Strip] | None:
     """The widget's lines as Textual draws them from these lines of its content (each as
-    wide as the widget), when its styles add nothing to them: the part asked for, through the
-    app's line filters. None when its styles do add something (a border, padding, an
-    outline, a tint, an opacity, a hatch): Textual must draw those.
+    wide as its content, ``width``), when its styles add no more than padding: the padding
+    around them, the part asked for, through the app's line filters. ``height`` is the
+    widget's, padding included (None: its padding and these lines). None when its styles add
+    something else (a border, an outline, a tint, an opacity, a hatch): Textual must draw
+    those.
 
     Textual draws every line through the widget's style cache, which for such a widget only
-    copies it and filters it: for a new question's rows, and the body's scroll bar, that was
-    most of the time spent drawing them."""
+    pads it, copies it and filters it: for a new question's rows, its prompt, the feedback
+    and the body's scroll bar, that was most of the time spent drawing them."""
     styles = widget.styles
     if (
-        any(styles.gutter)
+        any(edge for edge, _colour in styles.border)
         or any(edge for edge, _colour in styles.outline)
         or styles.tint.a
         or widget.opacity != 1
@@ -113,14 +116,28 @@ def plain_lines(
         or (styles.has_rule("hatch") and styles.hatch != "none")
     ):
         return None
-    blank = Strip.blank(width, Style(background=background).rich_style)
+    top, right, bottom, left = styles.padding
+    inner = Style(background=background).rich_style  # as Textual paints padding
+    full = left + width + right
+    if height is None:
+        height = top + len(lines) + bottom
+    blank = Strip.blank(width, inner)
+    padding = Strip.blank(full, inner)
     drawn = []
     for y in crop.line_range:
-        line = lines[y] if y < len(lines) else blank
+        if (top and y < top) or (bottom and y >= height - bottom):
+            line = padding
+        else:
+            line = lines[y - top] if y - top < len(lines) else blank
+            if left or right:  # as Textual pads a line (its blank segments, then the line's)
+                pads = [Segment(" " * left, inner)] if left else []
+                line = Strip(
+                    [*pads, *line, *([Segment(" " * right, inner)] if right else [])], full
+                )
         for line_filter in filters:
             line = line.apply_filter(line_filter, background)
         drawn.append(line)
-    if crop.column_span != (0, width):
+    if crop.column_span != (0, full):
         start, end = crop.column_span
         drawn = [line.crop(start, end) for line in drawn]
     return drawn
@@ -137,5 +154,6 @@ def content_strip(line: Content, style: Style, width: int, y: int | None = None)
         for text, text_style in line.render(style, end=""):
             segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, y)))
             x += len(text)
-    pad = (style + Style(reverse=False)).rich_style  # as Textual pads a line
+    # as Textual's style cache pads a line of content shorter than the widget: its background
+    pad = Style(background=style.background).rich_style
     return Strip(segments, line.cell_length).extend_cell_length(width, pad)
