@@ -11,7 +11,7 @@ from typing import Any, Literal, Self
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.widget import AwaitMount
@@ -41,6 +41,7 @@ from game.ui.widgets.fit_footer import FitFooter
 from game.ui.widgets.line_scrollbar import use_line_scrollbar
 from game.ui.widgets.match_answer import MatchAnswer
 from game.ui.widgets.order_answer import OrderAnswer
+from game.ui.widgets.prompt import Prompt
 from game.ui.widgets.round_header import HeaderState, RoundHeader
 from game.ui.widgets.short_answer import ShortAnswer
 from game.ui.widgets.stacks import BlankStack
@@ -108,48 +109,6 @@ class QuestionBody(BlankVerticalScroll, can_focus=False):
         """Its scroll bar, drawn line by line (a new question's length moves it: see
         game.ui.widgets.line_scrollbar)."""
         return use_line_scrollbar(super().vertical_scrollbar)
-
-
-class Prompt(Static):
-    """The question's prompt. The next question's is measured while the feedback is read
-    (measure_ahead): wrapping it at Enter was a sixth of a millisecond of that Enter."""
-
-    MAX_KEPT = 8  # the heights kept: the prompt's at two or three widths, and the next one's
-
-    def __init__(self) -> None:
-        super().__init__(id="round-prompt")
-        self._text = ""
-        self._heights: dict[tuple[str, int], int] = {}
-
-    def show(self, text: str) -> None:
-        """Show this question's prompt, as written."""
-        self._text = text
-        self.update(Content(text))
-
-    def measure_ahead(self, text: str, *widths: int) -> None:
-        """Measure a prompt to come at each width it may be given."""
-        for width in widths:
-            if width > 0 and (text, width) not in self._heights:
-                # as Textual measures a Static: its styles are the rules (typed as a mapping)
-                height = Content(text).get_height(self.styles, width)  # type: ignore[arg-type]
-                self._keep((text, width), height)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        height = self._heights.get((self._text, width))
-        if height is None:
-            height = super().get_content_height(container, viewport, width)
-            self._keep((self._text, width), height)
-        return height
-
-    def notify_style_update(self) -> None:
-        """The styles changed (a theme, a wrap): measure again."""
-        super().notify_style_update()
-        self._heights.clear()
-
-    def _keep(self, key: tuple[str, int], height: int) -> None:
-        if len(self._heights) >= self.MAX_KEPT:
-            self._heights.clear()
-        self._heights[key] = height
 
 
 SETTLE_SECONDS = 0.1  # how often the screen's map is brought up to date while feedback is read
@@ -267,7 +226,7 @@ class RoundScreen(Screen[None]):
                 note = "Exam: no marks until the end; your answers are kept as you go."
                 yield Static(Content(note), id="round-exam-note")
             yield Static(id="round-skipped")  # a skipped question come back: the way to give up
-            yield Prompt()
+            yield Prompt(id="round-prompt")
             yield AnswerArea(id="round-answer")
             yield Static(id="round-hint")
             yield FeedbackPanel(id="round-feedback")  # filled and shown after each answer
@@ -608,7 +567,7 @@ class RoundScreen(Screen[None]):
         prompt, body = self._prompt, self._body
         width = body.scrollable_content_region.width - prompt.styles.gutter.width
         bar = body.styles.scrollbar_size_vertical
-        prompt.measure_ahead(asked.question.prompt, width, width + bar, width - bar)
+        prompt.draw_ahead_for(asked.question.prompt, width, width + bar, width - bar)
         await mounting
         # its rows are drawn ahead as wide as the answered question's were, or as wide with
         # or without the body's scroll bar (the next question may be longer or shorter)
