@@ -19,8 +19,8 @@ from game.ui.widgets.kept_lines import content_strip, plain_lines
 
 @dataclass(frozen=True)
 class Block:
-    """A block of the feedback panel: its text, the columns kept free left and right of it, a
-    blank line before it, a style across its whole lines, and a quote's bar at its left."""
+    """A block of a panel: its text, the columns kept free left and right of it, a blank
+    line before it, a style across its whole lines, and a quote's bar at its left."""
 
     text: Content
     left: int = 0

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from textual.content import Content
+from textual.strip import Strip
 
 from game.ui.widgets.lines_panel import Block, LinesPanel
 
-# what a prompt keeps drawn for a text: its lines per width, drawn lines, whole lines
-Drawn = tuple[dict[int, list[Content]], dict, dict]
+# what a prompt keeps drawn for a text: its lines per width, its drawn lines and its whole
+# lines per width and look (see LinesPanel)
+Drawn = tuple[dict[int, list[Content]], dict[Hashable, list[Strip]], dict[Hashable, list[Strip]]]
 
 
 class Prompt(LinesPanel):
