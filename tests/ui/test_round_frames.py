@@ -5,10 +5,12 @@ to the terminal (App._display, outside any batch_update)."""
 
 from __future__ import annotations
 
+import pytest
 from round_kit import RoundHarness, make_round, right_keys, run_app, screen_text
 from textual.pilot import Pilot
 
-from game.ui.screens.round import RoundScreen
+from game.ui.screens.round import AnswerArea, RoundScreen
+from game.ui.widgets.answer_base import AnswerWidget
 
 
 class FrameRecorder(RoundHarness):
@@ -156,3 +158,61 @@ def test_a_layout_leaves_the_round_screens_map_up_to_date() -> None:
         assert not compositor._full_map_invalidated
 
     run_app(app, scenario)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+def test_the_next_answer_widget_is_arranged_before_enter(monkeypatch, size) -> None:
+    # Built hidden while the feedback is read, the next question's answer widget is also
+    # arranged then, at each width the answer area may have (with or without the body's
+    # scroll bar): up to the first frame after Enter, nothing inside the area is arranged
+    # again (game.ui.widgets.stacks.Stack keeps its arrangements while hidden).
+    import textual.widget
+
+    played = make_round(count=6, seed=3)
+    seen: list[str] = []
+
+    class Recorder(RoundHarness):
+        recording = False
+
+        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            if self.recording and renderable is not None and not self._batch_count:
+                seen.append("frame: " + " ".join(screen_text(self).split()))
+            super()._display(screen, renderable)
+
+    app = Recorder(played)
+    real = textual.widget.arrange
+
+    def counting(widget, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if app.recording and isinstance(widget, AnswerArea | AnswerWidget):
+            seen.append(type(widget).__name__)
+        return real(widget, *args, **kwargs)
+
+    monkeypatch.setattr(textual.widget, "arrange", counting)
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        for number in range(len(played.questions) - 1):
+            await pilot.press(*right_keys(screen.round_state.current))
+            for _ in range(400):  # the player reads: the next question is built meanwhile
+                await pilot.pause()
+                prepared = screen._prepared
+                if prepared is not None and prepared[1].is_mounted:
+                    break
+                await pilot.pause(0.05)
+            await pilot.pause()
+            following = " ".join(played.questions[number + 1].question.prompt.split()[:4])
+            seen.clear()
+            app.recording = True
+            await pilot.press("enter")
+            for _ in range(400):
+                if any(following in line for line in seen if line.startswith("frame")):
+                    break
+                await pilot.pause(0.02)
+            app.recording = False
+            first = next(i for i, line in enumerate(seen) if line.startswith("frame"))
+            assert following in seen[first]  # the first frame shows the next question
+            assert seen[:first] == [], (number, seen[:first])
+
+    run_app(app, scenario, size=size)

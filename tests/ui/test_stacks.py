@@ -63,13 +63,17 @@ class Side(App[None]):
             yield build(Stack, extra=self.extra, outer=self.outer)
 
 
-def places(root: Widget) -> list[tuple[str, int, int, int, int]]:
-    """Each widget under root: its type and region, relative to root's."""
+def places(root: Widget) -> list[tuple[str, int, int, int, int] | tuple[str]]:
+    """Each widget under root: its type and region, relative to root's (a widget not on
+    the screen: its type alone)."""
     origin = root.region.offset
-    found = []
+    found: list[tuple[str, int, int, int, int] | tuple[str]] = []
     for widget in root.walk_children(with_self=True):
-        region = widget.region.translate(-origin)
-        found.append((type(widget).__name__.replace("Stack", "Vertical"), *region))
+        name = type(widget).__name__.replace("Stack", "Vertical")
+        if widget.region:
+            found.append((name, *widget.region.translate(-origin)))
+        else:
+            found.append((name,))
     return found
 
 
@@ -171,3 +175,33 @@ def test_a_stack_arranges_its_children_once_per_layout(monkeypatch, kind, once):
         per_layout = Counter(layout for widget, layout in arranged if widget is box)
         assert per_layout
         assert (set(per_layout.values()) == {1}) is once
+
+
+def test_a_stack_hidden_changed_and_shown_again_places_its_children_as_a_vertical_does():
+    """Its arrangements are kept while it is hidden; a change inside it (a longer text, a
+    child hidden) while hidden is still laid out when it is shown again."""
+    app = Side()
+
+    async def run() -> list[tuple[list, list]]:
+        found = []
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.pause()
+            left = app.query_one("#left").children[0]
+            right = app.query_one("#right").children[0]
+            assert isinstance(right, Stack)
+            for change in ("text", "hide", "show"):
+                for box in (left, right):
+                    box.display = False
+                await pilot.pause()
+                for box in (left, right):
+                    if change == "text":
+                        box.query_one(".inner").query_one(Static).update(WORDS * 2)
+                    else:
+                        box.query_one(".caption").display = change == "show"
+                    box.display = True
+                await pilot.pause()
+                found.append((places(left), places(right)))
+        return found
+
+    for left, right in asyncio.run(run()):
+        assert right == left

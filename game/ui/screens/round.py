@@ -573,6 +573,10 @@ class RoundScreen(Screen[None]):
         # or without the body's scroll bar (the next question may be longer or shorter)
         width, bar = self._row_width, self._body.styles.scrollbar_size_vertical
         widget.draw_ahead(*(w for w in (width, width - bar, width + bar) if width))
+        # and arranged in the area at the widths it may have: the Enter that shows it then
+        # only places it (arranging it there was about a millisecond of that Enter)
+        width = self._body.scrollable_content_region.width
+        answer_area.arrange_ahead(width, width - bar, width + bar)
 
     def _settle_map(self) -> None:
         """While the feedback is read: have Textual bring its map of the screen's widgets up

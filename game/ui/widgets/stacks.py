@@ -8,6 +8,9 @@ child's height depends on the container's (no ``fr`` or ``%`` height, below it o
 inside an auto-height child, and no docked child), both arrangements are the same: a Stack
 asks for the first whatever height it is given, and Textual's cache of arrangements gives it
 back the second time.
+
+A Stack reaches into Textual once: it extends ``Widget._clear_arrangement_cache`` (see
+Stack). tests/ui/test_stacks.py holds its arrangements to Textual's own.
 """
 
 from __future__ import annotations
@@ -57,14 +60,48 @@ def height_free(container: Widget) -> bool:
     return container.styles.is_auto_height and children_height_free(container)
 
 
+MAX_KEPT = 4  # arrangements a Stack keeps (as Textual keeps four): a few widths at a time
+
+
 class Stack(Vertical):
     """A Vertical arranged once per layout when its height is its children's (see above);
-    otherwise exactly a Vertical."""
+    otherwise exactly a Vertical.
+
+    It also keeps its arrangements across being hidden and shown. Textual keys the ones it
+    keeps on a count of changes to the container's children, which hiding or showing the
+    container itself also moves: the round's answer area, hidden while the feedback is read,
+    arranged the next question's answer widget again at the Enter that showed it. A Stack
+    keys them on the children shown (and forgets them whenever Textual forgets its own: a
+    child, or anything inside one, asked for a layout), so one made ahead (``arrange_ahead``)
+    is still there."""
+
+    _kept: dict[tuple[Size, bool, tuple[Widget, ...]], DockArrangeResult] | None = None
 
     def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
         if size.height and height_free(self):
             size = Size(size.width, 0)
-        return super().arrange(size, optimal)
+        if self._kept is None:
+            self._kept = {}
+        key = (size, optimal, tuple(self.displayed_children))
+        arrangement = self._kept.get(key)
+        if arrangement is None:
+            if len(self._kept) >= MAX_KEPT:
+                self._kept.clear()
+            arrangement = self._kept[key] = super().arrange(size, optimal)
+        return arrangement
+
+    def _clear_arrangement_cache(self) -> None:
+        super()._clear_arrangement_cache()
+        if self._kept:
+            self._kept.clear()
+
+    def arrange_ahead(self, *widths: int) -> None:
+        """Arrange the children at each width the Stack may be given, before it is shown
+        (hidden, say): the layout that shows it then finds the arrangement made."""
+        if height_free(self):
+            for width in widths:
+                if width > 0:
+                    self.arrange(Size(width, 0))
 
 
 class BlankStack(Stack):
