@@ -178,8 +178,8 @@ def test_a_stack_arranges_its_children_once_per_layout(monkeypatch, kind, once):
 
 
 def test_a_stack_hidden_changed_and_shown_again_places_its_children_as_a_vertical_does():
-    """Its arrangements are kept while it is hidden; a change inside it (a longer text, a
-    child hidden) while hidden is still laid out when it is shown again."""
+    """Its arrangements are kept while it is hidden; a change inside it while hidden (a
+    longer text, a child or a child's child hidden or shown) is laid out when it is shown."""
     app = Side()
 
     async def run() -> list[tuple[list, list]]:
@@ -189,13 +189,15 @@ def test_a_stack_hidden_changed_and_shown_again_places_its_children_as_a_vertica
             left = app.query_one("#left").children[0]
             right = app.query_one("#right").children[0]
             assert isinstance(right, Stack)
-            for change in ("text", "hide", "show"):
+            for change in ("text", "hide", "show", "hide inside", "show inside"):
                 for box in (left, right):
                     box.display = False
                 await pilot.pause()
                 for box in (left, right):
                     if change == "text":
                         box.query_one(".inner").query_one(Static).update(WORDS * 2)
+                    elif change.endswith("inside"):  # a child of a child
+                        box.query_one(".inner").query_one(Static).display = change == "show inside"
                     else:
                         box.query_one(".caption").display = change == "show"
                     box.display = True

@@ -9,8 +9,9 @@ inside an auto-height child, and no docked child), both arrangements are the sam
 asks for the first whatever height it is given, and Textual's cache of arrangements gives it
 back the second time.
 
-A Stack reaches into Textual once: it extends ``Widget._clear_arrangement_cache`` (see
-Stack). tests/ui/test_stacks.py holds its arrangements to Textual's own.
+A Stack reaches into Textual: it extends ``Widget._clear_arrangement_cache`` and reads its
+children's count of changes (``_nodes._updates``), as Textual's own cache does (see Stack).
+tests/ui/test_stacks.py holds its arrangements to Textual's own.
 """
 
 from __future__ import annotations
@@ -71,18 +72,29 @@ class Stack(Vertical):
     keeps on a count of changes to the container's children, which hiding or showing the
     container itself also moves: the round's answer area, hidden while the feedback is read,
     arranged the next question's answer widget again at the Enter that showed it. A Stack
-    keys them on the children shown (and forgets them whenever Textual forgets its own: a
-    child, or anything inside one, asked for a layout), so one made ahead (``arrange_ahead``)
-    is still there."""
+    keys them on that count less what its own hiding and showing added, and forgets them
+    whenever Textual forgets its own (a child, or anything inside one, asked for a layout):
+    one made ahead (``arrange_ahead``) is still there when it is shown."""
 
-    _kept: dict[tuple[Size, bool, tuple[Widget, ...]], DockArrangeResult] | None = None
+    _kept: dict[tuple[Size, bool, int], DockArrangeResult] | None = None
+    _own_changes = 0  # of the children's count of changes, made by showing or hiding it
+
+    @property
+    def display(self) -> bool:
+        return Vertical.display.fget(self)  # type: ignore[attr-defined]
+
+    @display.setter
+    def display(self, new_val: bool | str) -> None:
+        before = self._nodes._updates
+        Vertical.display.fset(self, new_val)  # type: ignore[attr-defined]
+        self._own_changes += self._nodes._updates - before
 
     def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
         if size.height and height_free(self):
             size = Size(size.width, 0)
         if self._kept is None:
             self._kept = {}
-        key = (size, optimal, tuple(self.displayed_children))
+        key = (size, optimal, self._nodes._updates - self._own_changes)
         arrangement = self._kept.get(key)
         if arrangement is None:
             if len(self._kept) >= MAX_KEPT:
