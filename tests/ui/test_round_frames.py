@@ -5,6 +5,8 @@ to the terminal (App._display, outside any batch_update)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from round_kit import RoundHarness, make_round, right_keys, run_app, screen_text
 from textual.pilot import Pilot
@@ -80,6 +82,57 @@ def test_enter_on_feedback_draws_the_next_question_whole_in_its_first_frame() ->
     run_app(app, scenario)
 
 
+class Catching(RoundHarness):
+    """The harness, catching each frame drawn while recording (its text, on one line),
+    beside what a test catches itself."""
+
+    recording = False
+
+    def __init__(self, played) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(played)
+        self.caught: list[str] = []
+
+    def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        if self.recording and renderable is not None and not self._batch_count:
+            self.caught.append(f"frame: {' '.join(screen_text(self).split())}")
+        super()._display(screen, renderable)
+
+
+async def up_to_the_next_question(
+    pilot: Pilot, app: Catching, number: int, ready: Callable[[RoundScreen], bool]
+) -> list[str]:
+    """Answer question ``number`` right, let the player read until ``ready`` (the next
+    question built, say), press Enter, and give what was logged before the first frame that
+    shows the next question."""
+    screen = app.screen
+    assert isinstance(screen, RoundScreen)
+    await pilot.press(*right_keys(screen.round_state.current))
+    for _ in range(400):  # the player reads: the next question is built meanwhile
+        await pilot.pause()  # every message handled: nothing more comes unasked
+        if ready(screen):
+            break
+        await pilot.pause(0.05)
+    else:
+        raise AssertionError("the player read, and the screen never got ready")
+    following = " ".join(app.played.questions[number + 1].question.prompt.split()[:4])
+    app.caught.clear()
+    app.recording = True
+    await pilot.press("enter")
+    for _ in range(400):
+        if any(following in line for line in app.caught if line.startswith("frame")):
+            break
+        await pilot.pause(0.02)
+    app.recording = False
+    first = next(i for i, line in enumerate(app.caught) if line.startswith("frame"))
+    assert following in app.caught[first], app.caught[first]  # the first frame is whole
+    return app.caught[:first]
+
+
+def next_built(screen: RoundScreen) -> bool:
+    prepared = screen._prepared
+    return prepared is not None and prepared[1].is_mounted
+
+
 def test_the_next_question_is_laid_out_once_before_its_first_frame(monkeypatch) -> None:
     # Each extra arrangement of the whole screen is about a millisecond of the Enter that
     # brings the next question (tests/perf/bench.py times it). They came from Textual's map of
@@ -90,53 +143,23 @@ def test_the_next_question_is_laid_out_once_before_its_first_frame(monkeypatch) 
     # its own test below. This round of six has every kind of question.
     from textual._compositor import Compositor
 
-    arranged: list[str] = []
+    played = make_round(count=6, seed=3)
+    app = Catching(played)
     original = Compositor._arrange_root
 
     def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        arranged.append("arrange")
+        app.caught.append("arrange")
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Compositor, "_arrange_root", counting)
 
-    class Counting(RoundHarness):
-        recording = False
-
-        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
-            if self.recording and renderable is not None and not self._batch_count:
-                arranged.append(f"frame: {' '.join(screen_text(self).split())}")
-            super()._display(screen, renderable)
-
-    played = make_round(count=6, seed=3)
-    app = Counting(played)
+    def settled(screen: RoundScreen) -> bool:
+        return next_built(screen) and not screen._compositor._full_map_invalidated
 
     async def scenario(pilot: Pilot) -> None:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, RoundScreen)
         for number in range(len(played.questions) - 1):
-            await pilot.press(*right_keys(screen.round_state.current))
-            for _ in range(400):  # the player reads: the next question is built meanwhile
-                await pilot.pause()  # every message handled: nothing more comes unasked
-                prepared = screen._prepared
-                built = prepared is not None and prepared[1].is_mounted
-                if built and not screen._compositor._full_map_invalidated:
-                    break
-                await pilot.pause(0.05)
-            else:
-                raise AssertionError("the next question was never built, or the map settled")
-            following = " ".join(played.questions[number + 1].question.prompt.split()[:4])
-            arranged.clear()
-            app.recording = True
-            await pilot.press("enter")
-            for _ in range(400):
-                if any(following in line for line in arranged if line.startswith("frame")):
-                    break
-                await pilot.pause(0.02)
-            app.recording = False
-            first = next(i for i, line in enumerate(arranged) if line.startswith("frame"))
-            assert following in arranged[first], arranged[first]  # the first frame is whole
-            assert arranged[:first] == ["arrange"], (number, arranged[:first])
+            before = await up_to_the_next_question(pilot, app, number, settled)
+            assert before == ["arrange"], (number, before)
 
     run_app(app, scenario)
 
@@ -169,50 +192,19 @@ def test_the_next_answer_widget_is_arranged_before_enter(monkeypatch, size) -> N
     import textual.widget
 
     played = make_round(count=6, seed=3)
-    seen: list[str] = []
-
-    class Recorder(RoundHarness):
-        recording = False
-
-        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
-            if self.recording and renderable is not None and not self._batch_count:
-                seen.append("frame: " + " ".join(screen_text(self).split()))
-            super()._display(screen, renderable)
-
-    app = Recorder(played)
+    app = Catching(played)
     real = textual.widget.arrange
 
     def counting(widget, *args, **kwargs):  # type: ignore[no-untyped-def]
         if app.recording and isinstance(widget, AnswerArea | AnswerWidget):
-            seen.append(type(widget).__name__)
+            app.caught.append(type(widget).__name__)
         return real(widget, *args, **kwargs)
 
     monkeypatch.setattr(textual.widget, "arrange", counting)
 
     async def scenario(pilot: Pilot) -> None:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, RoundScreen)
         for number in range(len(played.questions) - 1):
-            await pilot.press(*right_keys(screen.round_state.current))
-            for _ in range(400):  # the player reads: the next question is built meanwhile
-                await pilot.pause()
-                prepared = screen._prepared
-                if prepared is not None and prepared[1].is_mounted:
-                    break
-                await pilot.pause(0.05)
-            await pilot.pause()
-            following = " ".join(played.questions[number + 1].question.prompt.split()[:4])
-            seen.clear()
-            app.recording = True
-            await pilot.press("enter")
-            for _ in range(400):
-                if any(following in line for line in seen if line.startswith("frame")):
-                    break
-                await pilot.pause(0.02)
-            app.recording = False
-            first = next(i for i, line in enumerate(seen) if line.startswith("frame"))
-            assert following in seen[first]  # the first frame shows the next question
-            assert seen[:first] == [], (number, seen[:first])
+            before = await up_to_the_next_question(pilot, app, number, next_built)
+            assert before == [], (number, before)
 
     run_app(app, scenario, size=size)
