@@ -564,19 +564,20 @@ class RoundScreen(Screen[None]):
         mounting = answer_area.mount(widget)
         self._prepared = (asked, widget, mounting)
         self._header.draw_ahead(**self._header_for(asked))
+        # the next prompt, its rows and its answer widget's arrangement are made ahead at
+        # each width they may get: as now, and with or without the body's scroll bar (the
+        # next question may be longer or shorter than the feedback)
         prompt, body = self._prompt, self._body
-        width = body.scrollable_content_region.width - prompt.styles.gutter.width
         bar = body.styles.scrollbar_size_vertical
-        prompt.draw_ahead_for(asked.question.prompt, width, width + bar, width - bar)
+        text = body.scrollable_content_region.width - prompt.styles.gutter.width
+        prompt.draw_ahead_for(asked.question.prompt, text, text + bar, text - bar)
         await mounting
-        # its rows are drawn ahead as wide as the answered question's were, or as wide with
-        # or without the body's scroll bar (the next question may be longer or shorter)
-        width, bar = self._row_width, self._body.styles.scrollbar_size_vertical
-        widget.draw_ahead(*(w for w in (width, width - bar, width + bar) if width))
-        # and arranged in the area at the widths it may have: the Enter that shows it then
-        # only places it (arranging it there was about a millisecond of that Enter)
-        width = self._body.scrollable_content_region.width
-        answer_area.arrange_ahead(width, width - bar, width + bar)
+        rows = self._row_width  # as wide as the answered question's rows were
+        widget.draw_ahead(*(w for w in (rows, rows - bar, rows + bar) if rows))
+        # arranged ahead, the Enter that shows it only places it (arranging it there was
+        # about a millisecond of that Enter)
+        area = body.scrollable_content_region.width
+        answer_area.arrange_ahead(area, area - bar, area + bar)
 
     def _settle_map(self) -> None:
         """While the feedback is read: have Textual bring its map of the screen's widgets up
